@@ -4,7 +4,7 @@ module.exports = {
 	roots: ['<rootDir>/test'],
 	testMatch: ['**/*.test.ts'],
 	// Type checking is done once by `tsc --noEmit`; jest only transpiles.
-	transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+	transform: { '^.+\\.ts$': 'ts-jest' },
 	setupFiles: ['<rootDir>/test/setup-env.ts'],
 	testTimeout: 30000,
 };

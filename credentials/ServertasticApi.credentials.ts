@@ -1,0 +1,131 @@
+import type {
+	Icon,
+	ICredentialDataDecryptedObject,
+	ICredentialTestRequest,
+	ICredentialType,
+	IHttpRequestOptions,
+	INodeProperties,
+} from 'n8n-workflow';
+
+export const SERVERTASTIC_BASE_URLS = {
+	live: 'https://api2.servertastic.com',
+	test: 'https://test-api2.servertastic.com',
+} as const;
+
+/**
+ * Calls that are authorised by the account's API key. Every other call is authorised by its
+ * order_token alone, so the key is never sent there.
+ */
+const API_KEY_CALLS = new Set([
+	'order/generatetoken',
+	'order/modifiedorders',
+	'order/expiring',
+	'order/showtokens',
+]);
+const API_KEY_SERVICES = new Set(['account', 'product']);
+
+/** `/order/place.json` → `order/place`; undefined for anything that is not an API call path. */
+export function apiCallOfUrl(url: string): string | undefined {
+	const match = /^\/?([a-z]+)\/([a-z]+)(?:\.json)?(?:\?|$)/i.exec(url);
+	return match ? `${match[1].toLowerCase()}/${match[2].toLowerCase()}` : undefined;
+}
+
+export function callNeedsApiKey(call: string): boolean {
+	return API_KEY_CALLS.has(call) || API_KEY_SERVICES.has(call.split('/')[0]);
+}
+
+export function servertasticBaseUrl(credentials: ICredentialDataDecryptedObject): string {
+	const override = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+	if (override) return override.replace(/\/+$/, '');
+	return credentials.environment === 'test' ? SERVERTASTIC_BASE_URLS.test : SERVERTASTIC_BASE_URLS.live;
+}
+
+export class ServertasticApi implements ICredentialType {
+	name = 'servertasticApi';
+
+	displayName = 'Servertastic API';
+
+	icon: Icon = {
+		light: 'file:../nodes/Servertastic/servertastic.svg',
+		dark: 'file:../nodes/Servertastic/servertastic.dark.svg',
+	};
+
+	documentationUrl = 'https://github.com/servertastic-n8n/n8n-nodes-servertastic#credentials';
+
+	properties: INodeProperties[] = [
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+			required: true,
+			description:
+				'Your reseller API key, from the Servertastic control panel (Account → API). Test and live accounts have different keys.',
+		},
+		{
+			displayName: 'Environment',
+			name: 'environment',
+			type: 'options',
+			options: [
+				{
+					name: 'Live',
+					value: 'live',
+					description: 'Real orders that spend points: api2.servertastic.com',
+				},
+				{
+					name: 'Test',
+					value: 'test',
+					description: 'The sandbox: test-api2.servertastic.com',
+				},
+			],
+			default: 'live',
+		},
+		{
+			displayName: 'Base URL Override',
+			name: 'baseUrl',
+			type: 'string',
+			default: '',
+			placeholder: 'https://api2.servertastic.com',
+			description:
+				'Leave empty to use the environment above. Set it to reach another API host, such as a proxy or a local simulator.',
+		},
+	];
+
+	// A function rather than a generic block: the key goes only to the calls that take it.
+	async authenticate(
+		credentials: ICredentialDataDecryptedObject,
+		requestOptions: IHttpRequestOptions,
+	): Promise<IHttpRequestOptions> {
+		const authenticated: IHttpRequestOptions = { ...requestOptions };
+		if (!/^https?:\/\//i.test(authenticated.url)) {
+			authenticated.baseURL = servertasticBaseUrl(credentials);
+		}
+		const call = apiCallOfUrl(authenticated.url);
+		if (call && callNeedsApiKey(call)) {
+			authenticated.qs = { ...(authenticated.qs ?? {}), api_key: credentials.apiKey as string };
+		}
+		return authenticated;
+	}
+
+	test: ICredentialTestRequest = {
+		request: {
+			baseURL:
+				'={{ ($credentials.baseUrl || "").trim().replace(/\\/+$/, "") || ($credentials.environment === "test" ? "https://test-api2.servertastic.com" : "https://api2.servertastic.com") }}',
+			url: '/account/review.json',
+			method: 'GET',
+		},
+		rules: [
+			{
+				// n8n fails the test when get(body, key) === value: here, when `success` is missing
+				// (the API sends `error` bodies with HTTP 200 too).
+				type: 'responseSuccessBody',
+				properties: {
+					key: 'success',
+					value: undefined,
+					message: 'Servertastic refused the API key for this environment. Check the key and the Live/Test choice.',
+				},
+			},
+		],
+	};
+}

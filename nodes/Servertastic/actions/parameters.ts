@@ -1,0 +1,112 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+/** Parameter readers that turn a wrongly typed expression result into a clear error, not a crash. */
+
+function describe(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+function wrongType(
+	context: IExecuteFunctions,
+	label: string,
+	expected: string,
+	value: unknown,
+	itemIndex: number,
+): NodeOperationError {
+	return new NodeOperationError(
+		context.getNode(),
+		`'${label}' must be ${expected}, but its value is ${describe(value)} [item ${itemIndex}]`,
+		{
+			itemIndex,
+			description: 'Check the expression for this field: it should produce plain text.',
+		},
+	);
+}
+
+export function readText(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): string {
+	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	if (typeof value === 'string') return value;
+	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+	if (value === undefined || value === null) return '';
+	throw wrongType(context, label, 'text', value, itemIndex);
+}
+
+/** Text or a list of texts (SANs may come from an expression as an array). */
+export function readTextOrList(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): string | string[] {
+	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	if (Array.isArray(value)) {
+		if (value.every((entry) => typeof entry === 'string')) return value as string[];
+		throw wrongType(context, label, 'text or a list of texts', value, itemIndex);
+	}
+	return readText(context, name, itemIndex, label);
+}
+
+export function readBoolean(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): boolean {
+	const value = context.getNodeParameter(name, itemIndex, false) as unknown;
+	if (typeof value === 'boolean') return value;
+	if (value === 1 || value === 0) return value === 1;
+	if (typeof value === 'string') {
+		const text = value.trim().toLowerCase();
+		if (['true', '1', 'yes', 'on'].includes(text)) return true;
+		if (['false', '0', 'no', 'off', ''].includes(text)) return false;
+	}
+	throw wrongType(context, label, 'true or false', value, itemIndex);
+}
+
+/** One of the allowed option values; expressions may give them in any case. */
+export function readChoice<T extends string>(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+	allowed: readonly T[],
+): T {
+	const value = readText(context, name, itemIndex, label).trim();
+	const match = allowed.find((option) => option.toLowerCase() === value.toLowerCase());
+	if (match) return match;
+	throw new NodeOperationError(
+		context.getNode(),
+		`'${label}' must be one of ${allowed.join(', ')}, not "${value.slice(0, 40)}" [item ${itemIndex}]`,
+		{ itemIndex },
+	);
+}
+
+/** A fixedCollection of name/value pairs, e.g. `{ parameter: [{ name, value }] }`. */
+export function readNameValuePairs(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	label: string,
+): Array<{ name: string; value: string }> {
+	const collection = context.getNodeParameter(name, itemIndex, {}) as IDataObject;
+	const entries = (collection?.parameter ?? []) as IDataObject[];
+	if (!Array.isArray(entries)) throw wrongType(context, label, 'a list of name/value pairs', entries, itemIndex);
+	return entries.map((entry, position) => {
+		const pairLabel = `${label} #${position + 1}`;
+		for (const key of ['name', 'value']) {
+			const part = entry[key];
+			if (part !== undefined && part !== null && typeof part !== 'string' && typeof part !== 'number') {
+				throw wrongType(context, `${pairLabel} ${key}`, 'text', part, itemIndex);
+			}
+		}
+		return { name: String(entry.name ?? ''), value: String(entry.value ?? '') };
+	});
+}

@@ -1,0 +1,203 @@
+import { type ParsedCsr, CsrError, csrKeyProblem, parseCsr } from './csr';
+import {
+	adminTwinOf,
+	fieldApplies,
+	fieldRequired,
+	type PlaceOrderContext,
+	type PlaceOrderField,
+	PLACE_ORDER_FIELDS,
+} from './placeOrderFields';
+import {
+	countryCodeProblem,
+	emailProblem,
+	hostnameProblem,
+	isWildcardName,
+	normaliseCountryCode,
+	parseSanList,
+	phoneProblem,
+	textProblem,
+} from './validation';
+
+/** Everything one item asks for, as read from the node's parameters. */
+export interface PlaceOrderInput {
+	context: PlaceOrderContext;
+	orderToken: string;
+	csr: string;
+	sanDomains: string | string[];
+	excludeAddon: boolean;
+	/** Values of the spec fields that apply to this order, by node parameter name. */
+	values: Record<string, string>;
+	additionalParameters: Array<{ name: string; value: string }>;
+}
+
+export interface FieldProblem {
+	field: string;
+	problem: string;
+}
+
+export interface PreparedPlaceOrder {
+	body: Record<string, string>;
+	commonName: string;
+	/** The common name followed by the extra names (SANs) sent with the order. */
+	domains: string[];
+	csr: ParsedCsr;
+}
+
+export type PlaceOrderPreparation =
+	| { ok: true; order: PreparedPlaceOrder }
+	| { ok: false; problems: FieldProblem[] };
+
+const MAX_TOKEN_LENGTH = 128;
+const ADDITIONAL_NAME = /^[a-z][a-z0-9_]{0,63}$/i;
+
+/** Named in messages instead of the value: tokens are secrets of a kind and never echoed. */
+function tokenProblem(value: string): string | undefined {
+	if (value.length > MAX_TOKEN_LENGTH) return `is longer than ${MAX_TOKEN_LENGTH} characters`;
+	if (!/^[A-Za-z0-9_-]+$/.test(value)) return 'may only hold letters, digits, "-" and "_"';
+	return undefined;
+}
+
+function requiredReason(field: PlaceOrderField, context: PlaceOrderContext): string {
+	const when = field.when ?? {};
+	if (when.methods) return 'is required when the validation method is Email';
+	if (when.renewal) return 'is required to renew a product supplied by DigiCert';
+	if (when.brands) return 'is required for this product brand';
+	if (when.levels) return `is required for ${context.level} orders`;
+	return 'is required';
+}
+
+function valueProblem(field: PlaceOrderField, value: string): string | undefined {
+	if (field.check === 'token') return tokenProblem(value);
+	const text = textProblem(value);
+	if (text) return text;
+	if (field.check === 'email') return emailProblem(value);
+	if (field.check === 'phone') return phoneProblem(value);
+	if (field.check === 'country') return countryCodeProblem(value);
+	return undefined;
+}
+
+/** Users paste CSRs out of JSON with literal "\n" sequences; the API wants real newlines. */
+function normalisedPem(csr: string): string {
+	const trimmed = csr.trim();
+	return trimmed.includes('\n') ? trimmed.replace(/\r\n/g, '\n') : trimmed.replace(/\\n/g, '\n');
+}
+
+/**
+ * Checks one order completely, before anything is sent, and builds the request body. Every
+ * problem found is returned, each naming the field as the user sees it.
+ */
+export function preparePlaceOrder(input: PlaceOrderInput): PlaceOrderPreparation {
+	const { context } = input;
+	const problems: FieldProblem[] = [];
+	const problem = (field: string, text: string) => problems.push({ field, problem: text });
+
+	const orderToken = input.orderToken.trim();
+	if (!orderToken) problem('Order Token', 'is required');
+	else {
+		const tokenIssue = tokenProblem(orderToken);
+		if (tokenIssue) problem('Order Token', tokenIssue);
+	}
+
+	let csr: ParsedCsr | undefined;
+	let commonName = '';
+	if (!input.csr.trim()) problem('CSR', 'is required');
+	else {
+		try {
+			csr = parseCsr(input.csr);
+		} catch (error) {
+			problem('CSR', `cannot be read: ${error instanceof CsrError ? error.message : 'not a valid CSR'}`);
+		}
+	}
+	if (csr) {
+		const keyIssue = csrKeyProblem(csr);
+		if (keyIssue) problem('CSR', `is not acceptable: ${keyIssue}`);
+		commonName = (csr.commonName ?? csr.subjectAltNames[0] ?? '').trim().toLowerCase();
+		const nameIssue = commonName ? hostnameProblem(commonName, { allowWildcard: true }) : undefined;
+		if (nameIssue) problem('CSR', `has a common name that cannot be certified: ${nameIssue}`);
+	}
+
+	const sans = parseSanList(input.sanDomains);
+	for (const issue of sans.problems) problem('Additional Domains (SANs)', issue);
+	const extraNames = sans.names.filter((name) => name !== commonName);
+
+	const fileMethod = context.method === 'FILE' || context.method === 'SFILE';
+	if (fileMethod) {
+		const wildcard = [commonName, ...extraNames, ...(csr?.subjectAltNames ?? [])].find((name) =>
+			isWildcardName(name.toLowerCase()),
+		);
+		if (wildcard) {
+			problem(
+				'Validation Method',
+				`cannot be HTTP or HTTPS file for the wildcard name "${wildcard}": wildcard names can only be validated by Email or DNS`,
+			);
+		}
+	}
+
+	const body: Record<string, string> = {
+		order_token: orderToken,
+		dv_auth_method: context.method,
+	};
+	const fieldValues: Record<string, string> = {};
+	for (const field of PLACE_ORDER_FIELDS) {
+		if (!fieldApplies(field, context)) continue;
+		const value = (input.values[field.name] ?? '').trim();
+		if (!value) {
+			if (fieldRequired(field, context)) problem(field.displayName, requiredReason(field, context));
+			continue;
+		}
+		const issue = valueProblem(field, value);
+		if (issue) {
+			problem(field.displayName, issue);
+			continue;
+		}
+		fieldValues[field.apiName] = field.check === 'country' ? normaliseCountryCode(value) : value;
+	}
+	if (context.adminSameAsTech) {
+		for (const field of PLACE_ORDER_FIELDS) {
+			const twin = adminTwinOf(field);
+			if (twin && fieldValues[field.apiName] !== undefined) fieldValues[twin] = fieldValues[field.apiName];
+		}
+	}
+
+	// The seed's order: token, method, approver, CSR, switches, SANs, then the contact and company blocks.
+	if (fieldValues.approver_email_address) body.approver_email_address = fieldValues.approver_email_address;
+	body.csr = normalisedPem(input.csr);
+	body.exclude_addon = input.excludeAddon ? '1' : '0';
+	body.renewal = context.renewal ? '1' : '0';
+	if (extraNames.length) body.san_domains = extraNames.join(',');
+	for (const field of PLACE_ORDER_FIELDS) {
+		const value = fieldValues[field.apiName];
+		if (value !== undefined && body[field.apiName] === undefined) body[field.apiName] = value;
+	}
+
+	const seenAdditional = new Set<string>();
+	for (const { name, value } of input.additionalParameters) {
+		const trimmedName = name.trim();
+		if (!ADDITIONAL_NAME.test(trimmedName)) {
+			problem('Additional Parameters', `has an invalid parameter name "${trimmedName.slice(0, 64)}": use letters, digits and "_"`);
+			continue;
+		}
+		if (trimmedName === 'order_token') {
+			problem('Additional Parameters', 'cannot set order_token: use the Order Token field');
+			continue;
+		}
+		if (seenAdditional.has(trimmedName)) {
+			problem('Additional Parameters', `names "${trimmedName}" twice`);
+			continue;
+		}
+		seenAdditional.add(trimmedName);
+		const issue = textProblem(value, { maxLength: 2000 });
+		if (issue) {
+			problem(`Additional Parameter "${trimmedName}"`, issue);
+			continue;
+		}
+		// Sent as given, so a name reported by productfields (or added later) works without a release.
+		body[trimmedName] = value;
+	}
+
+	if (problems.length || !csr) return { ok: false, problems };
+	return {
+		ok: true,
+		order: { body, commonName, domains: [commonName, ...extraNames], csr },
+	};
+}

@@ -1,0 +1,32 @@
+import type { IDataObject, ILoadOptionsFunctions, INodePropertyOptions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
+
+import { CsrError, parseCsr } from '../helpers/csr';
+import { asList } from '../helpers/normalise';
+import { apiRequest } from '../transport';
+
+/** The approver addresses Servertastic allows for the CSR's domain. */
+export async function getApproverEmails(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const csrText = this.getCurrentNodeParameter('csr');
+	if (typeof csrText !== 'string' || !csrText.trim() || csrText.trim().startsWith('=')) {
+		throw new NodeOperationError(
+			this.getNode(),
+			'Enter the CSR first: the approver addresses depend on its domain',
+		);
+	}
+	let domain: string;
+	try {
+		const csr = parseCsr(csrText);
+		domain = (csr.commonName ?? csr.subjectAltNames[0] ?? '').replace(/^\*\./, '').toLowerCase();
+	} catch (error) {
+		const reason = error instanceof CsrError ? error.message : 'not a valid CSR';
+		throw new NodeOperationError(this.getNode(), `The CSR cannot be read: ${reason}`);
+	}
+	if (!domain) throw new NodeOperationError(this.getNode(), 'The CSR names no domain');
+
+	const response = await apiRequest.call(this, 'order/approverlist', { domain_name: domain });
+	return asList(response.approver_email)
+		.map((entry) => (typeof entry === 'string' ? entry : String((entry as IDataObject)?.email ?? '')))
+		.filter((email) => email.includes('@'))
+		.map((email) => ({ name: email, value: email }));
+}

@@ -1,0 +1,180 @@
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	IHttpRequestOptions,
+	ILoadOptionsFunctions,
+	JsonObject,
+} from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+/** The only place this package talks HTTP. Every call goes through n8n's credential pipeline. */
+
+export type ServertasticService = 'order' | 'account' | 'product';
+export type ServertasticCall = `${ServertasticService}/${string}`;
+
+export interface ApiRequestOptions {
+	method?: 'GET' | 'POST';
+	itemIndex?: number;
+	/** Milliseconds before the call is abandoned. */
+	timeout?: number;
+}
+
+type ApiContext = IExecuteFunctions | ILoadOptionsFunctions;
+
+export const CREDENTIAL_TYPE = 'servertasticApi';
+const DEFAULT_TIMEOUT_MS = 60_000;
+
+const secretsByContext = new WeakMap<object, Promise<string[]>>();
+
+/** The values no error text may show: read once per execution context. */
+async function secretsOf(context: ApiContext): Promise<string[]> {
+	let secrets = secretsByContext.get(context);
+	if (!secrets) {
+		secrets = context
+			.getCredentials(CREDENTIAL_TYPE)
+			.then((credentials) => [String(credentials.apiKey ?? '')].filter((secret) => secret.length >= 4))
+			.catch(() => []);
+		secretsByContext.set(context, secrets);
+	}
+	return await secrets;
+}
+
+export function redact(text: string, secrets: string[]): string {
+	let safe = text;
+	for (const secret of secrets) {
+		if (!secret) continue;
+		for (const form of new Set([secret, encodeURIComponent(secret)])) {
+			safe = safe.split(form).join('***');
+		}
+	}
+	return safe;
+}
+
+function networkReason(error: unknown, timeout: number): string {
+	const candidates = [error, (error as { cause?: unknown })?.cause];
+	for (const candidate of candidates) {
+		const code = (candidate as { code?: unknown })?.code;
+		if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') {
+			return `no answer within ${Math.round(timeout / 1000)} s`;
+		}
+		if (code === 'ECONNREFUSED') return 'the connection was refused';
+		if (code === 'ECONNRESET' || code === 'EPIPE') return 'the connection was reset';
+		if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name could not be resolved';
+		if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
+	}
+	return 'the request failed before an answer arrived';
+}
+
+function shortText(body: string): string {
+	const text = body
+		.replace(/<[^>]*>/g, ' ')
+		.replace(/\s+/g, ' ')
+		.trim();
+	return text.length > 120 ? `${text.slice(0, 117)}...` : text;
+}
+
+/**
+ * Calls `/{service}/{call}.json` and returns the parsed answer. Fails with a NodeApiError for an
+ * `error` body (whatever the HTTP status), a non-JSON body, or no answer; never retries, since a
+ * call may place or pay for an order.
+ */
+export async function apiRequest(
+	this: ApiContext,
+	call: ServertasticCall,
+	params: Record<string, string>,
+	options: ApiRequestOptions = {},
+): Promise<IDataObject> {
+	const method = options.method ?? 'GET';
+	const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+	const request: IHttpRequestOptions = {
+		method,
+		url: `/${call}.json`,
+		headers: { Accept: 'application/json' },
+		encoding: 'text',
+		json: false,
+		returnFullResponse: true,
+		ignoreHttpStatusErrors: true,
+		timeout,
+	};
+	if (method === 'POST') {
+		request.body = new URLSearchParams(params).toString();
+		request.headers!['Content-Type'] = 'application/x-www-form-urlencoded';
+	} else {
+		request.qs = params;
+	}
+
+	const secrets = [...(await secretsOf(this)), params.order_token].filter(Boolean) as string[];
+	const fail = (message: string, description: string, httpCode?: number, apiError?: JsonObject) =>
+		new NodeApiError(this.getNode(), apiError ?? {}, {
+			message: redact(message, secrets),
+			description: redact(description, secrets),
+			httpCode: httpCode === undefined ? undefined : String(httpCode),
+			itemIndex: options.itemIndex,
+		});
+
+	let response: { statusCode?: number; headers?: IDataObject; body?: unknown };
+	try {
+		response = (await this.helpers.httpRequestWithAuthentication.call(
+			this,
+			CREDENTIAL_TYPE,
+			request,
+		)) as typeof response;
+	} catch (error) {
+		// n8n's own error carries the request (and so the key) in its cause: build a clean one.
+		throw fail(
+			`Servertastic could not be reached for ${call}: ${networkReason(error, timeout)}`,
+			'Nothing was received from the API. Check the base URL in the credential and the network.',
+		);
+	}
+
+	const status = response.statusCode ?? 0;
+	const rawBody =
+		typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
+	const contentType = String(response.headers?.['content-type'] ?? 'unknown');
+	if (!rawBody.trim()) {
+		throw fail(
+			`Servertastic sent an empty answer to ${call} (HTTP ${status})`,
+			'The API answered without a body.',
+			status,
+		);
+	}
+	let parsed: unknown;
+	try {
+		parsed = JSON.parse(rawBody);
+	} catch {
+		throw fail(
+			`Servertastic sent an answer to ${call} that is not JSON (HTTP ${status}, ${contentType})`,
+			`It began: ${shortText(rawBody)}`,
+			status,
+		);
+	}
+	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+		throw fail(
+			`Servertastic sent an unexpected answer to ${call} (HTTP ${status})`,
+			`Expected a JSON object; it began: ${shortText(rawBody)}`,
+			status,
+		);
+	}
+	const answer = parsed as IDataObject;
+	if (answer.error !== undefined) {
+		const apiError = (typeof answer.error === 'object' && answer.error !== null
+			? answer.error
+			: { message: answer.error }) as IDataObject;
+		const apiMessage = String(apiError.message ?? 'unknown error');
+		const code = apiError.code === undefined ? '' : ` ${String(apiError.code)}`;
+		throw fail(
+			`Servertastic refused ${call}: ${apiMessage}`,
+			`The API answered with error${code} (HTTP ${status}).`,
+			status,
+			{ error: { code: apiError.code ?? null, message: redact(apiMessage, secrets) } } as JsonObject,
+		);
+	}
+	if (status >= 400) {
+		throw fail(
+			`Servertastic answered ${call} with HTTP ${status}`,
+			`The body held no error message: ${shortText(rawBody)}`,
+			status,
+		);
+	}
+	return answer;
+}
