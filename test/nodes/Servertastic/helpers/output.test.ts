@@ -1,0 +1,49 @@
+import { dcvInstructions, textOf } from '../../../../nodes/Servertastic/helpers/output';
+import { asList } from '../../../../nodes/Servertastic/helpers/normalise';
+
+describe('dcvInstructions', () => {
+	it('describes a DNS record from the API fields', () => {
+		expect(dcvInstructions('DNS', 'www.example.com', { dns_string: 'abc123', dv_auth_dns_name: '_dnsauth.www.example.com', dv_auth_dns_type: 'txt' }, null)).toEqual({
+			method: 'DNS',
+			approverEmail: null,
+			dnsRecord: { name: '_dnsauth.www.example.com', type: 'TXT', value: 'abc123' },
+			file: null,
+			instructions: 'Create a DNS TXT record named _dnsauth.www.example.com with the value abc123.',
+		});
+	});
+
+	it('falls back to the domain without its wildcard label when the API names no record', () => {
+		expect(dcvInstructions('DNS', '*.example.com', { dns_string: 'v' }, null).dnsRecord).toEqual({ name: 'example.com', type: 'TXT', value: 'v' });
+	});
+
+	it('builds the file URL under /.well-known/pki-validation/ with the scheme of the method', () => {
+		const file = dcvInstructions('SFILE', 'example.com', { file_contents: 'token', file_name: 'ABC.txt' }, null);
+		expect(file.file).toEqual({ name: 'ABC.txt', path: '/.well-known/pki-validation/ABC.txt', url: 'https://example.com/.well-known/pki-validation/ABC.txt', contents: 'token' });
+		expect(dcvInstructions('FILE', 'example.com', { file_contents: 'token', file_name: 'ABC.txt' }, null).file?.url).toBe('http://example.com/.well-known/pki-validation/ABC.txt');
+	});
+
+	it('says the data is not ready rather than inventing it', () => {
+		const pending = dcvInstructions('FILE', 'example.com', { file_contents: {} }, null);
+		expect(pending.file).toBeNull();
+		expect(pending.instructions).toMatch(/not ready yet/);
+	});
+
+	it('names the approver for EMAIL', () => {
+		expect(dcvInstructions('EMAIL', 'example.com', {}, 'admin@example.com').instructions).toMatch(/admin@example.com/);
+	});
+});
+
+describe('normalising XML-shaped JSON', () => {
+	it('treats "" and {} as absent', () => {
+		expect(textOf('')).toBeNull();
+		expect(textOf({})).toBeNull();
+		expect(textOf(12)).toBe('12');
+	});
+	it('turns a single element into a list of one', () => {
+		expect(asList({ email: 'a@b.c' })).toEqual([{ email: 'a@b.c' }]);
+		expect(asList([1, 2])).toEqual([1, 2]);
+		expect(asList('')).toEqual([]);
+		expect(asList({})).toEqual([]);
+		expect(asList(undefined)).toEqual([]);
+	});
+});

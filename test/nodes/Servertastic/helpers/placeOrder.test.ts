@@ -1,0 +1,192 @@
+import { preparePlaceOrder, type PlaceOrderInput } from '../../../../nodes/Servertastic/helpers/placeOrder';
+import type { PlaceOrderContext } from '../../../../nodes/Servertastic/helpers/placeOrderFields';
+import { csrFixture } from '../../../fixtures/csrs';
+
+const TECH = {
+	techFirstName: 'Ada',
+	techLastName: 'Lovelace',
+	techPhone: '+44 20 7946 0000',
+	techEmail: 'ada@example.com',
+	techJobTitle: 'Engineer',
+};
+const TECH_ADDRESS = {
+	techOrganisationName: 'Example Ltd',
+	techAddressLine1: '1 High Street',
+	techCity: 'London',
+	techRegion: 'Greater London',
+	techPostCode: 'EC1A 1AA',
+	techCountryCode: 'gb',
+};
+const ORGANISATION = {
+	orgName: 'Example Ltd',
+	orgAddressLine1: '1 High Street',
+	orgCity: 'London',
+	orgRegion: 'Greater London',
+	orgPostalCode: 'EC1A 1AA',
+	orgCountry: 'GB',
+	orgPhone: '+44 20 7946 0001',
+};
+
+function input(context: Partial<PlaceOrderContext>, values: Record<string, string>, extra: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
+	return {
+		context: { level: 'DV', method: 'DNS', brand: 'other', renewal: false, adminSameAsTech: true, ...context },
+		orderToken: 'tok_0123456789abcdef',
+		csr: csrFixture('rsa2048'),
+		sanDomains: '',
+		excludeAddon: false,
+		values: { ...TECH, ...values },
+		additionalParameters: [],
+		...extra,
+	};
+}
+
+function problemsOf(result: ReturnType<typeof preparePlaceOrder>) {
+	return result.ok ? [] : result.problems.map((p) => `${p.field}: ${p.problem}`);
+}
+
+describe('preparePlaceOrder', () => {
+	it('builds a DV/DNS body in the seed order, with switches as 0/1 and the admin copied from tech', () => {
+		const result = preparePlaceOrder(input({}, {}));
+		expect(problemsOf(result)).toEqual([]);
+		if (!result.ok) return;
+		expect(Object.keys(result.order.body)).toEqual([
+			'order_token', 'dv_auth_method', 'csr', 'exclude_addon', 'renewal',
+			'tech_contact_first_name', 'tech_contact_last_name', 'tech_contact_phone', 'tech_contact_email', 'tech_contact_title',
+			'admin_contact_first_name', 'admin_contact_last_name', 'admin_contact_phone', 'admin_contact_email', 'admin_contact_title',
+		]);
+		expect(result.order.body).toMatchObject({
+			order_token: 'tok_0123456789abcdef',
+			dv_auth_method: 'DNS',
+			exclude_addon: '0',
+			renewal: '0',
+			admin_contact_email: 'ada@example.com',
+		});
+		expect(result.order.commonName).toBe('www.example.com');
+		expect(result.order.domains).toEqual(['www.example.com']);
+	});
+
+	it('needs the approver email for EMAIL and sends it', () => {
+		expect(problemsOf(preparePlaceOrder(input({ method: 'EMAIL' }, {})))).toEqual([
+			'Approver Email: is required when the validation method is Email',
+		]);
+		const result = preparePlaceOrder(input({ method: 'EMAIL' }, { approverEmail: 'admin@example.com' }));
+		expect(result.ok && result.order.body.approver_email_address).toBe('admin@example.com');
+	});
+
+	it('never sends a field that does not apply, even when a value is given', () => {
+		const result = preparePlaceOrder(input({ method: 'DNS', level: 'DV' }, { approverEmail: 'admin@example.com', orgName: 'X', idaEmail: 'a@b.co' }));
+		expect(result.ok).toBe(true);
+		if (!result.ok) return;
+		expect(result.order.body).not.toHaveProperty('approver_email_address');
+		expect(result.order.body).not.toHaveProperty('org_name');
+		expect(result.order.body).not.toHaveProperty('ida_email_address');
+	});
+
+	it('requires the OV block and upper-cases country codes', () => {
+		const missing = problemsOf(preparePlaceOrder(input({ level: 'OV' }, {})));
+		expect(missing).toEqual(expect.arrayContaining([
+			'Technical Contact Organisation Name: is required for OV orders',
+			'Technical Contact Country Code: is required for OV orders',
+			'Organisation Name: is required for OV orders',
+			'Organisation Phone: is required for OV orders',
+		]));
+		expect(missing.join('\n')).not.toMatch(/Address Line 2|DUNS|Jurisdiction/);
+		const result = preparePlaceOrder(input({ level: 'OV' }, { ...TECH_ADDRESS, ...ORGANISATION }));
+		expect(problemsOf(result)).toEqual([]);
+		if (!result.ok) return;
+		expect(result.order.body.tech_contact_address_country).toBe('GB');
+		expect(result.order.body.admin_contact_address_country).toBe('GB');
+		expect(result.order.body.org_address_postal_code).toBe('EC1A 1AA');
+		expect(result.order.body).not.toHaveProperty('org_jurisdiction_country');
+	});
+
+	it('requires the jurisdiction for EV', () => {
+		const values = { ...TECH_ADDRESS, ...ORGANISATION };
+		expect(problemsOf(preparePlaceOrder(input({ level: 'EV' }, values)))).toEqual([
+			'Jurisdiction City: is required for EV orders',
+			'Jurisdiction Region: is required for EV orders',
+			'Jurisdiction Country Code: is required for EV orders',
+		]);
+		const result = preparePlaceOrder(input({ level: 'EV' }, { ...values, orgJurisdictionCity: 'Cardiff', orgJurisdictionRegion: 'Wales', orgJurisdictionCountry: 'GB' }));
+		expect(result.ok && result.order.body.org_jurisdiction_country).toBe('GB');
+	});
+
+	it('needs the previous token only for renewals of DigiCert-supplied brands', () => {
+		expect(problemsOf(preparePlaceOrder(input({ renewal: true, brand: 'rapidssl' }, {})))).toEqual([
+			'Previous Order Token: is required to renew a product supplied by DigiCert',
+		]);
+		expect(problemsOf(preparePlaceOrder(input({ renewal: true, brand: 'positivessl' }, { idaEmail: 'ida@example.com', idaPhone: '+1 555 0100 200' })))).toEqual([]);
+		const result = preparePlaceOrder(input({ renewal: true, brand: 'digicert' }, { previousOrderToken: 'old_token_1234' }));
+		expect(result.ok && result.order.body).toMatchObject({ renewal: '1', previous_order_token: 'old_token_1234' });
+	});
+
+	it('de-duplicates SANs, drops the common name from them and checks each', () => {
+		const result = preparePlaceOrder(input({}, {}, { sanDomains: 'Shop.Example.com, www.example.com,shop.example.com\nmail.example.com' }));
+		expect(result.ok && result.order.body.san_domains).toBe('shop.example.com,mail.example.com');
+		expect(result.ok && result.order.domains).toEqual(['www.example.com', 'shop.example.com', 'mail.example.com']);
+		const bad = problemsOf(preparePlaceOrder(input({}, {}, { sanDomains: ['ok.example.com', 'bad..example.com', '10.0.0.1'] })));
+		expect(bad).toHaveLength(2);
+		expect(bad.every((text) => text.startsWith('Additional Domains (SANs): '))).toBe(true);
+	});
+
+	it('refuses file validation for a wildcard CSR, and for a wildcard SAN', () => {
+		for (const method of ['FILE', 'SFILE'] as const) {
+			expect(problemsOf(preparePlaceOrder(input({ method }, {}, { csr: csrFixture('wildcard') })))[0]).toMatch(
+				/^Validation Method: cannot be HTTP or HTTPS file for the wildcard name "\*\.example\.com"/,
+			);
+			expect(problemsOf(preparePlaceOrder(input({ method }, {}, { sanDomains: '*.shop.example.com' })))[0]).toMatch(/wildcard/);
+		}
+		expect(problemsOf(preparePlaceOrder(input({ method: 'DNS' }, {}, { csr: csrFixture('wildcard') })))).toEqual([]);
+	});
+
+	it('refuses weak or unreadable CSRs', () => {
+		expect(problemsOf(preparePlaceOrder(input({}, {}, { csr: csrFixture('rsa1024') })))[0]).toMatch(/^CSR: is not acceptable: RSA key is 1024 bits/);
+		expect(problemsOf(preparePlaceOrder(input({}, {}, { csr: csrFixture('ec-p521') })))[0]).toMatch(/^CSR: is not acceptable/);
+		expect(problemsOf(preparePlaceOrder(input({}, {}, { csr: 'hello' })))[0]).toMatch(/^CSR: cannot be read/);
+		expect(problemsOf(preparePlaceOrder(input({}, {}, { csr: '' })))).toEqual(['CSR: is required']);
+	});
+
+	it('accepts a CSR pasted with literal \\n sequences and sends real newlines', () => {
+		const escaped = csrFixture('ec-p256').trim().replace(/\n/g, '\\n');
+		const result = preparePlaceOrder(input({}, {}, { csr: escaped }));
+		expect(problemsOf(result)).toEqual([]);
+		expect(result.ok && result.order.body.csr).toBe(csrFixture('ec-p256').trim());
+	});
+
+	it('checks emails, phones, countries and control characters, naming the field', () => {
+		const problems = problemsOf(preparePlaceOrder(input({ level: 'OV' }, {
+			...TECH_ADDRESS, ...ORGANISATION,
+			techEmail: 'not-an-email', techPhone: 'call me', orgCountry: 'UK', techJobTitle: 'Boss\r\nBcc: x@y.z',
+		})));
+		expect(problems.map((text) => text.split(':')[0])).toEqual([
+			'Technical Contact Phone', 'Technical Contact Email', 'Technical Contact Job Title', 'Organisation Country Code',
+		]);
+		expect(problems[3]).toMatch(/GB/);
+	});
+
+	it('never echoes the order token in a problem', () => {
+		const secretish = 'tok with spaces SECRET';
+		const problems = problemsOf(preparePlaceOrder(input({}, {}, { orderToken: secretish })));
+		expect(problems).toEqual(['Order Token: may only hold letters, digits, "-" and "_"']);
+		expect(problems.join()).not.toContain('SECRET');
+	});
+
+	it('sends additional parameters as given, refusing bad names, duplicates and order_token', () => {
+		const ok = preparePlaceOrder(input({}, {}, { additionalParameters: [{ name: 'org_incorperating_agency', value: 'Companies House' }, { name: 'renewal', value: '1' }] }));
+		expect(ok.ok && ok.order.body).toMatchObject({ org_incorperating_agency: 'Companies House', renewal: '1' });
+		const bad = problemsOf(preparePlaceOrder(input({}, {}, { additionalParameters: [
+			{ name: 'bad name', value: 'x' }, { name: 'order_token', value: 'y' }, { name: 'a', value: '1' }, { name: 'a', value: '2' }, { name: 'b', value: 'line\nbreak' },
+		] })));
+		expect(bad).toHaveLength(4);
+	});
+
+	it('reports every problem of an item at once', () => {
+		const problems = problemsOf(preparePlaceOrder(input({ method: 'EMAIL' }, { techEmail: '', techPhone: '' }, { orderToken: '' })));
+		expect(problems).toEqual([
+			'Order Token: is required',
+			'Approver Email: is required when the validation method is Email',
+			'Technical Contact Phone: is required',
+			'Technical Contact Email: is required',
+		]);
+	});
+});
