@@ -1,0 +1,334 @@
+// Reads a PKCS#10 certificate signing request (RFC 2986) pasted by a user, checks its self-signature
+// and applies our order policy, so a bad CSR is refused with a clear message before it reaches the API.
+import { createPublicKey, verify, type KeyObject } from 'crypto';
+
+import {
+	DerError,
+	TAG,
+	children,
+	elementBytes,
+	expectChildren,
+	expectTag,
+	isStringElement,
+	parseDer,
+	readBitString,
+	readInteger,
+	readOid,
+	readString,
+	valueBytes,
+	type DerElement,
+} from './der';
+
+export type CsrPublicKey =
+	| { algorithm: 'RSA'; bits: number }
+	| { algorithm: 'EC'; curve: string } // 'P-256' | 'P-384' | 'P-521' | 'secp256k1' or the dotted OID when unknown
+	| { algorithm: string }; // e.g. 'Ed25519', 'RSASSA-PSS', or the dotted OID
+
+export interface ParsedCsr {
+	commonName?: string; // subject CN (last CN if several)
+	subject: Record<string, string>; // short names; unknown attributes keyed by dotted OID; last value wins
+	subjectAltNames: string[]; // dNSName entries of the extensionRequest's subjectAltName, in order, as written
+	publicKey: CsrPublicKey;
+	signatureAlgorithm: string; // e.g. 'sha256WithRSAEncryption', 'ecdsa-with-SHA256', or dotted OID
+	signatureValid: boolean; // verified with Node's crypto against the CSR's own public key
+}
+
+export class CsrError extends Error {
+	override name = 'CsrError';
+}
+
+const MAX_INPUT_LENGTH = 64 * 1024;
+// Node's crypto.constants.RSA_PKCS1_PSS_PADDING (fixed by OpenSSL); written out to keep the import list short.
+const RSA_PKCS1_PSS_PADDING = 6;
+const RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
+const RSASSA_PSS = '1.2.840.113549.1.1.10';
+const EC_PUBLIC_KEY = '1.2.840.10045.2.1';
+const EXTENSION_REQUESTS = ['1.2.840.113549.1.9.14', '1.3.6.1.4.1.311.2.1.14']; // PKCS#9 and Microsoft's older one
+const SUBJECT_ALT_NAME = '2.5.29.17';
+const DNS_NAME = 0x82; // GeneralName [2] IMPLICIT IA5String
+
+const ATTRIBUTE_NAMES: Record<string, string> = {
+	'2.5.4.3': 'CN',
+	'2.5.4.4': 'SN',
+	'2.5.4.5': 'serialNumber',
+	'2.5.4.6': 'C',
+	'2.5.4.7': 'L',
+	'2.5.4.8': 'ST',
+	'2.5.4.9': 'street',
+	'2.5.4.10': 'O',
+	'2.5.4.11': 'OU',
+	'2.5.4.12': 'title',
+	'2.5.4.15': 'businessCategory',
+	'2.5.4.17': 'postalCode',
+	'2.5.4.42': 'GN',
+	'2.5.4.97': 'organizationIdentifier',
+	'1.2.840.113549.1.9.1': 'emailAddress',
+	'0.9.2342.19200300.100.1.25': 'DC',
+	'1.3.6.1.4.1.311.60.2.1.1': 'jurisdictionL',
+	'1.3.6.1.4.1.311.60.2.1.2': 'jurisdictionST',
+	'1.3.6.1.4.1.311.60.2.1.3': 'jurisdictionC',
+};
+
+const KEY_ALGORITHMS: Record<string, string> = {
+	[RSA_ENCRYPTION]: 'RSA',
+	[EC_PUBLIC_KEY]: 'EC',
+	[RSASSA_PSS]: 'RSASSA-PSS',
+	'1.2.840.10040.4.1': 'DSA',
+	'1.3.101.110': 'X25519',
+	'1.3.101.111': 'X448',
+	'1.3.101.112': 'Ed25519',
+	'1.3.101.113': 'Ed448',
+};
+
+const CURVES: Record<string, string> = {
+	'1.2.840.10045.3.1.7': 'P-256',
+	'1.3.132.0.34': 'P-384',
+	'1.3.132.0.35': 'P-521',
+	'1.3.132.0.10': 'secp256k1',
+};
+
+const HASHES: Record<string, string> = {
+	'1.3.14.3.2.26': 'sha1',
+	'2.16.840.1.101.3.4.2.4': 'sha224',
+	'2.16.840.1.101.3.4.2.1': 'sha256',
+	'2.16.840.1.101.3.4.2.2': 'sha384',
+	'2.16.840.1.101.3.4.2.3': 'sha512',
+};
+
+interface SignatureScheme {
+	name: string;
+	hash: string | null; // null: the algorithm hashes internally (EdDSA)
+	keyTypes: string[]; // KeyObject.asymmetricKeyType values the scheme may be used with
+}
+const scheme = (name: string, hash: string | null, ...keyTypes: string[]): SignatureScheme => ({
+	name,
+	hash,
+	keyTypes,
+});
+const SIGNATURE_SCHEMES: Record<string, SignatureScheme> = {
+	'1.2.840.113549.1.1.5': scheme('sha1WithRSAEncryption', 'sha1', 'rsa'),
+	'1.2.840.113549.1.1.14': scheme('sha224WithRSAEncryption', 'sha224', 'rsa'),
+	'1.2.840.113549.1.1.11': scheme('sha256WithRSAEncryption', 'sha256', 'rsa'),
+	'1.2.840.113549.1.1.12': scheme('sha384WithRSAEncryption', 'sha384', 'rsa'),
+	'1.2.840.113549.1.1.13': scheme('sha512WithRSAEncryption', 'sha512', 'rsa'),
+	[RSASSA_PSS]: scheme('RSASSA-PSS', null, 'rsa', 'rsa-pss'), // hash comes from the parameters
+	'1.2.840.10045.4.1': scheme('ecdsa-with-SHA1', 'sha1', 'ec'),
+	'1.2.840.10045.4.3.1': scheme('ecdsa-with-SHA224', 'sha224', 'ec'),
+	'1.2.840.10045.4.3.2': scheme('ecdsa-with-SHA256', 'sha256', 'ec'),
+	'1.2.840.10045.4.3.3': scheme('ecdsa-with-SHA384', 'sha384', 'ec'),
+	'1.2.840.10045.4.3.4': scheme('ecdsa-with-SHA512', 'sha512', 'ec'),
+	'1.2.840.10040.4.3': scheme('dsa-with-SHA1', 'sha1', 'dsa'),
+	'2.16.840.1.101.3.4.3.1': scheme('dsa-with-SHA224', 'sha224', 'dsa'),
+	'2.16.840.1.101.3.4.3.2': scheme('dsa-with-SHA256', 'sha256', 'dsa'),
+	'1.3.101.112': scheme('Ed25519', null, 'ed25519'),
+	'1.3.101.113': scheme('Ed448', null, 'ed448'),
+};
+const SIGNATURE_NAMES = new Set(Object.values(SIGNATURE_SCHEMES).map((known) => known.name));
+
+const CSR_LABELS = ['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST'];
+const CSR_BLOCK = /-----BEGIN (NEW )?CERTIFICATE REQUEST-----([^]*?)-----END (NEW )?CERTIFICATE REQUEST-----/;
+
+export function parseCsr(pem: string): ParsedCsr {
+	const der = pemToDer(pem);
+	let failure: unknown;
+	try {
+		return readCertificationRequest(der);
+	} catch (error) {
+		failure = error;
+	}
+	// Only structural errors become user-facing; anything else is a bug and surfaces as such.
+	if (failure instanceof DerError) {
+		throw new CsrError(`The CSR is damaged or is not a certificate signing request (${failure.message})`);
+	}
+	throw failure;
+}
+
+/** Our order policy: undefined when the CSR is acceptable, else a sentence saying what is wrong. */
+export function csrKeyProblem(csr: ParsedCsr): string | undefined {
+	if (!csr.signatureValid) {
+		return SIGNATURE_NAMES.has(csr.signatureAlgorithm)
+			? "The CSR's signature does not verify; it was altered or damaged after it was created"
+			: `The CSR is signed with ${csr.signatureAlgorithm}, which is not supported`;
+	}
+	const key = csr.publicKey;
+	if ('bits' in key && key.algorithm === 'RSA') {
+		if (key.bits < 2048) return `RSA key is ${key.bits} bits; at least 2048 are required`;
+	} else if ('curve' in key && key.algorithm === 'EC') {
+		if (key.curve !== 'P-256' && key.curve !== 'P-384') {
+			return `EC curve ${key.curve} is not accepted; use P-256 or P-384`;
+		}
+	} else {
+		return `${key.algorithm} keys are not accepted; use RSA (2048 bits or more) or EC (P-256 or P-384)`;
+	}
+	if (!csr.commonName?.trim() && !csr.subjectAltNames.some((name) => name.trim())) {
+		return 'The CSR has no common name and no subject alternative names';
+	}
+	return undefined;
+}
+
+function pemToDer(input: string): Buffer {
+	if (typeof input !== 'string' || input.trim() === '') throw new CsrError('No CSR was given');
+	if (input.length > MAX_INPUT_LENGTH) {
+		throw new CsrError('The CSR text is larger than 64 KiB; paste only the certificate signing request');
+	}
+	// CSRs copied out of JSON arrive with literal "\n" escapes; PHP's json_encode also escapes "/".
+	const text = input.replace(/\\r\\n|\\n|\\r/g, '\n').replace(/\\\//g, '/');
+	const labels = [...text.matchAll(/-----BEGIN ([^-\r\n]*)-----/g)].map((match) => match[1].trim());
+	if (labels.some((label) => label.includes('PRIVATE KEY'))) {
+		throw new CsrError(
+			'This is a private key, not a certificate signing request. Never paste a private key; ' +
+				'paste the CSR (-----BEGIN CERTIFICATE REQUEST-----) instead',
+		);
+	}
+	const csrCount = labels.filter((label) => CSR_LABELS.includes(label)).length;
+	if (csrCount > 1) throw new CsrError('The text contains more than one certificate signing request; paste exactly one');
+	if (csrCount === 0) {
+		if (labels.some((label) => /(^| )CERTIFICATE$/.test(label))) {
+			throw new CsrError('This is a certificate, not a certificate signing request');
+		}
+		if (labels.length > 0) throw new CsrError(`This is a "${labels[0]}" PEM block, not a certificate signing request`);
+		throw new CsrError(
+			'No certificate signing request found: expected text starting with -----BEGIN CERTIFICATE REQUEST-----',
+		);
+	}
+	if (labels.length > 1) throw new CsrError('Paste only the certificate signing request, without other PEM blocks');
+	const block = CSR_BLOCK.exec(text);
+	if (!block || block[1] !== block[3]) {
+		throw new CsrError('The CSR is incomplete: its -----END CERTIFICATE REQUEST----- line is missing or does not match');
+	}
+	const base64 = block[2].replace(/\s+/g, '');
+	if (base64 === '') throw new CsrError('The CSR is empty');
+	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) {
+		throw new CsrError('The CSR is not valid base64; copy it again without changes');
+	}
+	return Buffer.from(base64, 'base64');
+}
+
+function readCertificationRequest(der: Buffer): ParsedCsr {
+	const [info, signatureAlgorithmId, signatureBits] = expectChildren(parseDer(der), TAG.SEQUENCE, 3, 3, 'CSR');
+	// The attributes field is required, but some old tools leave it out.
+	const [version, subject, subjectPublicKeyInfo, attributes] = expectChildren(info, TAG.SEQUENCE, 3, 4, 'CSR info');
+	const versionNumber = readInteger(version);
+	if (versionNumber !== 0n) {
+		throw new CsrError(`The CSR has version ${versionNumber}; only version 0 (PKCS#10 v1) exists`);
+	}
+	const names = readName(subject);
+	const { publicKey, keyObject } = readPublicKey(subjectPublicKeyInfo);
+	const subjectAltNames = attributes ? readSubjectAltNames(attributes) : [];
+	const signatureAlgorithm = readAlgorithmIdentifier(signatureAlgorithmId);
+	const signature = readBitString(signatureBits);
+	if (signature.unusedBits !== 0) throw new DerError('signature is not a whole number of bytes');
+	return {
+		commonName: names.CN,
+		subject: names,
+		subjectAltNames,
+		publicKey,
+		signatureAlgorithm: SIGNATURE_SCHEMES[signatureAlgorithm.oid]?.name ?? signatureAlgorithm.oid,
+		signatureValid: verifySignature(signatureAlgorithm, keyObject, elementBytes(info), signature.bytes),
+	};
+}
+
+function readAlgorithmIdentifier(element: DerElement): { oid: string; parameters?: DerElement } {
+	const [oid, parameters] = expectChildren(element, TAG.SEQUENCE, 1, 2, 'algorithm identifier');
+	return { oid: readOid(oid), parameters };
+}
+
+function readName(name: DerElement): Record<string, string> {
+	const result: Record<string, string> = {};
+	for (const relativeName of children(expectTag(name, TAG.SEQUENCE, 'subject'))) {
+		for (const attribute of children(expectTag(relativeName, TAG.SET, 'subject'))) {
+			const [type, value] = expectChildren(attribute, TAG.SEQUENCE, 2, 2, 'subject attribute');
+			const oid = readOid(type);
+			// Non-string values are shown as '#' and hex, the way RFC 4514 writes them.
+			result[ATTRIBUTE_NAMES[oid] ?? oid] = isStringElement(value)
+				? readString(value)
+				: '#' + elementBytes(value).toString('hex');
+		}
+	}
+	return result;
+}
+
+function readPublicKey(spki: DerElement): { publicKey: CsrPublicKey; keyObject: KeyObject } {
+	const [algorithmId, keyBits] = expectChildren(spki, TAG.SEQUENCE, 2, 2, 'public key');
+	const { oid, parameters } = readAlgorithmIdentifier(algorithmId);
+	const { unusedBits, bytes } = readBitString(keyBits);
+	if (unusedBits !== 0) throw new DerError('public key is not a whole number of bytes');
+	const algorithm = KEY_ALGORITHMS[oid] ?? oid;
+	let publicKey: CsrPublicKey = { algorithm };
+	if (oid === RSA_ENCRYPTION) {
+		// Size from the RSAPublicKey itself: SEQUENCE { modulus INTEGER, publicExponent INTEGER }.
+		const [modulus, exponent] = expectChildren(parseDer(bytes), TAG.SEQUENCE, 2, 2, 'RSA public key');
+		const modulusValue = readInteger(modulus);
+		if (modulusValue <= 0n || readInteger(exponent) <= 0n) throw new DerError('RSA public key is not positive');
+		publicKey = { algorithm: 'RSA', bits: modulusValue.toString(2).length };
+	} else if (oid === EC_PUBLIC_KEY) {
+		if (!parameters) throw new DerError('EC public key has no curve');
+		const curveOid = parameters.tag === TAG.OID ? readOid(parameters) : 'explicit';
+		publicKey = { algorithm: 'EC', curve: CURVES[curveOid] ?? curveOid };
+	}
+	const keyObject = loadPublicKey(elementBytes(spki));
+	if (!keyObject) throw new CsrError(`The CSR's public key (${algorithm}) could not be read`);
+	return { publicKey, keyObject };
+}
+
+function loadPublicKey(spki: Buffer): KeyObject | undefined {
+	try {
+		return createPublicKey({ key: spki, format: 'der', type: 'spki' });
+	} catch {
+		return undefined;
+	}
+}
+
+function readSubjectAltNames(attributes: DerElement): string[] {
+	const names: string[] = [];
+	for (const attribute of children(expectTag(attributes, 0xa0, 'CSR attributes'))) {
+		const [type, values] = expectChildren(attribute, TAG.SEQUENCE, 2, 2, 'CSR attribute');
+		if (!EXTENSION_REQUESTS.includes(readOid(type))) continue;
+		for (const extensions of children(expectTag(values, TAG.SET, 'extension request'))) {
+			for (const extension of expectChildren(extensions, TAG.SEQUENCE, 0, Infinity, 'extensions')) {
+				const fields = expectChildren(extension, TAG.SEQUENCE, 2, 3, 'extension');
+				if (fields.length === 3) expectTag(fields[1], TAG.BOOLEAN, 'extension critical flag');
+				const extensionValue = valueBytes(expectTag(fields[fields.length - 1], TAG.OCTET_STRING, 'extension value'));
+				if (readOid(fields[0]) !== SUBJECT_ALT_NAME) continue;
+				for (const generalName of expectChildren(parseDer(extensionValue), TAG.SEQUENCE, 0, Infinity, 'subjectAltName')) {
+					if (generalName.tag === DNS_NAME) names.push(valueBytes(generalName).toString('latin1'));
+				}
+			}
+		}
+	}
+	return names;
+}
+
+function readPssParameters(parameters: DerElement | undefined): { hash: string; saltLength: number } | undefined {
+	// The parameters SEQUENCE must be present; its fields default to RFC 4055's sha1 and 20 bytes of salt.
+	if (!parameters) return undefined;
+	let hash: string | undefined = 'sha1';
+	let saltLength = 20;
+	for (const field of children(expectTag(parameters, TAG.SEQUENCE, 'RSASSA-PSS parameters'))) {
+		const [inner] = expectChildren(field, field.tag, 1, 1, 'RSASSA-PSS parameter');
+		if (field.tag === 0xa0) hash = HASHES[readAlgorithmIdentifier(inner).oid];
+		if (field.tag === 0xa2) saltLength = Number(readInteger(inner));
+	}
+	return hash && saltLength >= 0 && saltLength <= 1024 ? { hash, saltLength } : undefined;
+}
+
+function verifySignature(
+	algorithm: { oid: string; parameters?: DerElement },
+	key: KeyObject,
+	data: Buffer,
+	signature: Buffer,
+): boolean {
+	const known = SIGNATURE_SCHEMES[algorithm.oid];
+	if (!known || !known.keyTypes.includes(key.asymmetricKeyType ?? '')) return false;
+	const pss = algorithm.oid === RSASSA_PSS ? readPssParameters(algorithm.parameters) : undefined;
+	if (algorithm.oid === RSASSA_PSS && !pss) return false;
+	try {
+		// MGF1 is taken to use the same hash as the signature, as every common tool does; others fail here.
+		return pss
+			? verify(pss.hash, data, { key, padding: RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength }, signature)
+			: verify(known.hash, data, key, signature);
+	} catch {
+		// OpenSSL rejects some malformed signatures by throwing rather than returning false.
+		return false;
+	}
+}

@@ -1,0 +1,11 @@
+// Servertastic API v2 simulator for tests and the demo. See README.md beside this file.
+export { startSimulator, DEFAULT_API_KEY, DEFAULT_POINTS } from './server';
+export type { CannedReply, RecordedRequest, Simulator, SimulatorOptions } from './server';
+export type { SimulatorSettings } from './calls';
+export type { AuditEntry, CaCert, Contact, OrderState, OrderStatus } from './state';
+export { CERT_DAYS, formatDate } from './state';
+export { ApiError, ErrorCode } from './errors';
+export { approverEmails, baseDomain } from './domains';
+export { PRODUCTS, findProduct, orderCost, productFields } from './products';
+export type { Product, ProductField } from './products';
+export { csrCommonName, makeCsr } from './x509';
