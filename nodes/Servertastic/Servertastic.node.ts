@@ -1,7 +1,9 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
+import * as account from './actions/account';
 import * as order from './actions/order';
+import * as product from './actions/product';
 import { router } from './actions/router';
 import { getApproverEmails } from './methods/loadOptions';
 
@@ -13,7 +15,7 @@ export class Servertastic implements INodeType {
 		group: ['transform'],
 		version: 1,
 		subtitle: '={{ $parameter["operation"] + ": " + $parameter["resource"] }}',
-		description: 'Order SSL/TLS certificates with the Servertastic reseller API',
+		description: 'Order and manage SSL/TLS certificates with the Servertastic reseller API',
 		defaults: { name: 'Servertastic' },
 		inputs: [NodeConnectionTypes.Main],
 		outputs: [NodeConnectionTypes.Main],
@@ -25,10 +27,16 @@ export class Servertastic implements INodeType {
 				name: 'resource',
 				type: 'options',
 				noDataExpression: true,
-				options: [{ name: 'Order', value: 'order' }],
+				options: [
+					{ name: 'Account', value: 'account' },
+					{ name: 'Order', value: 'order' },
+					{ name: 'Product', value: 'product' },
+				],
 				default: 'order',
 			},
 			...order.description,
+			...product.description,
+			...account.description,
 		],
 	};
 

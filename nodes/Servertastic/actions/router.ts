@@ -1,12 +1,25 @@
 import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import * as account from './account';
+import { DEFAULT_CONCURRENCY } from './common.descriptions';
 import * as order from './order';
+import * as product from './product';
 
-type OperationExecute = (this: IExecuteFunctions, itemIndex: number) => Promise<INodeExecutionData[]>;
+/**
+ * An operation: `execute` runs one item. An optional `prepare` reads and checks one item without
+ * any request; the router prepares every item before the first request, so bad input in any item
+ * stops (or is set aside) before anything is spent, and `execute` gets what `prepare` returned.
+ */
+export interface Operation {
+	prepare?: (this: IExecuteFunctions, itemIndex: number) => Promise<unknown>;
+	execute: (this: IExecuteFunctions, itemIndex: number, prepared?: never) => Promise<INodeExecutionData[]>;
+}
 
-const operations: Record<string, Record<string, { execute: OperationExecute }>> = {
-	order: { place: order.place },
+const resources: Record<string, Record<string, Operation>> = {
+	order: order.operations,
+	product: product.operations,
+	account: account.operations,
 };
 
 /** Keeps n8n's own errors; anything else becomes a NodeOperationError tied to the item. */
@@ -20,12 +33,22 @@ function asNodeError(
 	return new NodeOperationError(context.getNode(), message, { itemIndex });
 }
 
-/** Runs the chosen operation once per input item: one output or one error item each, paired. */
+function concurrencyOf(context: IExecuteFunctions): number {
+	const value = context.getNodeParameter('options.concurrency', 0, DEFAULT_CONCURRENCY) as unknown;
+	const number = typeof value === 'number' ? value : Number(value);
+	return Number.isInteger(number) && number >= 1 ? Math.min(number, 50) : DEFAULT_CONCURRENCY;
+}
+
+/**
+ * Runs the chosen operation for every input item, up to `concurrency` at a time. Each item ends
+ * as its outputs or as one error item, paired with it, in input order whatever the finishing order.
+ * On "Stop", the first failure stops new items from starting; items already sent finish first.
+ */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
 	const resource = this.getNodeParameter('resource', 0) as string;
 	const operation = this.getNodeParameter('operation', 0) as string;
-	const handler = operations[resource]?.[operation];
+	const handler = resources[resource]?.[operation];
 	if (!handler) {
 		throw new NodeOperationError(
 			this.getNode(),
@@ -33,19 +56,49 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		);
 	}
 
-	const output: INodeExecutionData[] = [];
+	const continueOnFail = this.continueOnFail();
+	const results: INodeExecutionData[][] = new Array(items.length);
+	const setAside = (itemIndex: number, error: unknown) => {
+		const nodeError = asNodeError(this, error, itemIndex);
+		if (!continueOnFail) return nodeError;
+		// Only error/details keys: n8n then routes the item to the error output.
+		const json: { error: string; details?: string } = { error: nodeError.message };
+		if (nodeError.description) json.details = nodeError.description;
+		results[itemIndex] = [{ json, pairedItem: { item: itemIndex } }];
+		return undefined;
+	};
+
+	const prepared: unknown[] = new Array(items.length);
+	const pending: number[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
-			const results = await handler.execute.call(this, itemIndex);
-			for (const result of results) output.push({ ...result, pairedItem: { item: itemIndex } });
+			if (handler.prepare) prepared[itemIndex] = await handler.prepare.call(this, itemIndex);
+			pending.push(itemIndex);
 		} catch (error) {
-			const nodeError = asNodeError(this, error, itemIndex);
-			if (!this.continueOnFail()) throw nodeError;
-			// Only error/message/details keys: n8n then routes the item to the error output.
-			const json: { error: string; details?: string } = { error: nodeError.message };
-			if (nodeError.description) json.details = nodeError.description;
-			output.push({ json, pairedItem: { item: itemIndex } });
+			const stop = setAside(itemIndex, error);
+			if (stop) throw stop;
 		}
 	}
-	return [output];
+
+	// A holder, not a variable: the workers set it while this function awaits them.
+	const stopped: { failure?: { itemIndex: number; error: NodeApiError | NodeOperationError } } = {};
+	let next = 0;
+	const worker = async () => {
+		while (next < pending.length && !stopped.failure) {
+			const itemIndex = pending[next++];
+			try {
+				const outputs = await handler.execute.call(this, itemIndex, prepared[itemIndex] as never);
+				results[itemIndex] = outputs.map((output) => ({ ...output, pairedItem: { item: itemIndex } }));
+			} catch (error) {
+				const stop = setAside(itemIndex, error);
+				if (stop && (!stopped.failure || itemIndex < stopped.failure.itemIndex)) {
+					stopped.failure = { itemIndex, error: stop };
+				}
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrencyOf(this), pending.length) }, worker));
+
+	if (stopped.failure) throw stopped.failure.error;
+	return [results.flat()];
 }

@@ -7,7 +7,7 @@ import type {
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { placeOrderOutput } from '../../helpers/output';
-import { type FieldProblem, preparePlaceOrder } from '../../helpers/placeOrder';
+import { type FieldProblem, type PreparedPlaceOrder, preparePlaceOrder } from '../../helpers/placeOrder';
 import {
 	DV_AUTH_METHODS,
 	fieldApplies,
@@ -223,10 +223,13 @@ function problemsError(
 	);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<INodeExecutionData[]> {
+interface PreparedItem {
+	order: PreparedPlaceOrder;
+	method: PlaceOrderContext['method'];
+}
+
+/** Reads and checks one item, with no request: the router runs this for every item first. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
 	const context: PlaceOrderContext = {
 		level: readChoice(this, 'validationLevel', itemIndex, 'Product Validation Level', VALIDATION_LEVELS),
 		method: readChoice(this, 'dvAuthMethod', itemIndex, 'Validation Method', DV_AUTH_METHODS),
@@ -261,8 +264,15 @@ export async function execute(
 		),
 	});
 	if (!preparation.ok) throw problemsError.call(this, preparation.problems, itemIndex);
+	return { order: preparation.order, method: context.method };
+}
 
-	const { order } = preparation;
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	prepared?: PreparedItem,
+): Promise<INodeExecutionData[]> {
+	const { order, method } = prepared ?? (await prepare.call(this, itemIndex));
 	// POST: the API requires it when a CSR is sent. Never retried: a repeat could spend points twice.
 	const response = await apiRequest.call(this, 'order/place', order.body, {
 		method: 'POST',
@@ -276,5 +286,5 @@ export async function execute(
 			itemIndex,
 		});
 	}
-	return [{ json: placeOrderOutput(response, order, context.method), pairedItem: { item: itemIndex } }];
+	return [{ json: placeOrderOutput(response, order, method), pairedItem: { item: itemIndex } }];
 }
