@@ -81,7 +81,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	}
 
 	// A holder, not a variable: the workers set it while this function awaits them.
-	const stopped: { failure?: { itemIndex: number; error: NodeApiError | NodeOperationError } } = {};
+	type Failure = { itemIndex: number; error: NodeApiError | NodeOperationError };
+	const stopped: { failure?: Failure } = {};
 	let next = 0;
 	const worker = async () => {
 		while (next < pending.length && !stopped.failure) {
@@ -91,7 +92,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 				results[itemIndex] = outputs.map((output) => ({ ...output, pairedItem: { item: itemIndex } }));
 			} catch (error) {
 				const stop = setAside(itemIndex, error);
-				if (stop && (!stopped.failure || itemIndex < stopped.failure.itemIndex)) {
+				const earlier = stopped.failure as Failure | undefined;
+				if (stop && (!earlier || itemIndex < earlier.itemIndex)) {
 					stopped.failure = { itemIndex, error: stop };
 				}
 			}
