@@ -49,6 +49,10 @@ export interface CannedReply {
 	body: unknown | string;
 	/** Default application/json. */
 	contentType?: string;
+	/** Run the real call first (its effects stay), then answer with this reply: an answer that lies or is lost. */
+	process?: boolean;
+	/** Reset the connection instead of answering (with `process`: after the call took effect). */
+	destroy?: boolean;
 }
 
 export interface Simulator {
@@ -140,6 +144,17 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 
 		const reply = canned.get(call)?.shift();
 		if (reply) {
+			if (reply.process && route && CALLS[call]) {
+				try {
+					CALLS[call]({ account, params: { ...query, ...body }, method, baseUrl, settings, csrCommonName: options.csrCommonName ?? scanCommonName });
+				} catch {
+					// The canned reply stands whatever the real call said.
+				}
+			}
+			if (reply.destroy) {
+				res.socket?.destroy();
+				return;
+			}
 			const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
 			send(res, reply.status, text, reply.contentType);
 			return;

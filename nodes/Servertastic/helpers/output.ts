@@ -69,14 +69,23 @@ export function dcvInstructions(
 	return result;
 }
 
+/**
+ * How an item of Order → Place came to be: placed now; found already placed by the check before
+ * placing (nothing spent); or placed, as the order's state showed after an answer that never came.
+ */
+export type Placement = 'placed' | 'alreadyPlaced' | 'confirmedAfterUncertainAnswer';
+
 /** One output item of Order → Place: the same keys every time, the API's answer kept under `response`. */
 export function placeOrderOutput(
 	response: IDataObject,
 	order: PreparedPlaceOrder,
 	method: DvAuthMethod,
+	placement: Placement = 'placed',
 ): IDataObject {
 	return {
 		orderToken: order.body.order_token,
+		placement,
+		status: textOf(response.order_status) ?? (placement === 'placed' ? 'Order Placed' : null),
 		resellerOrderId: textOf(response.reseller_order_id),
 		inviteUrl: textOf(response.invite_url),
 		message: textOf(response.success),

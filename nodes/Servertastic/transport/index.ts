@@ -25,6 +25,16 @@ export const CREDENTIAL_TYPE = 'servertasticApi';
 const DEFAULT_TIMEOUT_MS = 60_000;
 
 const secretsByContext = new WeakMap<object, Promise<string[]>>();
+const uncertainOutcomes = new WeakSet<object>();
+
+/**
+ * True for an error after which the call may or may not have taken effect: no answer in time, a
+ * connection reset, a server error without an API error body. A caller that places or pays for
+ * something must check the order's state before deciding anything.
+ */
+export function isUncertainOutcome(error: unknown): boolean {
+	return typeof error === 'object' && error !== null && uncertainOutcomes.has(error);
+}
 
 /** The values no error text may show: read once per execution context. */
 async function secretsOf(context: ApiContext): Promise<string[]> {
@@ -50,19 +60,22 @@ export function redact(text: string, secrets: string[]): string {
 	return safe;
 }
 
-function networkReason(error: unknown, timeout: number): string {
+/** Why no answer came, and whether the request may have reached the API all the same. */
+function networkFailure(error: unknown, timeout: number): { reason: string; uncertain: boolean } {
 	const candidates = [error, (error as { cause?: unknown })?.cause];
 	for (const candidate of candidates) {
 		const code = (candidate as { code?: unknown })?.code;
 		if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') {
-			return `no answer within ${Math.round(timeout / 1000)} s`;
+			return { reason: `no answer within ${Math.round(timeout / 1000)} s`, uncertain: true };
 		}
-		if (code === 'ECONNREFUSED') return 'the connection was refused';
-		if (code === 'ECONNRESET' || code === 'EPIPE') return 'the connection was reset';
-		if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name could not be resolved';
-		if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return code;
+		if (code === 'ECONNREFUSED') return { reason: 'the connection was refused', uncertain: false };
+		if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
+			return { reason: 'the host name could not be resolved', uncertain: false };
+		}
+		if (code === 'ECONNRESET' || code === 'EPIPE') return { reason: 'the connection was reset', uncertain: true };
+		if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return { reason: code, uncertain: true };
 	}
-	return 'the request failed before an answer arrived';
+	return { reason: 'the request failed before an answer arrived', uncertain: true };
 }
 
 function shortText(body: string): string {
@@ -104,13 +117,22 @@ export async function apiRequest(
 	}
 
 	const secrets = [...(await secretsOf(this)), params.order_token].filter(Boolean) as string[];
-	const fail = (message: string, description: string, httpCode?: number, apiError?: JsonObject) =>
-		new NodeApiError(this.getNode(), apiError ?? {}, {
+	const fail = (
+		message: string,
+		description: string,
+		httpCode?: number,
+		apiError?: JsonObject,
+		uncertain = false,
+	) => {
+		const error = new NodeApiError(this.getNode(), apiError ?? {}, {
 			message: redact(message, secrets),
 			description: redact(description, secrets),
 			httpCode: httpCode === undefined ? undefined : String(httpCode),
 			itemIndex: options.itemIndex,
 		});
+		if (uncertain) uncertainOutcomes.add(error);
+		return error;
+	};
 
 	let response: { statusCode?: number; headers?: IDataObject; body?: unknown };
 	try {
@@ -121,9 +143,13 @@ export async function apiRequest(
 		)) as typeof response;
 	} catch (error) {
 		// n8n's own error carries the request (and so the key) in its cause: build a clean one.
+		const { reason, uncertain } = networkFailure(error, timeout);
 		throw fail(
-			`Servertastic could not be reached for ${call}: ${networkReason(error, timeout)}`,
+			`Servertastic could not be reached for ${call}: ${reason}`,
 			'Nothing was received from the API. Check the base URL in the credential and the network.',
+			undefined,
+			undefined,
+			uncertain,
 		);
 	}
 
@@ -131,11 +157,15 @@ export async function apiRequest(
 	const rawBody =
 		typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
 	const contentType = String(response.headers?.['content-type'] ?? 'unknown');
+	// Without an API error body nobody says the call was refused: it may have taken effect.
+	const uncertain = status === 0 || status >= 500;
 	if (!rawBody.trim()) {
 		throw fail(
 			`Servertastic sent an empty answer to ${call} (HTTP ${status})`,
 			'The API answered without a body.',
 			status,
+			undefined,
+			true,
 		);
 	}
 	let parsed: unknown;
@@ -146,6 +176,8 @@ export async function apiRequest(
 			`Servertastic sent an answer to ${call} that is not JSON (HTTP ${status}, ${contentType})`,
 			`It began: ${shortText(rawBody)}`,
 			status,
+			undefined,
+			true,
 		);
 	}
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
@@ -153,6 +185,8 @@ export async function apiRequest(
 			`Servertastic sent an unexpected answer to ${call} (HTTP ${status})`,
 			`Expected a JSON object; it began: ${shortText(rawBody)}`,
 			status,
+			undefined,
+			true,
 		);
 	}
 	const answer = parsed as IDataObject;
@@ -174,6 +208,8 @@ export async function apiRequest(
 			`Servertastic answered ${call} with HTTP ${status}`,
 			`The body held no error message: ${shortText(rawBody)}`,
 			status,
+			undefined,
+			uncertain,
 		);
 	}
 	return answer;

@@ -1,4 +1,5 @@
 import type {
+	IDataObject,
 	IDisplayOptions,
 	IExecuteFunctions,
 	INodeExecutionData,
@@ -6,7 +7,9 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { placeOrderOutput } from '../../helpers/output';
+import { placeOrderOutput, type Placement } from '../../helpers/output';
+import { tidyOrder } from '../../helpers/orderReview';
+import { normaliseProductFields, preflightProblems } from '../../helpers/productFields';
 import { type FieldProblem, type PreparedPlaceOrder, preparePlaceOrder } from '../../helpers/placeOrder';
 import {
 	DV_AUTH_METHODS,
@@ -17,7 +20,8 @@ import {
 	PRODUCT_BRANDS,
 	VALIDATION_LEVELS,
 } from '../../helpers/placeOrderFields';
-import { apiRequest } from '../../transport';
+import { apiRequest, isUncertainOutcome } from '../../transport';
+import { concurrencyOption } from '../common.descriptions';
 import { readBoolean, readChoice, readNameValuePairs, readText, readTextOrList } from '../parameters';
 
 /** Field spec row → editor property, shown exactly when the row applies (see fieldApplies). */
@@ -197,6 +201,55 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			{
+				displayName: 'Check Against Product Fields',
+				name: 'preflight',
+				type: 'boolean',
+				default: true,
+				description:
+					"Whether to check the order against the token's product fields (Get Product Fields) before placing: required fields, allowed values, SAN count, unknown additional parameters",
+			},
+			{
+				displayName: 'Check Order First',
+				name: 'checkOrderFirst',
+				type: 'boolean',
+				default: true,
+				description:
+					'Whether to look the order up before placing it, so that running the workflow again never places a token twice',
+			},
+			concurrencyOption,
+			{
+				displayName: 'If Already Placed',
+				name: 'ifAlreadyPlaced',
+				type: 'options',
+				options: [
+					{
+						name: 'Return Its Current State',
+						value: 'returnState',
+						description: 'Output the order as it is now, marked placement "alreadyPlaced"',
+					},
+					{ name: 'Fail', value: 'fail', description: 'Treat it as an error for this item' },
+				],
+				default: 'returnState',
+				description: 'What to do when Check Order First finds the order already placed',
+			},
+			{
+				displayName: 'Validate Only (Dry Run)',
+				name: 'validateOnly',
+				type: 'boolean',
+				default: false,
+				description:
+					'Whether to run every check and report what would be sent and what is missing, without placing the order or spending points',
+			},
+		],
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -223,13 +276,35 @@ function problemsError(
 	);
 }
 
+interface PlaceOptions {
+	checkOrderFirst: boolean;
+	ifAlreadyPlaced: 'returnState' | 'fail';
+	preflight: boolean;
+	validateOnly: boolean;
+}
+
 interface PreparedItem {
-	order: PreparedPlaceOrder;
+	options: PlaceOptions;
+	order?: PreparedPlaceOrder;
 	method: PlaceOrderContext['method'];
+	/** Local problems; only kept (not thrown) in Validate Only mode, to be reported. */
+	problems: FieldProblem[];
+	additionalNames: string[];
+}
+
+function readOptions(context: IExecuteFunctions, itemIndex: number): PlaceOptions {
+	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	return {
+		checkOrderFirst: options.checkOrderFirst !== false,
+		ifAlreadyPlaced: options.ifAlreadyPlaced === 'fail' ? 'fail' : 'returnState',
+		preflight: options.preflight !== false,
+		validateOnly: options.validateOnly === true,
+	};
 }
 
 /** Reads and checks one item, with no request: the router runs this for every item first. */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
+	const options = readOptions(this, itemIndex);
 	const context: PlaceOrderContext = {
 		level: readChoice(this, 'validationLevel', itemIndex, 'Product Validation Level', VALIDATION_LEVELS),
 		method: readChoice(this, 'dvAuthMethod', itemIndex, 'Validation Method', DV_AUTH_METHODS),
@@ -249,6 +324,12 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 			values[field.name] = readText(this, field.name, itemIndex, field.displayName);
 		}
 	}
+	const additionalParameters = readNameValuePairs(
+		this,
+		'additionalParameters',
+		itemIndex,
+		'Additional Parameters',
+	);
 	const preparation = preparePlaceOrder({
 		context,
 		orderToken: readText(this, 'orderToken', itemIndex, 'Order Token'),
@@ -256,15 +337,27 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		sanDomains: readTextOrList(this, 'sanDomains', itemIndex, 'Additional Domains (SANs)'),
 		excludeAddon: readBoolean(this, 'excludeAddon', itemIndex, 'Exclude Free Www or Base Domain'),
 		values,
-		additionalParameters: readNameValuePairs(
-			this,
-			'additionalParameters',
-			itemIndex,
-			'Additional Parameters',
-		),
+		additionalParameters,
 	});
-	if (!preparation.ok) throw problemsError.call(this, preparation.problems, itemIndex);
-	return { order: preparation.order, method: context.method };
+	const additionalNames = additionalParameters.map((pair) => pair.name.trim());
+	if (preparation.ok) {
+		return { options, order: preparation.order, method: context.method, problems: [], additionalNames };
+	}
+	if (!options.validateOnly) throw problemsError.call(this, preparation.problems, itemIndex);
+	return { options, method: context.method, problems: preparation.problems, additionalNames };
+}
+
+/** The report of Validate Only: what would be sent and everything that stands in the way. */
+function validationReport(prepared: PreparedItem, problems: FieldProblem[], checkedWithApi: boolean): IDataObject {
+	return {
+		valid: problems.length === 0,
+		problems: problems.map((problem) => `'${problem.field}' ${problem.problem}`),
+		checkedAgainstProductFields: checkedWithApi,
+		orderToken: prepared.order?.body.order_token ?? null,
+		commonName: prepared.order?.commonName ?? null,
+		domains: prepared.order?.domains ?? [],
+		wouldSend: prepared.order?.body ?? null,
+	};
 }
 
 export async function execute(
@@ -272,12 +365,75 @@ export async function execute(
 	itemIndex: number,
 	prepared?: PreparedItem,
 ): Promise<INodeExecutionData[]> {
-	const { order, method } = prepared ?? (await prepare.call(this, itemIndex));
+	const item = prepared ?? (await prepare.call(this, itemIndex));
+	const { options, method } = item;
+	const order = item.order;
+	if (!order) {
+		// Validate Only with local problems: the API cannot add anything useful without a valid order.
+		return [{ json: validationReport(item, item.problems, false), pairedItem: { item: itemIndex } }];
+	}
+	const token = order.body.order_token;
+	const stateOf = async (placement: Placement) => {
+		const review = await apiRequest.call(this, 'order/review', { order_token: token }, { itemIndex });
+		const tidy = tidyOrder(review);
+		return { review, tidy, placement };
+	};
+	const reportState = (review: IDataObject, placement: Placement, message: string) => {
+		const validation = tidyOrder(review).validation as IDataObject | null;
+		const reviewMethod = validation?.method as typeof method | undefined;
+		const output = placeOrderOutput(review, order, reviewMethod ?? method, placement);
+		return [{ json: { ...output, message }, pairedItem: { item: itemIndex } }];
+	};
+
+	let sanCount: number | null = null;
+	if (options.checkOrderFirst || options.validateOnly) {
+		const { review, tidy: state } = await stateOf('alreadyPlaced');
+		sanCount = Number.isFinite(Number(review.san_count)) ? Number(review.san_count) : null;
+		if (state.isPlaced && !options.validateOnly) {
+			if (options.ifAlreadyPlaced === 'fail') {
+				throw new NodeOperationError(
+					this.getNode(),
+					`The order is already placed (status: ${String(state.status)}) [item ${itemIndex}]`,
+					{ itemIndex, description: 'Nothing was sent. Use Order → Get to follow it.' },
+				);
+			}
+			return reportState(review, 'alreadyPlaced', 'The order was already placed; nothing was sent');
+		}
+		if (state.isPlaced) {
+			const problems = [{ field: 'Order Token', problem: `is already placed (status: ${String(state.status)})` }];
+			return [{ json: validationReport(item, problems, false), pairedItem: { item: itemIndex } }];
+		}
+	}
+	if (options.preflight || options.validateOnly) {
+		const fields = normaliseProductFields(
+			await apiRequest.call(this, 'order/productfields', { order_token: token }, { itemIndex }),
+		);
+		const problems = preflightProblems(order.body, fields, { additionalNames: item.additionalNames, sanCount });
+		if (options.validateOnly) {
+			return [{ json: validationReport(item, problems, true), pairedItem: { item: itemIndex } }];
+		}
+		if (problems.length) throw problemsError.call(this, problems, itemIndex);
+	}
+
 	// POST: the API requires it when a CSR is sent. Never retried: a repeat could spend points twice.
-	const response = await apiRequest.call(this, 'order/place', order.body, {
-		method: 'POST',
-		itemIndex,
-	});
+	const attempt = await apiRequest
+		.call(this, 'order/place', order.body, { method: 'POST', itemIndex })
+		.then(
+			(answer) => ({ answer, failure: undefined }),
+			(failure: NodeApiError) => ({ answer: undefined, failure }),
+		);
+	if (attempt.failure) {
+		if (!isUncertainOutcome(attempt.failure)) throw attempt.failure;
+		// No clear answer: the order may have been placed. Its state decides; never send it again.
+		const { review, tidy: state } = await stateOf('confirmedAfterUncertainAnswer');
+		if (!state.isPlaced) throw attempt.failure;
+		return reportState(
+			review,
+			'confirmedAfterUncertainAnswer',
+			'The order was placed; its answer was lost and its state confirms it',
+		);
+	}
+	const response = attempt.answer as IDataObject;
 	if (response.success === undefined) {
 		throw new NodeApiError(this.getNode(), {}, {
 			message: 'Servertastic did not confirm the order',

@@ -238,6 +238,8 @@ describe('Order → Place inside n8n', () => {
 				idaEmail: 'ida@example.com',
 				idaPhone: '+44 20 7946 0002',
 				additionalParameters: { parameter: [{ name: 'hashing_algorithm', value: 'SHA2-256' }] },
+				// hashing_algorithm is not among this product's fields: the pre-flight would refuse it.
+				options: { preflight: false },
 			}),
 		);
 		expect(result.status).toBe('success');
@@ -309,12 +311,12 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 	];
 	const expressionPlace = place({ orderToken: '={{ $json.token }}', dvAuthMethod: 'DNS', csr: '={{ $json.csr }}' });
 
-	it('stops the workflow on the first bad item by default, after placing the items before it', async () => {
-		const inputItems = items();
-		const result = await runServertastic(simulator, expressionPlace, { inputItems });
+	it('stops the workflow on a bad item by default, before any order of the batch is placed', async () => {
+		const result = await runServertastic(simulator, expressionPlace, { inputItems: items() });
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(/^'CSR' cannot be read: .* \[item 1\]$/);
-		expect(simulator.requestsTo('order/place').map((r) => r.body.order_token)).toEqual([inputItems[0].token]);
+		// Every item is checked before the first one is sent, so a bad item costs nothing.
+		expect(simulator.requests).toHaveLength(0);
 	});
 
 	it('Continue (using error output): the bad item goes to the error branch, the rest on, all paired', async () => {
@@ -371,9 +373,9 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 		expectNoSecret(serialiseEverything(result));
 	});
 
-	it('refuses a second place of the same token with the API message and does not retry', async () => {
+	it('without the check first, a second place of the same token gets the API refusal, not a retry', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-		const parameters = place({ orderToken: token, dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') });
+		const parameters = place({ orderToken: token, dvAuthMethod: 'DNS', csr: csrFixture('rsa2048'), options: { checkOrderFirst: false } });
 		expect((await runServertastic(simulator, parameters)).status).toBe('success');
 		const second = await runServertastic(simulator, parameters);
 		expect(second.status).toBe('error');
@@ -388,7 +390,8 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 		await closed.close();
 		const result = await runServertastic({ ...simulator, url, apiKey: API_KEY } as Simulator, place({ orderToken: 'tok_123456', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }));
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe('Servertastic could not be reached for order/place: the connection was refused');
+		// The check before placing is the first call; nothing was placed.
+		expect(result.error?.message).toBe('Servertastic could not be reached for order/review: the connection was refused');
 		expectNoSecret(serialiseEverything(result));
 	});
 
@@ -405,5 +408,140 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 		simulator.respondOnce('order/place', { status: 200, body: { something: 'else' } });
 		const result = await runServertastic(simulator, place({ orderToken: token, dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }));
 		expect(result.error?.message).toBe('Servertastic did not confirm the order');
+	});
+});
+
+describe('Order → Place: safer placing', () => {
+	const dns = (token: string, extra: Record<string, unknown> = {}) =>
+		place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048'), ...extra });
+
+	it('checks the order first: a re-run returns the current state and spends nothing', async () => {
+		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+		const first = await runServertastic(simulator, dns(token));
+		expect(first.success[0].json).toMatchObject({ placement: 'placed', status: 'Order Placed' });
+		const points = simulator.points();
+		const again = await runServertastic(simulator, dns(token));
+		expect(again.status).toBe('success');
+		expect(again.success[0].json).toMatchObject({
+			orderToken: token,
+			placement: 'alreadyPlaced',
+			status: 'Order Placed',
+			message: 'The order was already placed; nothing was sent',
+			resellerOrderId: first.success[0].json.resellerOrderId,
+		});
+		expect((again.success[0].json.validation as { dnsRecord: unknown }).dnsRecord).toEqual((first.success[0].json.validation as { dnsRecord: unknown }).dnsRecord);
+		expect(simulator.requestsTo('order/place')).toHaveLength(1);
+		expect(simulator.points()).toBe(points);
+		expect(simulator.requests.map((r) => r.call)).toEqual([
+			'order/review', 'order/productfields', 'order/place', 'order/review',
+		]);
+	});
+
+	it('can fail instead when the order is already placed', async () => {
+		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+		await runServertastic(simulator, dns(token));
+		const again = await runServertastic(simulator, dns(token, { options: { ifAlreadyPlaced: 'fail' } }));
+		expect(again.status).toBe('error');
+		expect(again.error?.message).toBe('The order is already placed (status: Order Placed) [item 0]');
+	});
+
+	it('places a token whose earlier placement rolled back', async () => {
+		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+		await runServertastic(simulator, dns(token));
+		simulator.rollBack(token);
+		const result = await runServertastic(simulator, dns(token));
+		expect(result.success[0].json.placement).toBe('placed');
+		expect(simulator.requestsTo('order/place')).toHaveLength(2);
+	});
+
+	it('pre-flight: refuses what the product fields forbid before placing, naming each field', async () => {
+		const token = simulator.createToken({ productCode: 'PositiveSSLMDC-12', sanCount: 2 });
+		const result = await runServertastic(
+			simulator,
+			place({
+				orderToken: token,
+				productBrand: 'positivessl',
+				dvAuthMethod: 'DNS',
+				csr: csrFixture('rsa2048'),
+				sanDomains: 'a.example.com, b.example.com, c.example.com',
+				idaEmail: 'ida@example.com',
+				idaPhone: '+44 20 7946 0002',
+				additionalParameters: { parameter: [{ name: 'hashing_algorithm', value: 'SHA2-256' }] },
+			}),
+		);
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe(`'Additional Parameter "hashing_algorithm"' is not a field of this product (and 1 more) [item 0]`);
+		expect(result.error?.description).toContain("'Additional Domains (SANs)' lists 3 names but this token allows 2");
+		expect(simulator.requestsTo('order/place')).toHaveLength(0);
+	});
+
+	it('pre-flight: a multi-domain token needs its SANs; a select value must be allowed', async () => {
+		const multi = simulator.createToken({ productCode: 'PositiveSSLMDC-12', sanCount: 2 });
+		const noSans = await runServertastic(simulator, place({ orderToken: multi, productBrand: 'positivessl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048'), idaEmail: 'ida@example.com', idaPhone: '+44 20 7946 0002' }));
+		expect(noSans.error?.message).toBe("'Additional Domains (SANs)' is required for this product [item 0]");
+		const digicert = simulator.createToken({ productCode: 'RapidSSL-12' });
+		const badCa = await runServertastic(simulator, dns(digicert, { intermediateCa: 'Made Up CA' }));
+		expect(badCa.error?.message).toMatch(/^'Intermediate CA' must be one of .* for this product \(got "Made Up CA"\) \[item 0\]$/);
+		expect(simulator.requestsTo('order/place')).toHaveLength(0);
+	});
+
+	it('Validate Only: reports what would be sent, spends nothing', async () => {
+		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+		const points = simulator.points();
+		const result = await runServertastic(simulator, dns(token, { options: { validateOnly: true } }));
+		expect(result.status).toBe('success');
+		expect(result.success[0].json).toMatchObject({
+			valid: true,
+			problems: [],
+			checkedAgainstProductFields: true,
+			orderToken: token,
+			commonName: 'www.example.com',
+			wouldSend: { order_token: token, dv_auth_method: 'DNS', tech_contact_email: 'ada@example.com' },
+		});
+		expect(simulator.requestsTo('order/place')).toHaveLength(0);
+		expect(simulator.points()).toBe(points);
+	});
+
+	it('Validate Only: returns local problems as a report instead of failing, without calling the API', async () => {
+		const result = await runServertastic(simulator, dns('tok_123456', { csr: 'broken', techEmail: 'nope', options: { validateOnly: true } }));
+		expect(result.status).toBe('success');
+		expect(result.success[0].json).toMatchObject({ valid: false, checkedAgainstProductFields: false, wouldSend: null });
+		expect(result.success[0].json.problems).toEqual([
+			expect.stringMatching(/^'CSR' cannot be read/),
+			expect.stringMatching(/^'Technical Contact Email' /),
+		]);
+		expect(simulator.requests).toHaveLength(0);
+	});
+
+	it('after a lost answer, checks the order state instead of placing again: placed', async () => {
+		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+		simulator.respondOnce('order/place', { status: 0, body: '', process: true, destroy: true });
+		const result = await runServertastic(simulator, dns(token));
+		expect(result.status).toBe('success');
+		expect(result.success[0].json).toMatchObject({ placement: 'confirmedAfterUncertainAnswer', status: 'Order Placed' });
+		expect(simulator.requestsTo('order/place')).toHaveLength(1);
+		expect(simulator.requests.map((r) => r.call).slice(-2)).toEqual(['order/place', 'order/review']);
+	});
+
+	it('after a lost answer, checks the order state instead of placing again: not placed', async () => {
+		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+		simulator.respondOnce('order/place', { status: 502, body: '<html>Bad Gateway</html>', contentType: 'text/html' });
+		const result = await runServertastic(simulator, dns(token));
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe('Servertastic sent an answer to order/place that is not JSON (HTTP 502, text/html)');
+		expect(simulator.requestsTo('order/place')).toHaveLength(1);
+		expect(simulator.getOrder(token)?.status).toBe('Order Generated');
+	});
+
+	it('with a concurrency of 3, keeps the input order and pairing of 12 items', async () => {
+		const tokens = Array.from({ length: 12 }, () => simulator.createToken({ productCode: 'RapidSSL-12' }));
+		const result = await runServertastic(
+			simulator,
+			place({ orderToken: '={{ $json.token }}', productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('ec-p256'), options: { concurrency: 3 } }),
+			{ inputItems: tokens.map((token) => ({ token })) },
+		);
+		expect(result.success.map((item) => item.json.orderToken)).toEqual(tokens);
+		expect(result.success.map((item) => item.pairedItem)).toEqual(tokens.map((_token, item) => ({ item })));
+		expect(new Set(simulator.requestsTo('order/place').map((r) => r.body.order_token)).size).toBe(12);
 	});
 });
