@@ -90,6 +90,15 @@ export class ServertasticApi implements ICredentialType {
 			description:
 				'Leave empty to use the environment above. Set it to reach another API host, such as a proxy or a local simulator.',
 		},
+		{
+			displayName: 'Request Timeout (Seconds)',
+			name: 'timeoutSeconds',
+			type: 'number',
+			typeOptions: { minValue: 1, maxValue: 600 },
+			default: 60,
+			description:
+				'How long to wait for an answer. After a timeout a read is sent again; a place is never sent again, the order state is checked instead.',
+		},
 	];
 
 	// A function rather than a generic block: the key goes only to the calls that take it.

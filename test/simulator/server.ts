@@ -53,6 +53,10 @@ export interface CannedReply {
 	process?: boolean;
 	/** Reset the connection instead of answering (with `process`: after the call took effect). */
 	destroy?: boolean;
+	/** Extra response headers, e.g. Retry-After. */
+	headers?: Record<string, string>;
+	/** Never answer (with `process`: after the call took effect); the connection stays open until the client gives up. */
+	hang?: boolean;
 }
 
 export interface Simulator {
@@ -91,9 +95,15 @@ const normaliseCall = (call: string): string => call.replace(/^\/+/, '').replace
 const escapeXml = (s: string): string =>
 	s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
 
-function send(res: ServerResponse, status: number, body: string, contentType = 'application/json'): void {
+function send(
+	res: ServerResponse,
+	status: number,
+	body: string,
+	contentType = 'application/json',
+	headers: Record<string, string> = {},
+): void {
 	// Connection: close so no keep-alive socket holds a test process open.
-	res.writeHead(status, { 'content-type': contentType, connection: 'close', 'content-length': Buffer.byteLength(body) });
+	res.writeHead(status, { ...headers, 'content-type': contentType, connection: 'close', 'content-length': Buffer.byteLength(body) });
 	res.end(body);
 }
 
@@ -155,8 +165,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				res.socket?.destroy();
 				return;
 			}
+			if (reply.hang) return;
 			const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-			send(res, reply.status, text, reply.contentType);
+			send(res, reply.status, text, reply.contentType, reply.headers);
 			return;
 		}
 		if (!route && method === 'GET' && page(res, url.pathname)) return;

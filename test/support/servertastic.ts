@@ -9,7 +9,7 @@ import type { Simulator } from '../simulator';
 export async function runServertastic(
 	simulator: Simulator,
 	parameters: INodeParameters,
-	options: { inputItems?: IDataObject[]; onError?: OnErrorSetting; apiKey?: string } = {},
+	options: { inputItems?: IDataObject[]; onError?: OnErrorSetting; apiKey?: string; timeoutSeconds?: number } = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
 		nodeType: new Servertastic(),
@@ -22,6 +22,7 @@ export async function runServertastic(
 				apiKey: options.apiKey ?? simulator.apiKey,
 				environment: 'test',
 				baseUrl: simulator.url,
+				...(options.timeoutSeconds ? { timeoutSeconds: options.timeoutSeconds } : {}),
 			},
 		},
 	});

@@ -5,7 +5,7 @@ import type {
 	ILoadOptionsFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, sleep } from 'n8n-workflow';
 
 /** The only place this package talks HTTP. Every call goes through n8n's credential pipeline. */
 
@@ -17,14 +17,55 @@ export interface ApiRequestOptions {
 	itemIndex?: number;
 	/** Milliseconds before the call is abandoned. */
 	timeout?: number;
+	/** Attempts for a read call (calls that change something are always sent once). */
+	maxAttempts?: number;
 }
 
 type ApiContext = IExecuteFunctions | ILoadOptionsFunctions;
 
 export const CREDENTIAL_TYPE = 'servertasticApi';
-const DEFAULT_TIMEOUT_MS = 60_000;
+export const DEFAULT_TIMEOUT_MS = 60_000;
 
-const secretsByContext = new WeakMap<object, Promise<string[]>>();
+/** Calls that only read: safe to send again after a failure. Everything else is sent exactly once. */
+const READ_CALLS = new Set<string>([
+	'order/review',
+	'order/productfields',
+	'order/approverlist',
+	'order/modifiedorders',
+	'order/expiring',
+	'order/showtokens',
+	'account/review',
+	'account/pointsaudit',
+	'product/listproducts',
+]);
+
+export function isReadCall(call: string): boolean {
+	return READ_CALLS.has(call);
+}
+
+/** Backoff for reads: exponential with full jitter, Retry-After honoured. Tests shorten the delays. */
+export const retryPolicy = {
+	attempts: 4,
+	baseDelayMs: 500,
+	maxDelayMs: 8_000,
+	maxRetryAfterMs: 60_000,
+};
+
+function retryAfterMs(value: unknown, now: number): number | undefined {
+	if (typeof value !== 'string' || !value.trim()) return undefined;
+	const seconds = Number(value.trim());
+	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+	const date = Date.parse(value);
+	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+
+const retryable = new WeakMap<object, { afterMs?: number }>();
+
+interface CredentialFacts {
+	secrets: string[];
+	timeoutMs: number;
+}
+const credentialFactsByContext = new WeakMap<object, Promise<CredentialFacts>>();
 const uncertainOutcomes = new WeakSet<object>();
 
 /**
@@ -36,17 +77,23 @@ export function isUncertainOutcome(error: unknown): boolean {
 	return typeof error === 'object' && error !== null && uncertainOutcomes.has(error);
 }
 
-/** The values no error text may show: read once per execution context. */
-async function secretsOf(context: ApiContext): Promise<string[]> {
-	let secrets = secretsByContext.get(context);
-	if (!secrets) {
-		secrets = context
+/** What the transport needs of the credential (never the key itself, beyond redacting it): read once per execution. */
+async function credentialFactsOf(context: ApiContext): Promise<CredentialFacts> {
+	let facts = credentialFactsByContext.get(context);
+	if (!facts) {
+		facts = context
 			.getCredentials(CREDENTIAL_TYPE)
-			.then((credentials) => [String(credentials.apiKey ?? '')].filter((secret) => secret.length >= 4))
-			.catch(() => []);
-		secretsByContext.set(context, secrets);
+			.then((credentials) => {
+				const seconds = Number(credentials.timeoutSeconds);
+				return {
+					secrets: [String(credentials.apiKey ?? '')].filter((secret) => secret.length >= 4),
+					timeoutMs: Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : DEFAULT_TIMEOUT_MS,
+				};
+			})
+			.catch(() => ({ secrets: [], timeoutMs: DEFAULT_TIMEOUT_MS }));
+		credentialFactsByContext.set(context, facts);
 	}
-	return await secrets;
+	return await facts;
 }
 
 export function redact(text: string, secrets: string[]): string {
@@ -97,6 +144,41 @@ export async function apiRequest(
 	params: Record<string, string>,
 	options: ApiRequestOptions = {},
 ): Promise<IDataObject> {
+	const facts = await credentialFactsOf(this);
+	const secrets = [...facts.secrets, params.order_token].filter(Boolean) as string[];
+	const timeout = options.timeout ?? facts.timeoutMs;
+	const attempts = isReadCall(call) ? Math.max(1, options.maxAttempts ?? retryPolicy.attempts) : 1;
+	for (let attempt = 1; ; attempt++) {
+		const outcome = await sendOnce
+			.call(this, call, params, { ...options, timeout }, secrets)
+			.then(
+				(answer) => ({ answer, failure: undefined }),
+				(failure: NodeApiError) => ({ answer: undefined, failure }),
+			);
+		if (!outcome.failure) return outcome.answer;
+		const retry = retryable.get(outcome.failure);
+		if (!retry || attempt >= attempts) {
+			if (attempt === 1) throw outcome.failure;
+			throw new NodeApiError(this.getNode(), {}, {
+				message: `${outcome.failure.message} (gave up after ${attempt} attempts)`,
+				description: outcome.failure.description ?? undefined,
+				httpCode: outcome.failure.httpCode ?? undefined,
+				itemIndex: options.itemIndex,
+			});
+		}
+		const backoff = Math.min(retryPolicy.maxDelayMs, retryPolicy.baseDelayMs * 2 ** (attempt - 1));
+		const jittered = Math.round(Math.random() * backoff);
+		await sleep(Math.min(retry.afterMs ?? jittered, retryPolicy.maxRetryAfterMs));
+	}
+}
+
+async function sendOnce(
+	this: ApiContext,
+	call: ServertasticCall,
+	params: Record<string, string>,
+	options: ApiRequestOptions,
+	secrets: string[],
+): Promise<IDataObject> {
 	const method = options.method ?? 'GET';
 	const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
 	const request: IHttpRequestOptions = {
@@ -116,13 +198,13 @@ export async function apiRequest(
 		request.qs = params;
 	}
 
-	const secrets = [...(await secretsOf(this)), params.order_token].filter(Boolean) as string[];
 	const fail = (
 		message: string,
 		description: string,
 		httpCode?: number,
 		apiError?: JsonObject,
 		uncertain = false,
+		retry?: { afterMs?: number },
 	) => {
 		const error = new NodeApiError(this.getNode(), apiError ?? {}, {
 			message: redact(message, secrets),
@@ -131,6 +213,7 @@ export async function apiRequest(
 			itemIndex: options.itemIndex,
 		});
 		if (uncertain) uncertainOutcomes.add(error);
+		if (retry) retryable.set(error, retry);
 		return error;
 	};
 
@@ -150,6 +233,7 @@ export async function apiRequest(
 			undefined,
 			undefined,
 			uncertain,
+			{},
 		);
 	}
 
@@ -159,6 +243,18 @@ export async function apiRequest(
 	const contentType = String(response.headers?.['content-type'] ?? 'unknown');
 	// Without an API error body nobody says the call was refused: it may have taken effect.
 	const uncertain = status === 0 || status >= 500;
+	const overloaded = status === 429 || status >= 500;
+	const retry = { afterMs: retryAfterMs(response.headers?.['retry-after'], Date.now()) };
+	if (status === 429) {
+		throw fail(
+			`Servertastic is limiting requests (${call}, HTTP 429)`,
+			'Too many requests were sent; try again later or lower the Concurrency option.',
+			status,
+			undefined,
+			false,
+			retry,
+		);
+	}
 	if (!rawBody.trim()) {
 		throw fail(
 			`Servertastic sent an empty answer to ${call} (HTTP ${status})`,
@@ -166,6 +262,7 @@ export async function apiRequest(
 			status,
 			undefined,
 			true,
+			retry,
 		);
 	}
 	let parsed: unknown;
@@ -178,6 +275,7 @@ export async function apiRequest(
 			status,
 			undefined,
 			true,
+			retry,
 		);
 	}
 	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
@@ -187,6 +285,7 @@ export async function apiRequest(
 			status,
 			undefined,
 			true,
+			retry,
 		);
 	}
 	const answer = parsed as IDataObject;
@@ -201,6 +300,8 @@ export async function apiRequest(
 			`The API answered with error${code} (HTTP ${status}).`,
 			status,
 			{ error: { code: apiError.code ?? null, message: redact(apiMessage, secrets) } } as JsonObject,
+			false,
+			overloaded ? retry : undefined,
 		);
 	}
 	if (status >= 400) {
@@ -210,6 +311,7 @@ export async function apiRequest(
 			status,
 			undefined,
 			uncertain,
+			overloaded ? retry : undefined,
 		);
 	}
 	return answer;

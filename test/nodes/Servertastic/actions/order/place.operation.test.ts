@@ -1,3 +1,4 @@
+import { retryPolicy } from '../../../../../nodes/Servertastic/transport';
 import { serialiseEverything } from '../../../../harness';
 import { startSimulator, type Simulator } from '../../../../simulator';
 import { csrFixture } from '../../../../fixtures/csrs';
@@ -384,15 +385,23 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 		expect(simulator.requestsTo('order/place')).toHaveLength(2);
 	});
 
-	it('reports an unreachable API without retrying and without the key', async () => {
+	it('reports an unreachable API without the key: the place call is sent once, the read check retried', async () => {
 		const closed = await startSimulator({ apiKey: API_KEY });
 		const url = closed.url;
 		await closed.close();
-		const result = await runServertastic({ ...simulator, url, apiKey: API_KEY } as Simulator, place({ orderToken: 'tok_123456', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }));
-		expect(result.status).toBe('error');
-		// The check before placing is the first call; nothing was placed.
-		expect(result.error?.message).toBe('Servertastic could not be reached for order/review: the connection was refused');
-		expectNoSecret(serialiseEverything(result));
+		const unreachable = { ...simulator, url, apiKey: API_KEY } as Simulator;
+		const parameters = place({ orderToken: 'tok_123456', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') });
+		const saved = { ...retryPolicy };
+		Object.assign(retryPolicy, { baseDelayMs: 1, maxDelayMs: 4 });
+		try {
+			const direct = await runServertastic(unreachable, { ...parameters, options: { checkOrderFirst: false, preflight: false } });
+			expect(direct.error?.message).toBe('Servertastic could not be reached for order/place: the connection was refused');
+			const checked = await runServertastic(unreachable, parameters);
+			expect(checked.error?.message).toBe('Servertastic could not be reached for order/review: the connection was refused (gave up after 4 attempts)');
+			expectNoSecret(serialiseEverything(direct) + serialiseEverything(checked));
+		} finally {
+			Object.assign(retryPolicy, saved);
+		}
 	});
 
 	it('reports a body that is not JSON', async () => {
