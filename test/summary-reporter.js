@@ -3,7 +3,8 @@ class SummaryReporter {
 	onRunComplete(_contexts, results) {
 		const skipped = results.numPendingTests + results.numTodoTests;
 		const line = `jest: ${results.numPassedTests} passed, ${results.numFailedTests} failed`;
-		process.stdout.write(`${skipped ? `${line}, ${skipped} skipped` : line}\n`);
+		// After jest's own closing words, so that this is the last line of the run.
+		process.once('exit', () => process.stdout.write(`${skipped ? `${line}, ${skipped} skipped` : line}\n`));
 	}
 }
 module.exports = SummaryReporter;
