@@ -16,6 +16,8 @@ export interface SimulatorSettings {
 	approverListSingle: boolean;
 	/** XML-to-JSON style lists everywhere: one element arrives as an object, none as "". */
 	xmlStyleLists: boolean;
+	/** Milliseconds every answer waits before it is handled (benchmarks: a distant API). */
+	latencyMs: number;
 }
 
 export interface CallContext {

@@ -27,6 +27,7 @@ export interface SimulatorOptions {
 	errorsWithHttp200?: boolean;
 	approverListSingle?: boolean;
 	xmlStyleLists?: boolean;
+	latencyMs?: number;
 }
 
 export interface RecordedRequest {
@@ -112,6 +113,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		errorsWithHttp200: options.errorsWithHttp200 ?? false,
 		approverListSingle: options.approverListSingle ?? false,
 		xmlStyleLists: options.xmlStyleLists ?? false,
+		latencyMs: options.latencyMs ?? 0,
 	};
 	const settings: SimulatorSettings = { ...initialSettings };
 	const requests: RecordedRequest[] = [];
@@ -214,11 +216,15 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		// A client that hangs up mid-request must not take the server down.
 		req.on('error', () => res.destroy());
 		req.on('end', () => {
-			try {
-				handle(req, res, Buffer.concat(chunks).toString('utf8'), size > MAX_BODY);
-			} catch (err) {
-				send(res, 500, JSON.stringify({ error: { code: -500, message: `Simulator fault: ${String(err)}` } }));
-			}
+			const run = () => {
+				try {
+					handle(req, res, Buffer.concat(chunks).toString('utf8'), size > MAX_BODY);
+				} catch (err) {
+					send(res, 500, JSON.stringify({ error: { code: -500, message: `Simulator fault: ${String(err)}` } }));
+				}
+			};
+			if (settings.latencyMs > 0) setTimeout(run, settings.latencyMs);
+			else run();
 		});
 	});
 
