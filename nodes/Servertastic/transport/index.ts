@@ -3,6 +3,7 @@ import type {
 	IExecuteFunctions,
 	IHttpRequestOptions,
 	ILoadOptionsFunctions,
+	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
@@ -21,7 +22,7 @@ export interface ApiRequestOptions {
 	maxAttempts?: number;
 }
 
-type ApiContext = IExecuteFunctions | ILoadOptionsFunctions;
+type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 
 export const CREDENTIAL_TYPE = 'servertasticApi';
 export const DEFAULT_TIMEOUT_MS = 60_000;

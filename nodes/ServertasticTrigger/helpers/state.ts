@@ -1,0 +1,170 @@
+import type { IDataObject } from 'n8n-workflow';
+
+import { apiDate } from '../../Servertastic/helpers/orderReview';
+
+/**
+ * What the trigger remembers between polls, kept in the workflow's static data (n8n saves it with the
+ * workflow, so it survives restarts). Pure: no n8n calls here.
+ */
+
+export type TriggerEvent = 'certificateIssued' | 'orderStatusChanged' | 'certificateExpiring';
+
+export const TRIGGER_EVENTS: readonly TriggerEvent[] = [
+	'certificateIssued',
+	'orderStatusChanged',
+	'certificateExpiring',
+];
+
+/** The static data key; the layout under it has a version so a future change can start afresh. */
+export const STATE_KEY = 'servertasticTrigger';
+export const STATE_VERSION = 1;
+
+/** Orders whose last-known status is kept (least recently changed ones are forgotten first). */
+export const MAX_REMEMBERED_ORDERS = 5000;
+/** Keys of events already fired, kept while they can still come back in an answer. */
+export const MAX_FIRED_KEYS = 5000;
+
+export interface OrderMemory {
+	status: string;
+	/** The order's modified_date when it was last seen (API format), null when the API gave none. */
+	modified: string | null;
+	/** Identifies the last certificate seen for the order, when one was fetched. */
+	certificateId: string | null;
+}
+
+export interface TriggerState {
+	/** The event the state below was built for; another event starts a new baseline. */
+	event: TriggerEvent | null;
+	/** `YYYY-MM-DD HH:MM:SS` (GMT): modifications up to here have been handled (modifiedorders events). */
+	cursor: string | null;
+	/** When the first poll took its baseline (API format); null = no baseline yet. */
+	baselineAt: string | null;
+	/** token → last-known state; insertion order = least recently changed first. */
+	orders: Map<string, OrderMemory>;
+	/** event key → the date that ages it out (modified date, or expiry date for expiring events). */
+	fired: Map<string, string>;
+}
+
+export function emptyState(): TriggerState {
+	return { event: null, cursor: null, baselineAt: null, orders: new Map(), fired: new Map() };
+}
+
+export function cloneState(state: TriggerState): TriggerState {
+	return {
+		event: state.event,
+		cursor: state.cursor,
+		baselineAt: state.baselineAt,
+		orders: new Map([...state.orders].map(([token, memory]) => [token, { ...memory }])),
+		fired: new Map(state.fired),
+	};
+}
+
+const API_DATE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})/;
+
+/** `YYYY-MM-DD HH:MM:SS` from the API's date text (an ISO form is accepted too); null otherwise. */
+export function normaliseApiDate(value: unknown): string | null {
+	if (typeof value !== 'string') return null;
+	const match = API_DATE.exec(value.trim());
+	if (!match) return null;
+	const text = `${match[1]} ${match[2]}`;
+	return Number.isNaN(parseApiDate(text)?.getTime() ?? NaN) ? null : text;
+}
+
+/** The API's dates are GMT. */
+export function parseApiDate(text: string | null): Date | null {
+	if (!text) return null;
+	const match = API_DATE.exec(text);
+	if (!match) return null;
+	const date = new Date(`${match[1]}T${match[2]}Z`);
+	return Number.isNaN(date.getTime()) ? null : date;
+}
+
+export function shiftApiDate(text: string, seconds: number): string {
+	const date = parseApiDate(text);
+	return date ? apiDate(new Date(date.getTime() + seconds * 1000)) : text;
+}
+
+/** Latest of two API dates (the format sorts as text); null only when both are. */
+export function laterApiDate(a: string | null, b: string | null): string | null {
+	if (!a) return b;
+	if (!b) return a;
+	return a > b ? a : b;
+}
+
+/** Records an order as most recently changed and forgets the least recently changed beyond `cap`. */
+export function remember(
+	orders: Map<string, OrderMemory>,
+	token: string,
+	memory: OrderMemory,
+	cap = MAX_REMEMBERED_ORDERS,
+): void {
+	orders.delete(token);
+	orders.set(token, memory);
+	for (const oldest of orders.keys()) {
+		if (orders.size <= cap) break;
+		orders.delete(oldest);
+	}
+}
+
+/** Drops fired keys dated before `keepFrom` (they cannot come back) and the oldest beyond `cap`. */
+export function pruneFired(fired: Map<string, string>, keepFrom: string | null, cap = MAX_FIRED_KEYS): void {
+	if (keepFrom) {
+		for (const [key, date] of fired) {
+			if (date !== '' && date < keepFrom) fired.delete(key);
+		}
+	}
+	for (const oldest of fired.keys()) {
+		if (fired.size <= cap) break;
+		fired.delete(oldest);
+	}
+}
+
+const isText = (value: unknown): value is string => typeof value === 'string';
+const textOrNull = (value: unknown): string | null => (isText(value) && value !== '' ? value : null);
+
+/**
+ * Reads the state from the node's static data. Anything malformed (hand-edited, another version)
+ * reads as "no state", which means a new baseline: never a replay.
+ */
+export function readState(staticData: IDataObject): TriggerState {
+	const state = emptyState();
+	const stored = staticData[STATE_KEY] as IDataObject | undefined;
+	if (!stored || typeof stored !== 'object' || stored.version !== STATE_VERSION) return state;
+	state.event = TRIGGER_EVENTS.includes(stored.event as TriggerEvent) ? (stored.event as TriggerEvent) : null;
+	state.cursor = normaliseApiDate(stored.cursor);
+	state.baselineAt = normaliseApiDate(stored.baselineAt);
+	if (Array.isArray(stored.orders)) {
+		for (const entry of stored.orders as unknown[]) {
+			if (!Array.isArray(entry) || !isText(entry[0]) || !isText(entry[1])) continue;
+			state.orders.set(entry[0], {
+				status: entry[1],
+				modified: textOrNull(entry[2]),
+				certificateId: textOrNull(entry[3]),
+			});
+		}
+	}
+	if (Array.isArray(stored.fired)) {
+		for (const entry of stored.fired as unknown[]) {
+			if (Array.isArray(entry) && isText(entry[0]) && isText(entry[1])) state.fired.set(entry[0], entry[1]);
+		}
+	}
+	if (!state.event) return emptyState();
+	return state;
+}
+
+/** Writes the state as plain JSON (lists of short lists keep the saved workflow small). */
+export function writeState(staticData: IDataObject, state: TriggerState): void {
+	staticData[STATE_KEY] = {
+		version: STATE_VERSION,
+		event: state.event,
+		cursor: state.cursor,
+		baselineAt: state.baselineAt,
+		orders: [...state.orders].map(([token, memory]) => [
+			token,
+			memory.status,
+			memory.modified ?? '',
+			memory.certificateId ?? '',
+		]),
+		fired: [...state.fired],
+	};
+}

@@ -1,0 +1,183 @@
+import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { apiRequest } from '../Servertastic/transport';
+import {
+	apiTimestampOf,
+	baselineExpiring,
+	baselineModified,
+	baselineSince,
+	commitExpiringPoll,
+	commitModifiedPoll,
+	daysUntil,
+	decideModifiedEvent,
+	eventItem,
+	expiringOrdersOf,
+	hasBaseline,
+	manualSince,
+	modifiedOrdersOf,
+	modifiedSince,
+	pickManualOrder,
+	planExpiringPoll,
+	planModifiedPoll,
+	reviewFactsOf,
+	sampleEvent,
+	type CandidateOutcome,
+	type ListedOrder,
+} from './helpers/events';
+import { parseApiDate, readState, TRIGGER_EVENTS, writeState, type TriggerEvent, type TriggerState } from './helpers/state';
+
+interface TriggerSettings {
+	event: TriggerEvent;
+	statuses: string[];
+	withinDays: number;
+}
+
+function readSettings(context: IPollFunctions): TriggerSettings {
+	const event = context.getNodeParameter('event', 'certificateIssued') as unknown;
+	if (!TRIGGER_EVENTS.includes(event as TriggerEvent)) {
+		throw new NodeOperationError(context.getNode(), `'Event' must be one of: ${TRIGGER_EVENTS.join(', ')}`);
+	}
+	let statuses: unknown = [];
+	let withinDays: unknown = 30;
+	if (event === 'orderStatusChanged') statuses = context.getNodeParameter('statuses', []) as unknown;
+	if (event === 'certificateExpiring') withinDays = context.getNodeParameter('withinDays', 30) as unknown;
+	if (typeof statuses === 'string') statuses = statuses.split(',');
+	if (!Array.isArray(statuses) || !statuses.every((status) => typeof status === 'string')) {
+		throw new NodeOperationError(context.getNode(), "'Statuses' must be a list of order statuses");
+	}
+	const days = Number(withinDays);
+	if (!Number.isInteger(days) || days < 1 || days > 3650) {
+		throw new NodeOperationError(context.getNode(), "'Expiring Within (Days)' must be a whole number from 1 to 3650");
+	}
+	return {
+		event: event as TriggerEvent,
+		statuses: (statuses as string[]).map((status) => status.trim()).filter(Boolean),
+		withinDays: days,
+	};
+}
+
+async function review(this: IPollFunctions, token: string): Promise<IDataObject> {
+	return await apiRequest.call(this, 'order/review', { order_token: token });
+}
+
+interface PollOutcome {
+	state: TriggerState;
+	items: IDataObject[];
+}
+
+/** Certificate Issued / Order Status Changed: one modifiedorders call, one review per possible event. */
+async function pollModified(
+	this: IPollFunctions,
+	state: TriggerState,
+	settings: TriggerSettings,
+	now: Date,
+): Promise<PollOutcome> {
+	const { event } = settings;
+	if (!hasBaseline(state, event)) {
+		const since = baselineSince(now);
+		const answer = await apiRequest.call(this, 'order/modifiedorders', { date: since });
+		return {
+			state: baselineModified(event, modifiedOrdersOf(answer), apiTimestampOf(answer), since, now),
+			items: [],
+		};
+	}
+	const answer = await apiRequest.call(this, 'order/modifiedorders', { date: modifiedSince(state) });
+	const orders = modifiedOrdersOf(answer);
+	const timestamp = apiTimestampOf(answer);
+	const serverNow = parseApiDate(timestamp) ?? now;
+	const plan = planModifiedPoll(state, orders, event, settings.statuses);
+	const outcomes: CandidateOutcome[] = [];
+	const items: IDataObject[] = [];
+	for (const candidate of plan.candidates) {
+		const answerOfReview = await review.call(this, candidate.order.token);
+		const facts = reviewFactsOf(answerOfReview);
+		const decision = decideModifiedEvent(event, candidate, facts, { baselineAt: state.baselineAt, now: serverNow });
+		outcomes.push({ candidate, decision, certificateId: facts.certificateId });
+		if (decision === 'fire') {
+			items.push(
+				eventItem(event, answerOfReview, {
+					previousStatus: candidate.previous?.status || null,
+					daysRemaining: null,
+				}),
+			);
+		}
+	}
+	return { state: commitModifiedPoll(state, { event, orders, plan, outcomes, timestamp }), items };
+}
+
+function daysRemainingOf(order: ListedOrder, now: Date): number | null {
+	return order.daysRemaining ?? daysUntil(order.expiryDate, now);
+}
+
+/** Certificate Expiring: one expiring call, one review per newly expiring order. */
+async function pollExpiring(
+	this: IPollFunctions,
+	state: TriggerState,
+	settings: TriggerSettings,
+	now: Date,
+): Promise<PollOutcome> {
+	const answer = await apiRequest.call(this, 'order/expiring', { days: String(settings.withinDays) });
+	const orders = expiringOrdersOf(answer);
+	if (!hasBaseline(state, 'certificateExpiring')) return { state: baselineExpiring(orders, now), items: [] };
+	const { candidates } = planExpiringPoll(state, orders);
+	const items: IDataObject[] = [];
+	for (const order of candidates) {
+		const answerOfReview = await review.call(this, order.token);
+		items.push(
+			eventItem('certificateExpiring', answerOfReview, {
+				previousStatus: null,
+				daysRemaining: daysRemainingOf(order, now),
+			}),
+		);
+	}
+	return { state: commitExpiringPoll(state, candidates, now), items };
+}
+
+/** Fetch Test Event: the latest real matching order, else a labelled sample. Changes no state. */
+async function manualEvent(this: IPollFunctions, settings: TriggerSettings, now: Date): Promise<IDataObject> {
+	const { event } = settings;
+	const orders =
+		event === 'certificateExpiring'
+			? expiringOrdersOf(
+					await apiRequest.call(this, 'order/expiring', { days: String(settings.withinDays) }),
+				)
+			: modifiedOrdersOf(await apiRequest.call(this, 'order/modifiedorders', { date: manualSince(now) }));
+	const order = pickManualOrder(event, orders, settings.statuses);
+	if (!order) return sampleEvent(event, settings.statuses, now);
+	return eventItem(event, await review.call(this, order.token), {
+		previousStatus: null,
+		daysRemaining: event === 'certificateExpiring' ? daysRemainingOf(order, now) : null,
+	});
+}
+
+/**
+ * One poll. The state in static data changes only after every request of the poll succeeded, in
+ * the same step that returns the events: a failed poll leaves it as it was, so the next poll
+ * sees the same changes again and fires them once.
+ */
+export async function pollServertastic(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+	try {
+		const settings = readSettings(this);
+		const now = new Date();
+		if (this.getMode() === 'manual') {
+			return [this.helpers.returnJsonArray([await manualEvent.call(this, settings, now)])];
+		}
+		const staticData = this.getWorkflowStaticData('node');
+		const state = readState(staticData);
+		const outcome =
+			settings.event === 'certificateExpiring'
+				? await pollExpiring.call(this, state, settings, now)
+				: await pollModified.call(this, state, settings, now);
+		writeState(staticData, outcome.state);
+		return outcome.items.length ? [this.helpers.returnJsonArray(outcome.items)] : null;
+	} catch (error) {
+		throw asNodeError(this, error);
+	}
+}
+
+/** n8n reports a poll's error as is: keep ours, wrap anything unexpected. */
+function asNodeError(context: IPollFunctions, error: unknown): NodeApiError | NodeOperationError {
+	if (error instanceof NodeApiError || error instanceof NodeOperationError) return error;
+	return new NodeOperationError(context.getNode(), error as Error);
+}

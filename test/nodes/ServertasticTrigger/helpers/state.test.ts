@@ -1,0 +1,98 @@
+import {
+	emptyState,
+	laterApiDate,
+	MAX_REMEMBERED_ORDERS,
+	normaliseApiDate,
+	parseApiDate,
+	pruneFired,
+	readState,
+	remember,
+	shiftApiDate,
+	STATE_KEY,
+	writeState,
+} from '../../../../nodes/ServertasticTrigger/helpers/state';
+
+describe('API dates', () => {
+	it('normalises the API format and ISO forms, refuses anything else', () => {
+		expect(normaliseApiDate('2026-05-01 10:00:00')).toBe('2026-05-01 10:00:00');
+		expect(normaliseApiDate('2026-05-01T10:00:00Z')).toBe('2026-05-01 10:00:00');
+		expect(normaliseApiDate('2026-05-01')).toBeNull();
+		expect(normaliseApiDate('2026-13-45 99:00:00')).toBeNull();
+		expect(normaliseApiDate(20260501)).toBeNull();
+		expect(normaliseApiDate(undefined)).toBeNull();
+	});
+
+	it('reads them as GMT and shifts them by seconds', () => {
+		expect(parseApiDate('2026-05-01 10:00:00')!.toISOString()).toBe('2026-05-01T10:00:00.000Z');
+		expect(parseApiDate(null)).toBeNull();
+		expect(shiftApiDate('2026-05-01 00:00:10', -300)).toBe('2026-04-30 23:55:10');
+		expect(laterApiDate('2026-05-01 10:00:00', '2026-05-01 09:59:59')).toBe('2026-05-01 10:00:00');
+		expect(laterApiDate(null, '2026-05-01 09:59:59')).toBe('2026-05-01 09:59:59');
+		expect(laterApiDate(null, null)).toBeNull();
+	});
+});
+
+describe('bounded memory', () => {
+	it('keeps the most recently changed orders and forgets the oldest beyond the cap', () => {
+		const orders = new Map();
+		for (let i = 0; i < 5; i++) remember(orders, `t${i}`, { status: 'Order Placed', modified: null, certificateId: null }, 3);
+		expect([...orders.keys()]).toEqual(['t2', 't3', 't4']);
+		remember(orders, 't2', { status: 'Completed', modified: null, certificateId: null }, 3);
+		remember(orders, 't5', { status: 'Order Placed', modified: null, certificateId: null }, 3);
+		expect([...orders.keys()]).toEqual(['t4', 't2', 't5']);
+		expect(orders.get('t2').status).toBe('Completed');
+	});
+
+	it('forgets fired keys dated before the window and the oldest beyond the cap; undated keys stay', () => {
+		const fired = new Map([
+			['a', '2026-05-01 09:00:00'],
+			['b', '2026-05-01 10:00:00'],
+			['c', ''],
+			['d', '2026-05-01 11:00:00'],
+		]);
+		pruneFired(fired, '2026-05-01 10:00:00');
+		expect([...fired.keys()]).toEqual(['b', 'c', 'd']);
+		pruneFired(fired, null, 2);
+		expect([...fired.keys()]).toEqual(['c', 'd']);
+	});
+});
+
+describe('static data', () => {
+	it('round-trips through JSON as n8n saves it', () => {
+		const state = emptyState();
+		state.event = 'certificateIssued';
+		state.cursor = '2026-05-01 10:00:00';
+		state.baselineAt = '2026-05-01 09:00:00';
+		state.orders.set('tok1', { status: 'Completed', modified: '2026-05-01 09:30:00', certificateId: 'abc' });
+		state.orders.set('tok2', { status: 'Order Placed', modified: null, certificateId: null });
+		state.fired.set('certificateIssued|tok1|Completed|2026-05-01 09:30:00', '2026-05-01 09:30:00');
+		const staticData = {};
+		writeState(staticData, state);
+		const saved = JSON.parse(JSON.stringify(staticData));
+		expect(readState(saved)).toEqual(state);
+		expect(Object.keys(saved)).toEqual([STATE_KEY]);
+	});
+
+	it('reads nothing, another version or broken data as no state (a new baseline, never a replay)', () => {
+		expect(readState({})).toEqual(emptyState());
+		expect(readState({ [STATE_KEY]: { version: 99, event: 'certificateIssued', cursor: '2026-05-01 10:00:00' } })).toEqual(emptyState());
+		expect(readState({ [STATE_KEY]: { version: 1, event: 'somethingElse', cursor: '2026-05-01 10:00:00' } })).toEqual(emptyState());
+		const partly = readState({
+			[STATE_KEY]: {
+				version: 1,
+				event: 'orderStatusChanged',
+				cursor: 'yesterday',
+				baselineAt: '2026-05-01 09:00:00',
+				orders: [['tok', 'Completed', '', ''], ['no status'], 'junk', [1, 2]],
+				fired: [['k', '2026-05-01 09:00:00'], ['bad']],
+			},
+		});
+		expect(partly.cursor).toBeNull();
+		expect([...partly.orders]).toEqual([['tok', { status: 'Completed', modified: null, certificateId: null }]]);
+		expect([...partly.fired.keys()]).toEqual(['k']);
+	});
+
+	it('has a cap large enough for 1,000 open orders', () => {
+		expect(MAX_REMEMBERED_ORDERS).toBeGreaterThanOrEqual(1000);
+	});
+});
