@@ -48,6 +48,19 @@ export type PlaceOrderPreparation =
 	| { ok: false; problems: FieldProblem[] };
 
 const MAX_TOKEN_LENGTH = 128;
+
+/** Batches often repeat one CSR (a fixed field, a re-run): read each text once. Parsing is pure. */
+const parsedCsrs = new Map<string, ParsedCsr>();
+const PARSED_CSR_CACHE_SIZE = 32;
+
+function parseCsrOnce(text: string): ParsedCsr {
+	const cached = parsedCsrs.get(text);
+	if (cached) return cached;
+	const parsed = parseCsr(text);
+	if (parsedCsrs.size >= PARSED_CSR_CACHE_SIZE) parsedCsrs.delete(parsedCsrs.keys().next().value as string);
+	parsedCsrs.set(text, parsed);
+	return parsed;
+}
 const ADDITIONAL_NAME = /^[a-z][a-z0-9_]{0,63}$/i;
 
 /** Named in messages instead of the value: tokens are secrets of a kind and never echoed. */
@@ -103,7 +116,7 @@ export function preparePlaceOrder(input: PlaceOrderInput): PlaceOrderPreparation
 	if (!input.csr.trim()) problem('CSR', 'is required');
 	else {
 		try {
-			csr = parseCsr(input.csr);
+			csr = parseCsrOnce(input.csr);
 		} catch (error) {
 			problem('CSR', `cannot be read: ${error instanceof CsrError ? error.message : 'not a valid CSR'}`);
 		}
