@@ -30,3 +30,18 @@ export async function getApproverEmails(this: ILoadOptionsFunctions): Promise<IN
 		.filter((email) => email.includes('@'))
 		.map((email) => ({ name: email, value: email }));
 }
+
+/** The account's products as "name (code, level)", for Generate Token. */
+export async function getProducts(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const response = await apiRequest.call(this, 'product/listproducts', { product_group: 'All' });
+	const text = (value: unknown) => (typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '');
+	return asList(response.products)
+		.map((entry) => (typeof entry === 'object' && entry !== null ? (entry as IDataObject) : {}))
+		.filter((product) => text(product.st_product_code) !== '')
+		.map((product) => {
+			const code = text(product.st_product_code);
+			const details = [code, text(product.product_validation)].filter(Boolean).join(', ');
+			return { name: `${text(product.product_name) || code} (${details})`, value: code };
+		})
+		.sort((a, b) => a.name.localeCompare(b.name));
+}

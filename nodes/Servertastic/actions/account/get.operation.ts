@@ -1,9 +1,39 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-// PLACEHOLDER: replaced by the real operation (issue 4). Must not remain in a release.
-export const description: INodeProperties[] = [];
+import { numberOrNull } from '../../helpers/lists';
+import { apiRequest } from '../../transport';
+import { concurrencyOption } from '../common.descriptions';
 
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [concurrencyOption],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: ['get'] } },
+	properties,
+);
+
+/** The account's balance in points and its order counts (`account/review`). */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'account/get is not implemented yet', { itemIndex });
+	const review = await apiRequest.call(this, 'account/review', {}, { itemIndex });
+	return [
+		{
+			json: {
+				// purchased_points is the balance left to spend.
+				points: numberOrNull(review.purchased_points),
+				activeOrders: numberOrNull(review.active_orders),
+				completedOrders: numberOrNull(review.completed_orders),
+				response: review,
+			},
+			pairedItem: { item: itemIndex },
+		},
+	];
 }

@@ -1,9 +1,32 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-// PLACEHOLDER: replaced by the real operation (issue 4). Must not remain in a release.
-export const description: INodeProperties[] = [];
+import { auditEntry, entriesOf, upTo } from '../../helpers/lists';
+import { apiRequest } from '../../transport';
+import { concurrencyOption, returnAllOrLimit } from '../common.descriptions';
+import { asItems, readLimit } from '../lists';
 
+const properties: INodeProperties[] = [
+	...returnAllOrLimit(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [concurrencyOption],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['account'], operation: ['getPointsAudit'] } },
+	properties,
+);
+
+/** The history of points added and spent (`account/pointsaudit`), one item per entry, as the API lists them. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'account/getPointsAudit is not implemented yet', { itemIndex });
+	const limit = readLimit(this, itemIndex);
+	const answer = await apiRequest.call(this, 'account/pointsaudit', {}, { itemIndex });
+	const entries = entriesOf(answer.points_audit, 'entry').map(auditEntry);
+	return asItems(upTo(entries, limit), itemIndex);
 }

@@ -1,9 +1,94 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type {
+	ICredentialDataDecryptedObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-// PLACEHOLDER: replaced by the real operation (issue 4). Must not remain in a release.
-export const description: INodeProperties[] = [];
+import { SERVERTASTIC_BASE_URLS } from '../../../../credentials/ServertasticApi.credentials';
+import { textOf } from '../../helpers/output';
+import { CREDENTIAL_TYPE } from '../../transport';
+import { orderTokenProperty } from '../common.descriptions';
+import {
+	actionOptionsProperty,
+	actionOutput,
+	type ItemProblem,
+	readOrderToken,
+	refuseItem,
+	sendOrderAction,
+} from './orderAction';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'order/advanceTestOrder is not implemented yet', { itemIndex });
+const properties: INodeProperties[] = [
+	{
+		...orderTokenProperty,
+		description:
+			"The token of a test order. Each run moves it one stage on (Order Placed → Awaiting Customer Verification → Completed, with a certificate). Only the test API has this call: with a live credential the node refuses and sends nothing.",
+	},
+	actionOptionsProperty,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['advanceTestOrder'] } },
+	properties,
+);
+
+function hostOf(url: string): string {
+	const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url);
+	return (match ? match[1] : url).toLowerCase().replace(/\.$/, '');
+}
+
+const LIVE_HOST = hostOf(SERVERTASTIC_BASE_URLS.live);
+const TEST_HOST = hostOf(SERVERTASTIC_BASE_URLS.test);
+
+/**
+ * Why these credentials reach the live API, or undefined. Live: Environment Live with no base URL
+ * override, or an override to a servertastic.com host other than the test host (api2, and the
+ * newer api.servertastic.com/v2). An override elsewhere (a proxy, the simulator) is not the live API.
+ */
+export function liveApiReason(credentials: ICredentialDataDecryptedObject): string | undefined {
+	const override = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
+	if (!override) return credentials.environment === 'test' ? undefined : 'its Environment is Live';
+	const host = hostOf(override);
+	if (host === TEST_HOST) return undefined;
+	if (host === LIVE_HOST || host === 'servertastic.com' || host.endsWith('.servertastic.com')) {
+		return `its Base URL Override points at ${host}, a live Servertastic host`;
+	}
+	return undefined;
+}
+
+interface PreparedItem {
+	orderToken: string;
+}
+
+/** Runs for every item before any request: on a live credential nothing is ever sent. */
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
+	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
+	const reason = liveApiReason(credentials);
+	if (reason) {
+		throw new NodeOperationError(
+			this.getNode(),
+			`Advance Test Order works only with the test API, and this credential reaches the live API (${reason}) [item ${itemIndex}]`,
+			{
+				itemIndex,
+				description:
+					'Nothing was sent. advanceorder exists only on the test API (test-api2.servertastic.com). Use a Servertastic API credential with Environment set to Test.',
+			},
+		);
+	}
+	const problems: ItemProblem[] = [];
+	const orderToken = readOrderToken(this, itemIndex, problems);
+	if (problems.length) throw refuseItem(this, problems, itemIndex);
+	return { orderToken };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	prepared?: PreparedItem,
+): Promise<INodeExecutionData[]> {
+	const { orderToken } = prepared ?? (await prepare.call(this, itemIndex));
+	const response = await sendOrderAction(this, 'order/advanceorder', { order_token: orderToken }, itemIndex);
+	const json = actionOutput(orderToken, response, { status: textOf(response.order_status) });
+	return [{ json, pairedItem: { item: itemIndex } }];
 }

@@ -1,9 +1,65 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-// PLACEHOLDER: replaced by the real operation (issue 4). Must not remain in a release.
-export const description: INodeProperties[] = [];
+import { textOf } from '../../helpers/output';
+import { orderTokenProperty } from '../common.descriptions';
+import {
+	actionOptionsProperty,
+	actionOutput,
+	type ItemProblem,
+	readEmail,
+	readOrderToken,
+	refuseItem,
+	sendOrderAction,
+} from './orderAction';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'order/changeApproverEmail is not implemented yet', { itemIndex });
+const properties: INodeProperties[] = [
+	orderTokenProperty,
+	{
+		displayName: 'Approver Email',
+		name: 'approverEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		required: true,
+		description:
+			"The new address for the validation email. It must be one of the approver addresses allowed for the order's domain (see Get Approver Emails).",
+	},
+	actionOptionsProperty,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['changeApproverEmail'] } },
+	properties,
+);
+
+interface PreparedItem {
+	orderToken: string;
+	email: string;
+}
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
+	const problems: ItemProblem[] = [];
+	const orderToken = readOrderToken(this, itemIndex, problems);
+	const email = readEmail(this, 'approverEmail', 'Approver Email', itemIndex, problems, true);
+	if (problems.length) throw refuseItem(this, problems, itemIndex);
+	return { orderToken, email };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	prepared?: PreparedItem,
+): Promise<INodeExecutionData[]> {
+	const { orderToken, email } = prepared ?? (await prepare.call(this, itemIndex));
+	const response = await sendOrderAction(
+		this,
+		'order/changeapproveremail',
+		{ order_token: orderToken, email },
+		itemIndex,
+	);
+	const json = actionOutput(orderToken, response, {
+		approverEmail: textOf(response.approver_email_address) ?? email,
+	});
+	return [{ json, pairedItem: { item: itemIndex } }];
 }

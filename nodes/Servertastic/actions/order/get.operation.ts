@@ -1,9 +1,55 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-// PLACEHOLDER: replaced by the real operation (issue 4). Must not remain in a release.
-export const description: INodeProperties[] = [];
+import { tidyOrder } from '../../helpers/orderReview';
+import { apiRequest } from '../../transport';
+import { concurrencyOption, orderTokenProperty } from '../common.descriptions';
+import { readBoolean, readText } from '../parameters';
 
+const properties: INodeProperties[] = [
+	orderTokenProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			concurrencyOption,
+			{
+				displayName: 'Raw Output',
+				name: 'rawOutput',
+				type: 'boolean',
+				default: false,
+				description:
+					"Whether to return the API's answer exactly as it came instead of the tidy order (status, validation instructions, certificate, chain, expiry)",
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['get'] } },
+	properties,
+);
+
+/** Looks the order up (`order/review`): its status, DCV instructions, certificate, chain and expiry. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'order/get is not implemented yet', { itemIndex });
+	const orderToken = readText(this, 'orderToken', itemIndex, 'Order Token').trim();
+	if (!orderToken) {
+		throw new NodeOperationError(this.getNode(), `'Order Token' must not be empty [item ${itemIndex}]`, {
+			itemIndex,
+		});
+	}
+	const raw = readBoolean(this, 'options.rawOutput', itemIndex, 'Raw Output');
+	const review = await apiRequest.call(this, 'order/review', { order_token: orderToken }, { itemIndex });
+	if (raw) return [{ json: review, pairedItem: { item: itemIndex } }];
+	const order = tidyOrder(review);
+	// The API may not echo the token: the one asked for is the same order.
+	return [
+		{
+			json: { ...order, orderToken: order.orderToken ?? orderToken, response: review },
+			pairedItem: { item: itemIndex },
+		},
+	];
 }

@@ -1,9 +1,58 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-// PLACEHOLDER: replaced by the real operation (issue 4). Must not remain in a release.
-export const description: INodeProperties[] = [];
+import { entriesOf, expiringOrder, upTo } from '../../helpers/lists';
+import { apiRequest } from '../../transport';
+import { concurrencyOption, returnAllOrLimit } from '../common.descriptions';
+import { asItems, readLimit } from '../lists';
 
+const MIN_DAYS = 1;
+const MAX_DAYS = 365;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Days',
+		name: 'days',
+		type: 'number',
+		typeOptions: { minValue: MIN_DAYS, maxValue: MAX_DAYS },
+		default: 60,
+		description: 'Return the orders whose certificates expire within this many days from now',
+	},
+	...returnAllOrLimit(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [concurrencyOption],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['getManyExpiring'] } },
+	properties,
+);
+
+function readDays(context: IExecuteFunctions, itemIndex: number): number {
+	const value = context.getNodeParameter('days', itemIndex, 60) as unknown;
+	const days = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
+	if (typeof days !== 'number' || !Number.isInteger(days) || days < MIN_DAYS || days > MAX_DAYS) {
+		throw new NodeOperationError(
+			context.getNode(),
+			`'Days' must be a whole number from ${MIN_DAYS} to ${MAX_DAYS} [item ${itemIndex}]`,
+			{ itemIndex },
+		);
+	}
+	return days;
+}
+
+/** The orders whose certificates expire within the given days (`order/expiring`), one item each. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'order/getManyExpiring is not implemented yet', { itemIndex });
+	const days = readDays(this, itemIndex);
+	const limit = readLimit(this, itemIndex);
+	const answer = await apiRequest.call(this, 'order/expiring', { days: String(days) }, { itemIndex });
+	const now = new Date();
+	const orders = entriesOf(answer.orders, 'order').map((entry) => expiringOrder(entry, now));
+	return asItems(upTo(orders, limit), itemIndex);
 }

@@ -1,9 +1,66 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-// PLACEHOLDER: replaced by the real operation (issue 4). Must not remain in a release.
-export const description: INodeProperties[] = [];
+import { normaliseProductFields } from '../../helpers/productFields';
+import { apiRequest } from '../../transport';
+import { concurrencyOption, orderTokenProperty } from '../common.descriptions';
+import { asItems, readOptionChoice } from '../lists';
+import { readText } from '../parameters';
 
+const OUTPUTS = ['perField', 'allFields'] as const;
+
+const properties: INodeProperties[] = [
+	orderTokenProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			concurrencyOption,
+			{
+				displayName: 'Output',
+				name: 'output',
+				type: 'options',
+				options: [
+					{
+						name: 'One Item per Field',
+						value: 'perField',
+						description: 'Each field as its own item: name, required, inputType, options, requiredIf',
+					},
+					{
+						name: 'One Item with All Fields',
+						value: 'allFields',
+						description: 'One item holding the list of fields and the names of the required ones',
+					},
+				],
+				default: 'perField',
+				description: 'How to return the fields',
+			},
+		],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['getProductFields'] } },
+	properties,
+);
+
+/** The fields `place` takes for this token's product (`order/productfields`), the API's own authority. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'order/getProductFields is not implemented yet', { itemIndex });
+	const orderToken = readText(this, 'orderToken', itemIndex, 'Order Token').trim();
+	if (!orderToken) {
+		throw new NodeOperationError(this.getNode(), `'Order Token' must not be empty [item ${itemIndex}]`, {
+			itemIndex,
+		});
+	}
+	const output = readOptionChoice(this, 'output', itemIndex, 'Output', OUTPUTS, 'perField');
+	const answer = await apiRequest.call(this, 'order/productfields', { order_token: orderToken }, { itemIndex });
+	const fields = normaliseProductFields(answer).map((field) => ({ ...field }));
+	if (output === 'allFields') {
+		const requiredFields = fields.filter((field) => field.required).map((field) => field.name);
+		return [{ json: { fields, requiredFields }, pairedItem: { item: itemIndex } }];
+	}
+	return asItems(fields, itemIndex);
 }

@@ -1,9 +1,49 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-// PLACEHOLDER: replaced by the real operation (issue 4). Must not remain in a release.
-export const description: INodeProperties[] = [];
+import { textOf } from '../../helpers/output';
+import { orderTokenProperty } from '../common.descriptions';
+import {
+	actionOptionsProperty,
+	actionOutput,
+	type ItemProblem,
+	readOrderToken,
+	refuseItem,
+	sendOrderAction,
+} from './orderAction';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'order/recheckValidation is not implemented yet', { itemIndex });
+const properties: INodeProperties[] = [
+	{
+		...orderTokenProperty,
+		description:
+			'The token of an order validated by DNS or file. Publish the record or file first, then ask for the check; Get shows the result.',
+	},
+	actionOptionsProperty,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['recheckValidation'] } },
+	properties,
+);
+
+interface PreparedItem {
+	orderToken: string;
+}
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
+	const problems: ItemProblem[] = [];
+	const orderToken = readOrderToken(this, itemIndex, problems);
+	if (problems.length) throw refuseItem(this, problems, itemIndex);
+	return { orderToken };
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	prepared?: PreparedItem,
+): Promise<INodeExecutionData[]> {
+	const { orderToken } = prepared ?? (await prepare.call(this, itemIndex));
+	const response = await sendOrderAction(this, 'order/pollauth', { order_token: orderToken }, itemIndex);
+	const json = actionOutput(orderToken, response, { status: textOf(response.order_status) });
+	return [{ json, pairedItem: { item: itemIndex } }];
 }

@@ -1,9 +1,186 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-// PLACEHOLDER: replaced by the real operation (issue 4). Must not remain in a release.
-export const description: INodeProperties[] = [];
+import { CsrError, csrKeyProblem, parseCsr, type ParsedCsr } from '../../helpers/csr';
+import { csrPemForApi, wildcardFileValidationProblem } from '../../helpers/dcv';
+import { dcvInstructions, textOf } from '../../helpers/output';
+import { DV_AUTH_METHODS, type DvAuthMethod } from '../../helpers/placeOrderFields';
+import { hostnameProblem } from '../../helpers/validation';
+import { apiRequest } from '../../transport';
+import { orderTokenProperty } from '../common.descriptions';
+import { readChoice, readText } from '../parameters';
+import {
+	actionOptionsProperty,
+	actionOutput,
+	type ItemProblem,
+	readEmail,
+	readOrderToken,
+	refuseItem,
+	sendOrderAction,
+} from './orderAction';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'order/reissue is not implemented yet', { itemIndex });
+const KEEP = 'keep';
+const METHOD_CHOICES = [KEEP, ...DV_AUTH_METHODS] as const;
+
+const properties: INodeProperties[] = [
+	{
+		...orderTokenProperty,
+		description: 'The token of a completed (issued) order',
+	},
+	{
+		displayName: 'CSR',
+		name: 'csr',
+		type: 'string',
+		typeOptions: { rows: 6 },
+		default: '',
+		placeholder: '-----BEGIN CERTIFICATE REQUEST-----',
+		description:
+			'A new certificate signing request in PEM form (RSA of at least 2048 bits or EC P-256/P-384), e.g. after a key compromise. Leave empty to let Servertastic generate a new key pair: the output then holds the private key.',
+	},
+	{
+		displayName: 'Validation Method',
+		name: 'validationMethod',
+		type: 'options',
+		options: [
+			{ name: 'DNS', value: 'DNS', description: 'Add a DNS record to the domain' },
+			{ name: 'Email', value: 'EMAIL', description: 'Approve an email sent to an approver address' },
+			{
+				name: 'HTTP File',
+				value: 'FILE',
+				description: 'Publish a file over HTTP (not for wildcard names)',
+			},
+			{
+				name: 'HTTPS File',
+				value: 'SFILE',
+				description: 'Publish a file over HTTPS (not for wildcard names)',
+			},
+			{ name: 'Keep Current', value: KEEP, description: 'Validate as the order was validated before' },
+		],
+		default: KEEP,
+		description: 'How the certificate authority checks control of the domain for the reissue',
+	},
+	{
+		displayName: 'Approver Email',
+		name: 'approverEmail',
+		type: 'string',
+		placeholder: 'name@email.com',
+		default: '',
+		displayOptions: { show: { validationMethod: ['EMAIL'] } },
+		description:
+			"Where the validation email goes: one of the approver addresses allowed for the domain (see Get Approver Emails). Leave empty to keep the order's approver.",
+	},
+	actionOptionsProperty,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['reissue'] } },
+	properties,
+);
+
+interface PreparedItem {
+	orderToken: string;
+	body: Record<string, string>;
+	method: DvAuthMethod | undefined;
+	/** The common name of the new CSR, when one is given. */
+	commonName: string | null;
+}
+
+/** Reads and checks the new CSR with the same rules as Place; undefined when it is refused. */
+function readCsr(text: string, problems: ItemProblem[]): ParsedCsr | undefined {
+	let csr: ParsedCsr;
+	try {
+		csr = parseCsr(text);
+	} catch (error) {
+		problems.push({ field: 'CSR', problem: `cannot be read: ${error instanceof CsrError ? error.message : 'not a valid CSR'}` });
+		return undefined;
+	}
+	const keyIssue = csrKeyProblem(csr);
+	if (keyIssue) problems.push({ field: 'CSR', problem: `is not acceptable: ${keyIssue}` });
+	const commonName = (csr.commonName ?? csr.subjectAltNames[0] ?? '').trim().toLowerCase();
+	const nameIssue = commonName ? hostnameProblem(commonName, { allowWildcard: true }) : undefined;
+	if (nameIssue) problems.push({ field: 'CSR', problem: `has a common name that cannot be certified: ${nameIssue}` });
+	return csr;
+}
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
+	const problems: ItemProblem[] = [];
+	const orderToken = readOrderToken(this, itemIndex, problems);
+	const choice = readChoice(this, 'validationMethod', itemIndex, 'Validation Method', METHOD_CHOICES);
+	const method = choice === KEEP ? undefined : (choice as DvAuthMethod);
+	const approverEmail =
+		method === 'EMAIL' ? readEmail(this, 'approverEmail', 'Approver Email', itemIndex, problems, false) : '';
+	const csrText = readText(this, 'csr', itemIndex, 'CSR');
+	const csr = csrText.trim() ? readCsr(csrText, problems) : undefined;
+	const commonName = csr ? (csr.commonName ?? csr.subjectAltNames[0] ?? '').trim().toLowerCase() : null;
+	if (csr) {
+		// Without a new CSR the order's names are not known here; the API checks them.
+		const wildcardIssue = wildcardFileValidationProblem(method, [commonName ?? '', ...csr.subjectAltNames]);
+		if (wildcardIssue) problems.push({ field: 'Validation Method', problem: wildcardIssue });
+	}
+	if (problems.length) throw refuseItem(this, problems, itemIndex);
+
+	const body: Record<string, string> = { order_token: orderToken };
+	if (csr) body.csr = csrPemForApi(csrText);
+	if (method) body.dv_auth_method = method;
+	if (approverEmail) body.approver_email_address = approverEmail;
+	return { orderToken, body, method, commonName };
+}
+
+const methodOf = (value: unknown): DvAuthMethod | undefined => {
+	const text = textOf(value)?.toUpperCase();
+	return DV_AUTH_METHODS.find((method) => method === text);
+};
+
+/** The certificate's name: the new CSR's, else the CSR the API answered with, else its domain_name. */
+function commonNameOf(prepared: PreparedItem, response: IDataObject): string | null {
+	if (prepared.commonName) return prepared.commonName;
+	const answeredCsr = textOf(response.csr);
+	if (answeredCsr) {
+		try {
+			const csr = parseCsr(answeredCsr);
+			const name = (csr.commonName ?? csr.subjectAltNames[0] ?? '').trim().toLowerCase();
+			if (name) return name;
+		} catch {
+			// Not readable: fall back to the names the API gives.
+		}
+	}
+	return textOf(response.domain_name)?.toLowerCase() ?? null;
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	prepared?: PreparedItem,
+): Promise<INodeExecutionData[]> {
+	const item = prepared ?? (await prepare.call(this, itemIndex));
+	// POST, as the API requires for reissue (it may carry a CSR). Sent once, never retried.
+	const response = await sendOrderAction(this, 'order/reissue', item.body, itemIndex, 'POST');
+
+	const hasDns = (textOf(response.dns_string) ?? textOf(response.dv_auth_dns_string)) !== null;
+	const hasFile = (textOf(response.file_contents) ?? textOf(response.dv_auth_file_contents)) !== null;
+	const method: DvAuthMethod | undefined =
+		item.method ?? methodOf(response.dv_auth_method) ?? (hasDns ? 'DNS' : hasFile ? 'FILE' : undefined);
+	const hasDcvData =
+		method === 'EMAIL' || (method === 'DNS' && hasDns) || ((method === 'FILE' || method === 'SFILE') && hasFile);
+	let commonName = commonNameOf(item, response);
+	if (hasDcvData && !commonName) {
+		// The instructions need the domain; a read is safe, and the reissue stands if it fails.
+		const review = await apiRequest
+			.call(this, 'order/review', { order_token: item.orderToken }, { itemIndex })
+			.catch(() => ({}) as IDataObject);
+		commonName = textOf(review.domain_name)?.toLowerCase() ?? null;
+	}
+	const validation =
+		method && hasDcvData && commonName
+			? dcvInstructions(method, commonName, response, item.body.approver_email_address ?? null)
+			: null;
+
+	const json = actionOutput(item.orderToken, response, {
+		resellerOrderId: textOf(response.reseller_order_id),
+		commonName,
+		validation,
+		csr: textOf(response.csr),
+		privateKey: textOf(response.private_key),
+	});
+	return [{ json, pairedItem: { item: itemIndex } }];
 }

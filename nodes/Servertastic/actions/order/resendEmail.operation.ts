@@ -1,9 +1,91 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
-// PLACEHOLDER: replaced by the real operation (issue 4). Must not remain in a release.
-export const description: INodeProperties[] = [];
+import { asList } from '../../helpers/normalise';
+import { textOf } from '../../helpers/output';
+import { orderTokenProperty } from '../common.descriptions';
+import { readChoice } from '../parameters';
+import {
+	actionOptionsProperty,
+	actionOutput,
+	type ItemProblem,
+	readOrderToken,
+	refuseItem,
+	sendOrderAction,
+} from './orderAction';
 
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'order/resendEmail is not implemented yet', { itemIndex });
+/** The API's spelling: Fulfillment. */
+const EMAIL_TYPES = ['Approver', 'Fulfillment'] as const;
+type EmailType = (typeof EMAIL_TYPES)[number];
+
+const properties: INodeProperties[] = [
+	orderTokenProperty,
+	{
+		displayName: 'Email',
+		name: 'emailType',
+		type: 'options',
+		options: [
+			{
+				name: 'Approver Email',
+				value: 'Approver',
+				description: 'The validation email, to the approver address of an order validated by email',
+			},
+			{
+				name: 'Fulfilment Email (Certificate)',
+				value: 'Fulfillment',
+				description: 'The email with the issued certificate, for a completed order',
+			},
+		],
+		default: 'Approver',
+		description: 'Which email to send again',
+	},
+	actionOptionsProperty,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['resendEmail'] } },
+	properties,
+);
+
+interface PreparedItem {
+	orderToken: string;
+	emailType: EmailType;
+}
+
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
+	const problems: ItemProblem[] = [];
+	const orderToken = readOrderToken(this, itemIndex, problems);
+	const emailType = readChoice(this, 'emailType', itemIndex, 'Email', EMAIL_TYPES);
+	if (problems.length) throw refuseItem(this, problems, itemIndex);
+	return { orderToken, emailType };
+}
+
+/** `email_sent_to` may be an address, `{ email }`, or (XML-style) a list of either. */
+function addressesOf(value: unknown): string[] {
+	return asList(value)
+		.flatMap((entry) => {
+			if (typeof entry === 'string') return [textOf(entry)];
+			const record = (entry ?? {}) as IDataObject;
+			return asList(record.email).map((email) => textOf(email));
+		})
+		.filter((email): email is string => email !== null);
+}
+
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	prepared?: PreparedItem,
+): Promise<INodeExecutionData[]> {
+	const { orderToken, emailType } = prepared ?? (await prepare.call(this, itemIndex));
+	const response = await sendOrderAction(
+		this,
+		'order/resendemail',
+		{ order_token: orderToken, email_type: emailType },
+		itemIndex,
+	);
+	const json = actionOutput(orderToken, response, {
+		emailType,
+		sentTo: addressesOf(response.email_sent_to),
+	});
+	return [{ json, pairedItem: { item: itemIndex } }];
 }

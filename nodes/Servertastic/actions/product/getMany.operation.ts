@@ -1,9 +1,95 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError } from 'n8n-workflow';
+import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-// PLACEHOLDER: replaced by the real operation (issue 4). Must not remain in a release.
-export const description: INodeProperties[] = [];
+import {
+	entriesOf,
+	listedProduct,
+	PRODUCT_VALIDATION_LEVELS,
+	upTo,
+	type ValidationLevel,
+} from '../../helpers/lists';
+import { apiRequest } from '../../transport';
+import { concurrencyOption, returnAllOrLimit } from '../common.descriptions';
+import { asItems, readLimit } from '../lists';
+import { readChoice } from '../parameters';
 
+const PRODUCT_GROUPS = ['SSL', 'All'] as const;
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Product Group',
+		name: 'productGroup',
+		type: 'options',
+		options: [
+			{ name: 'All', value: 'All', description: 'Every product of the account' },
+			{ name: 'SSL', value: 'SSL', description: 'SSL/TLS certificates only' },
+		],
+		default: 'SSL',
+		description: 'Which group of products to list',
+	},
+	{
+		displayName: 'Validation Level',
+		name: 'validationLevels',
+		type: 'multiOptions',
+		options: [
+			{ name: 'DV (Domain Validated)', value: 'DV' },
+			{ name: 'EV (Extended Validation)', value: 'EV' },
+			{ name: 'OV (Organisation Validated)', value: 'OV' },
+		],
+		default: [],
+		description: 'Return only products of these validation levels. Leave empty for all.',
+	},
+	...returnAllOrLimit(),
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [concurrencyOption],
+	},
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['product'], operation: ['getMany'] } },
+	properties,
+);
+
+/** The chosen levels; an expression may give a list or comma-separated text. Empty means all. */
+function readValidationLevels(context: IExecuteFunctions, itemIndex: number): ValidationLevel[] {
+	const value = context.getNodeParameter('validationLevels', itemIndex, []) as unknown;
+	const entries =
+		typeof value === 'string' ? value.split(',') : Array.isArray(value) ? (value as unknown[]) : [value];
+	const levels: ValidationLevel[] = [];
+	for (const entry of entries) {
+		const text = typeof entry === 'string' ? entry.trim().toUpperCase() : undefined;
+		if (text === '') continue;
+		const level = PRODUCT_VALIDATION_LEVELS.find((candidate) => candidate === text);
+		if (!level) {
+			throw new NodeOperationError(
+				context.getNode(),
+				`'Validation Level' must list only DV, OV and EV [item ${itemIndex}]`,
+				{ itemIndex },
+			);
+		}
+		if (!levels.includes(level)) levels.push(level);
+	}
+	return levels;
+}
+
+/** The products the account can order (`product/listproducts`), one item each. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	throw new NodeOperationError(this.getNode(), 'product/getMany is not implemented yet', { itemIndex });
+	const productGroup = readChoice(this, 'productGroup', itemIndex, 'Product Group', PRODUCT_GROUPS);
+	const levels = readValidationLevels(this, itemIndex);
+	const limit = readLimit(this, itemIndex);
+	const answer = await apiRequest.call(
+		this,
+		'product/listproducts',
+		{ product_group: productGroup },
+		{ itemIndex },
+	);
+	const products = entriesOf(answer.products, 'product')
+		.map(listedProduct)
+		.filter((product) => levels.length === 0 || levels.includes(product.validationLevel as ValidationLevel));
+	return asItems(upTo(products, limit), itemIndex);
 }

@@ -1,0 +1,136 @@
+import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+
+import { textOf } from '../../helpers/output';
+import { emailProblem } from '../../helpers/validation';
+import { apiRequest, isUncertainOutcome, type ServertasticCall } from '../../transport';
+import { concurrencyOption } from '../common.descriptions';
+import { readText } from '../parameters';
+
+/**
+ * What the operations that act on one order (change approver, cancel, reissue...) share: reading
+ * and checking the order token, refusing bad input before any request, sending the call once,
+ * and the output shape { orderToken, success, message, ...call fields, response }.
+ */
+
+export interface ItemProblem {
+	field: string;
+	problem: string;
+}
+
+/** The Options collection of an action: only Concurrency, as actions are never retried. */
+export const actionOptionsProperty: INodeProperties = {
+	displayName: 'Options',
+	name: 'options',
+	type: 'collection',
+	placeholder: 'Add Option',
+	default: {},
+	options: [concurrencyOption],
+};
+
+/** One error for every problem of the item; names fields, never values (a token is a secret of a kind). */
+export function refuseItem(
+	context: IExecuteFunctions,
+	problems: ItemProblem[],
+	itemIndex: number,
+): NodeOperationError {
+	const [first] = problems;
+	const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
+	return new NodeOperationError(
+		context.getNode(),
+		`'${first.field}' ${first.problem}${more} [item ${itemIndex}]`,
+		{
+			itemIndex,
+			description: `Nothing was sent to Servertastic. Fix:\n${problems
+				.map((problem) => `- '${problem.field}' ${problem.problem}`)
+				.join('\n')}`,
+		},
+	);
+}
+
+const MAX_TOKEN_LENGTH = 128;
+
+export function orderTokenProblem(value: string): string | undefined {
+	if (!value) return 'is required';
+	if (value.length > MAX_TOKEN_LENGTH) return `is longer than ${MAX_TOKEN_LENGTH} characters`;
+	if (!/^[A-Za-z0-9_-]+$/.test(value)) return 'may only hold letters, digits, "-" and "_"';
+	return undefined;
+}
+
+/** Reads the Order Token field; a problem is added to `problems` and '' returned. */
+export function readOrderToken(
+	context: IExecuteFunctions,
+	itemIndex: number,
+	problems: ItemProblem[],
+): string {
+	const token = readText(context, 'orderToken', itemIndex, 'Order Token').trim();
+	const problem = orderTokenProblem(token);
+	if (problem) problems.push({ field: 'Order Token', problem });
+	return token;
+}
+
+/** Reads an email field; `required: false` allows it empty (then ''). */
+export function readEmail(
+	context: IExecuteFunctions,
+	name: string,
+	label: string,
+	itemIndex: number,
+	problems: ItemProblem[],
+	required: boolean,
+): string {
+	const email = readText(context, name, itemIndex, label).trim();
+	if (!email) {
+		if (required) problems.push({ field: label, problem: 'is required' });
+		return '';
+	}
+	const problem = emailProblem(email);
+	if (problem) problems.push({ field: label, problem });
+	return email;
+}
+
+/**
+ * Sends a call that changes an order, once (the transport never repeats such calls), and
+ * insists on the API's `success`. After a lost answer the change may have happened: the error says so.
+ */
+export async function sendOrderAction(
+	context: IExecuteFunctions,
+	call: ServertasticCall,
+	params: Record<string, string>,
+	itemIndex: number,
+	method: 'GET' | 'POST' = 'GET',
+): Promise<IDataObject> {
+	const attempt = await apiRequest.call(context, call, params, { method, itemIndex }).then(
+		(answer) => ({ answer, failure: undefined }),
+		(failure: NodeApiError) => ({ answer: undefined, failure }),
+	);
+	if (attempt.failure) {
+		if (!isUncertainOutcome(attempt.failure)) throw attempt.failure;
+		throw new NodeApiError(context.getNode(), {}, {
+			message: attempt.failure.message,
+			description: `${attempt.failure.description ?? ''} The request may have reached Servertastic all the same: get the order (Order → Get) to see whether the change was made before running this again.`.trim(),
+			httpCode: attempt.failure.httpCode ?? undefined,
+			itemIndex,
+		});
+	}
+	const response = attempt.answer as IDataObject;
+	if (response.success === undefined) {
+		throw new NodeApiError(context.getNode(), {}, {
+			message: `Servertastic did not confirm ${call}`,
+			description:
+				'The answer held neither "success" nor "error". Get the order (Order → Get) to see whether the change was made.',
+			itemIndex,
+		});
+	}
+	return response;
+}
+
+/** The output of an action: the same leading keys every time, the raw answer last. */
+export function actionOutput(orderToken: string, response: IDataObject, fields: IDataObject = {}): IDataObject {
+	return {
+		orderToken,
+		success: true,
+		message: textOf(response.success),
+		...fields,
+		response,
+	};
+}

@@ -1,0 +1,145 @@
+import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } from 'n8n-workflow';
+
+import { ServertasticApi } from '../../../../../credentials/ServertasticApi.credentials';
+import { Servertastic } from '../../../../../nodes/Servertastic/Servertastic.node';
+import { type OnErrorSetting, runNode, serialiseEverything } from '../../../../harness';
+import { csrFixture } from '../../../../fixtures/csrs';
+import { startSimulator, type Simulator } from '../../../../simulator';
+import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
+
+const API_KEY = 'sk_live_Secret+Key/With=Chars_0123456789';
+
+let simulator: Simulator;
+beforeAll(async () => {
+	simulator = await startSimulator({ apiKey: API_KEY });
+});
+afterAll(async () => await simulator.close());
+beforeEach(() => simulator.reset({ state: true }));
+
+const advance = (extra: Record<string, unknown>) => ({ resource: 'order', operation: 'advanceTestOrder', ...extra });
+
+function expectNoSecret(value: unknown) {
+	const text = serialiseEverything(value);
+	expect(text).not.toContain(API_KEY);
+	expect(text).not.toContain(encodeURIComponent(API_KEY));
+}
+
+/** Runs the node with a credential of our choosing (runServertastic always uses Environment Test). */
+async function runWithCredential(
+	credential: ICredentialDataDecryptedObject,
+	parameters: INodeParameters,
+	options: { inputItems?: IDataObject[]; onError?: OnErrorSetting } = {},
+) {
+	return await runNode({
+		nodeType: new Servertastic(),
+		parameters,
+		inputItems: options.inputItems,
+		onError: options.onError,
+		credentialTypes: [new ServertasticApi()],
+		credentials: { servertasticApi: { apiKey: API_KEY, ...credential } },
+	});
+}
+
+/** An order placed through the node, recording cleared. */
+async function placedOrder(): Promise<string> {
+	const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+	const result = await runServertastic(simulator, {
+		resource: 'order',
+		operation: 'place',
+		orderToken: token,
+		productBrand: 'rapidssl',
+		dvAuthMethod: 'DNS',
+		csr: csrFixture('rsa2048'),
+		...TECH_CONTACT,
+	});
+	expect(result.status).toBe('success');
+	simulator.reset();
+	return token;
+}
+
+describe('Order → Advance Test Order inside n8n', () => {
+	it('on the test environment: one advanceorder GET with only the token; two runs complete the order', async () => {
+		const token = await placedOrder();
+		const first = await runServertastic(simulator, advance({ orderToken: token }));
+		expect(first.status).toBe('success');
+		expect(simulator.requests).toHaveLength(1);
+		const [request] = simulator.requestsTo('order/advanceorder');
+		expect(request.method).toBe('GET');
+		expect(request.path).toBe('/order/advanceorder.json');
+		expect(request.query).toEqual({ order_token: token });
+		expect(first.success[0].pairedItem).toEqual({ item: 0 });
+		expect(first.success[0].json).toEqual({
+			orderToken: token,
+			success: true,
+			message: 'Order advanced to Awaiting Customer Verification',
+			status: 'Awaiting Customer Verification',
+			response: { success: 'Order advanced to Awaiting Customer Verification', order_status: 'Awaiting Customer Verification' },
+		});
+		const second = await runServertastic(simulator, advance({ orderToken: token }));
+		expect(second.success[0].json.status).toBe('Completed');
+		expect(simulator.getOrder(token)?.certificate).toEqual(expect.any(String));
+		expectNoSecret([first, second]);
+	});
+
+	it.each([
+		['Environment Live, no override', { environment: 'live' }],
+		['Environment Live, override to the live host', { environment: 'live', baseUrl: 'https://api2.servertastic.com/' }],
+		['Environment Test, override to the live host', { environment: 'test', baseUrl: 'https://API2.servertastic.com' }],
+	])('refuses with a NodeOperationError before any request: %s', async (_name, credential) => {
+		const token = await placedOrder();
+		const result = await runWithCredential(credential, advance({ orderToken: token }));
+		expect(result.status).toBe('error');
+		expect(result.error?.name).toBe('NodeOperationError');
+		expect(result.error?.message).toMatch(/^Advance Test Order works only with the test API.*\[item 0\]$/);
+		expect(result.error?.description).toMatch(/Nothing was sent/);
+		expect(simulator.requests).toHaveLength(0);
+		expect(simulator.getOrder(token)?.status).toBe('Order Placed');
+		expectNoSecret(result);
+	});
+
+	it('with Environment Live and an override elsewhere (a proxy, here the simulator) it is the user\'s choice', async () => {
+		const token = await placedOrder();
+		const result = await runWithCredential({ environment: 'live', baseUrl: simulator.url }, advance({ orderToken: token }));
+		expect(result.status).toBe('success');
+		expect(simulator.requestsTo('order/advanceorder')).toHaveLength(1);
+	});
+
+	it('Continue (using error output) on live: every item is routed to the error branch, nothing sent', async () => {
+		const result = await runWithCredential({ environment: 'live' }, advance({ orderToken: '={{ $json.token }}' }), {
+			inputItems: [{ token: 'aaa111' }, { token: 'bbb222' }],
+			onError: 'continueErrorOutput',
+		});
+		expect(result.status).toBe('success');
+		expect(result.success).toHaveLength(0);
+		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(result.downstream.error.map((item) => item.json.token)).toEqual(['aaa111', 'bbb222']);
+		expect(simulator.requests).toHaveLength(0);
+	});
+
+	it.each([
+		['HTTP 200 with an error body', 200],
+		['HTTP 400', 400],
+	])('an API error with %s becomes a NodeApiError with the API message', async (_name, status) => {
+		const token = await placedOrder();
+		simulator.respondOnce('order/advanceorder', { status, body: { error: { code: -5, message: `Cannot advance (${API_KEY})` } } });
+		const result = await runServertastic(simulator, advance({ orderToken: token }));
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toBe('Servertastic refused order/advanceorder: Cannot advance (***)');
+		expect(result.error?.description).toBe(`The API answered with error -5 (HTTP ${status}).`);
+		expectNoSecret(result);
+	});
+
+	it('Continue (regular output): a completed order cannot advance; the other item still does, pairing kept', async () => {
+		const completed = await placedOrder();
+		simulator.advance(completed);
+		simulator.advance(completed);
+		const placed = await placedOrder();
+		const result = await runServertastic(simulator, advance({ orderToken: '={{ $json.token }}' }), {
+			inputItems: [{ token: completed }, { token: placed }],
+			onError: 'continueRegularOutput',
+		});
+		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(result.success[0].json.error).toBe('Servertastic refused order/advanceorder: Order cannot be advanced from status Completed');
+		expect(result.success[1].json.status).toBe('Awaiting Customer Verification');
+	});
+});

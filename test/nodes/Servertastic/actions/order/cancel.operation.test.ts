@@ -1,0 +1,131 @@
+import { serialiseEverything } from '../../../../harness';
+import { csrFixture } from '../../../../fixtures/csrs';
+import { startSimulator, type Simulator } from '../../../../simulator';
+import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
+
+const API_KEY = 'sk_live_Secret+Key/With=Chars_0123456789';
+
+let simulator: Simulator;
+beforeAll(async () => {
+	simulator = await startSimulator({ apiKey: API_KEY });
+});
+afterAll(async () => await simulator.close());
+beforeEach(() => simulator.reset({ state: true }));
+
+const cancel = (extra: Record<string, unknown>) => ({ resource: 'order', operation: 'cancel', ...extra });
+
+function expectNoSecret(value: unknown) {
+	const text = serialiseEverything(value);
+	expect(text).not.toContain(API_KEY);
+	expect(text).not.toContain(encodeURIComponent(API_KEY));
+}
+
+/** A RapidSSL order placed through the node (20 points), with the recording cleared. */
+async function placedOrder(): Promise<string> {
+	const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+	const result = await runServertastic(simulator, {
+		resource: 'order',
+		operation: 'place',
+		orderToken: token,
+		productBrand: 'rapidssl',
+		dvAuthMethod: 'DNS',
+		csr: csrFixture('rsa2048'),
+		...TECH_CONTACT,
+	});
+	expect(result.status).toBe('success');
+	simulator.reset();
+	return token;
+}
+
+describe('Order → Cancel inside n8n', () => {
+	it('cancels a placed order: one GET with only the token, points refunded, a tidy item', async () => {
+		const token = await placedOrder();
+		const before = simulator.points();
+		const result = await runServertastic(simulator, cancel({ orderToken: token }));
+		expect(result.status).toBe('success');
+		const requests = simulator.requestsTo('order/cancel');
+		expect(requests).toHaveLength(1);
+		expect(requests[0].method).toBe('GET');
+		expect(requests[0].path).toBe('/order/cancel.json');
+		// An order call: authorised by its token, the key is never sent.
+		expect(requests[0].query).toEqual({ order_token: token });
+		expect(simulator.requests).toHaveLength(1);
+		expect(result.success).toHaveLength(1);
+		const [item] = result.success;
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(item.json).toEqual({
+			orderToken: token,
+			success: true,
+			message: 'Order cancelled',
+			cancelled: true,
+			pointsRefunded: 20,
+			response: expect.objectContaining({ success: 'Order cancelled', points_refunded: 20 }),
+		});
+		expect(simulator.getOrder(token)?.status).toBe('Cancelled');
+		expect(simulator.points()).toBe(before + 20);
+		expect(result.downstream.success.map((entry) => entry.json)).toEqual([item.json]);
+		expectNoSecret(result);
+	});
+
+	it('an unplaced token refunds 0 points; an answer without points_refunded gives null', async () => {
+		const unplaced = simulator.createToken({ productCode: 'RapidSSL-12' });
+		const first = await runServertastic(simulator, cancel({ orderToken: unplaced }));
+		expect(first.success[0].json.pointsRefunded).toBe(0);
+
+		const other = simulator.createToken({ productCode: 'RapidSSL-12' });
+		simulator.respondOnce('order/cancel', { status: 200, body: { success: 'Order cancelled', points_refunded: {} } });
+		const second = await runServertastic(simulator, cancel({ orderToken: other }));
+		expect(second.success[0].json).toMatchObject({ cancelled: true, pointsRefunded: null, message: 'Order cancelled' });
+	});
+
+	it.each([
+		['HTTP 200 with an error body', 200],
+		['HTTP 400', 400],
+	])('turns an API error with %s into a NodeApiError with the API message', async (_name, status) => {
+		const token = await placedOrder();
+		simulator.respondOnce('order/cancel', {
+			status,
+			body: { error: { code: -5, message: `Orders can only be cancelled within 30 days (${API_KEY})` } },
+		});
+		const result = await runServertastic(simulator, cancel({ orderToken: token }));
+		expect(result.status).toBe('error');
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toBe('Servertastic refused order/cancel: Orders can only be cancelled within 30 days (***)');
+		expect(result.error?.description).toBe(`The API answered with error -5 (HTTP ${status}).`);
+		expect(simulator.requestsTo('order/cancel')).toHaveLength(1);
+		expect(simulator.getOrder(token)?.status).toBe('Order Placed');
+		expectNoSecret(result);
+		const { message, description } = result.error as unknown as Record<string, unknown>;
+		expect(`${String(message)} ${String(description)}`).not.toContain(token);
+	});
+
+	it('Continue (using error output): a refused item goes to the error branch, the others on, all paired', async () => {
+		const good = simulator.createToken({ productCode: 'RapidSSL-12' });
+		const cancelled = simulator.createToken({ productCode: 'RapidSSL-12' });
+		simulator.getOrder(cancelled)!.status = 'Cancelled';
+		const inputItems = [{ token: good }, { token: cancelled }, { token: '' }];
+		const result = await runServertastic(simulator, cancel({ orderToken: '={{ $json.token }}' }), {
+			inputItems,
+			onError: 'continueErrorOutput',
+		});
+		expect(result.status).toBe('success');
+		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
+		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
+		expect(result.downstream.error.map((item) => item.json.error)).toEqual([
+			'Servertastic refused order/cancel: Order has already been cancelled',
+			"'Order Token' is required [item 2]",
+		]);
+		// The empty token was refused before anything was sent.
+		expect(simulator.requestsTo('order/cancel').map((request) => request.query.order_token)).toEqual([good, cancelled]);
+		expectNoSecret(result);
+	});
+
+	it('refuses a missing or malformed token before any request, without echoing it', async () => {
+		const missing = await runServertastic(simulator, cancel({ orderToken: '  ' }));
+		expect(missing.error?.message).toBe("'Order Token' is required [item 0]");
+		const odd = await runServertastic(simulator, cancel({ orderToken: 'abc&api_key=x' }));
+		expect(odd.error?.message).toMatch(/^'Order Token' may only hold letters/);
+		expect(odd.error?.message).not.toContain('abc&');
+		expect(simulator.requests).toHaveLength(0);
+	});
+});

@@ -1,0 +1,164 @@
+import type { INodeParameters } from 'n8n-workflow';
+
+import { runServertastic } from '../../../../support/servertastic';
+import { describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../readChecks';
+
+const simulator = useSimulator();
+
+const get = (orderToken: string, options: INodeParameters = {}): INodeParameters => ({
+	resource: 'order',
+	operation: 'get',
+	orderToken,
+	options,
+});
+
+/** A placed order waiting for its DNS record, as `place` leaves it. */
+function awaitingDns(token: string) {
+	const order = simulator().getOrder(token)!;
+	Object.assign(order, {
+		status: 'Awaiting Customer Verification',
+		placedAt: new Date(),
+		domainName: 'shop.example.com',
+		dvAuthMethod: 'DNS',
+		dnsName: '_dnsauth.shop.example.com',
+		dnsType: 'TXT',
+		dnsString: 'c7cf0e1d2a',
+	});
+	return order;
+}
+
+describe('Order → Get inside n8n', () => {
+	it('an unplaced token: the tidy order with nulls, the raw answer under response, no api_key sent', async () => {
+		const token = simulator().createToken({ productCode: 'RapidSSL-12', reference: 'REF-1' });
+		const result = await runServertastic(simulator(), get(token));
+		expect(result.status).toBe('success');
+		expectQueries(simulator(), 'order/review', [{ order_token: token }]);
+		expect(result.success).toHaveLength(1);
+		const [item] = result.success;
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(item.json).toEqual({
+			orderToken: token,
+			resellerOrderId: 'ST100001',
+			status: 'Order Generated',
+			isPlaced: false,
+			isIssued: false,
+			productCode: 'RapidSSL-12',
+			domain: null,
+			sanDomains: [],
+			validation: null,
+			certificate: null,
+			chain: null,
+			intermediateCertificates: [],
+			rootCertificate: null,
+			pkcs7: null,
+			expiryDate: null,
+			orderDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+			modifiedDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
+			response: expect.objectContaining({ order_status: 'Order Generated', order_token: token, success: expect.any(String) }),
+		});
+		expect(result.downstream.success.map((entry) => entry.json)).toEqual([item.json]);
+		expectNoSecret(result);
+	});
+
+	it('an order awaiting DNS validation carries the record to create', async () => {
+		const token = simulator().createToken({ productCode: 'RapidSSL-12' });
+		awaitingDns(token);
+		const result = await runServertastic(simulator(), get(token));
+		const [item] = result.success;
+		expect(item.json).toMatchObject({
+			status: 'Awaiting Customer Verification',
+			isPlaced: true,
+			isIssued: false,
+			domain: 'shop.example.com',
+			validation: {
+				method: 'DNS',
+				dnsRecord: { name: '_dnsauth.shop.example.com', type: 'TXT', value: 'c7cf0e1d2a' },
+				instructions: 'Create a DNS TXT record named _dnsauth.shop.example.com with the value c7cf0e1d2a.',
+			},
+			certificate: null,
+		});
+	});
+
+	it('an issued order: certificate, chain, root, PKCS#7 and the expiry date in ISO 8601', async () => {
+		const token = simulator().createToken({ productCode: 'RapidSSL-12' });
+		awaitingDns(token);
+		expect(simulator().advance(token)).toBe('Completed');
+		const order = simulator().getOrder(token)!;
+		const result = await runServertastic(simulator(), get(token));
+		const [item] = result.success;
+		expect(item.json).toMatchObject({
+			status: 'Completed',
+			isIssued: true,
+			certificate: order.certificate,
+			chain: order.caCerts![0].certificate,
+			intermediateCertificates: [order.caCerts![0].certificate],
+			rootCertificate: order.caCerts![1].certificate,
+			pkcs7: order.pkcs7,
+			expiryDate: `${order.expiryDate!.toISOString().slice(0, 19)}Z`,
+		});
+		expect(String(item.json.certificate)).toMatch(/^-----BEGIN CERTIFICATE-----/);
+	});
+
+	it('xmlStyleLists: a chain of one certificate as a bare object still gives the chain', async () => {
+		simulator().settings.xmlStyleLists = true;
+		const token = simulator().createToken({ productCode: 'RapidSSL-12' });
+		awaitingDns(token);
+		simulator().advance(token);
+		const order = simulator().getOrder(token)!;
+		order.caCerts = [order.caCerts![0]];
+		const result = await runServertastic(simulator(), get(token));
+		const response = result.success[0].json.response as { ca_certs: { certificate_info: unknown } };
+		expect(Array.isArray(response.ca_certs.certificate_info)).toBe(false);
+		expect(result.success[0].json).toMatchObject({
+			chain: order.caCerts[0].certificate,
+			intermediateCertificates: [order.caCerts[0].certificate],
+			rootCertificate: null,
+		});
+	});
+
+	it('Raw Output returns the answer exactly as it came', async () => {
+		const token = simulator().createToken({ productCode: 'RapidSSL-12' });
+		simulator().respondOnce('order/review', { status: 200, body: { success: 'ok', order_status: 'Queued', extra: { a: '1' } } });
+		const result = await runServertastic(simulator(), get(token, { rawOutput: true }));
+		expect(result.success.map((item) => item.json)).toEqual([{ success: 'ok', order_status: 'Queued', extra: { a: '1' } }]);
+	});
+
+	it('keeps the token asked for when the answer does not echo it', async () => {
+		const token = simulator().createToken({ productCode: 'RapidSSL-12' });
+		simulator().respondOnce('order/review', { status: 200, body: { success: 'ok', order_status: 'Queued' } });
+		const result = await runServertastic(simulator(), get(token));
+		expect(result.success[0].json).toMatchObject({ orderToken: token, status: 'Queued', isPlaced: true });
+	});
+
+	it('one output item per input item, each paired with its input', async () => {
+		const tokens = [
+			simulator().createToken({ productCode: 'RapidSSL-12' }),
+			simulator().createToken({ productCode: 'PositiveSSL-12' }),
+		];
+		const result = await runServertastic(simulator(), get('={{ $json.token }}'), {
+			inputItems: tokens.map((token) => ({ token })),
+		});
+		expect(result.success.map((item) => [item.json.orderToken, item.json.productCode, item.pairedItem])).toEqual([
+			[tokens[0], 'RapidSSL-12', { item: 0 }],
+			[tokens[1], 'PositiveSSL-12', { item: 1 }],
+		]);
+	});
+
+	it('refuses an empty token before sending anything', async () => {
+		const result = await runServertastic(simulator(), get('={{ $json.token }}'), { inputItems: [{ token: '  ' }] });
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toBe("'Order Token' must not be empty [item 0]");
+		expect(simulator().requests).toEqual([]);
+	});
+
+	let errorToken = '';
+	describeApiErrors(
+		simulator,
+		'order/review',
+		() => {
+			errorToken = simulator().createToken({ productCode: 'RapidSSL-12' });
+			return get(errorToken);
+		},
+		() => [errorToken],
+	);
+});

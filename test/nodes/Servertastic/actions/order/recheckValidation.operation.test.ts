@@ -1,0 +1,118 @@
+import { serialiseEverything } from '../../../../harness';
+import { csrFixture } from '../../../../fixtures/csrs';
+import { startSimulator, type Simulator } from '../../../../simulator';
+import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
+
+const API_KEY = 'sk_live_Secret+Key/With=Chars_0123456789';
+
+let simulator: Simulator;
+beforeAll(async () => {
+	simulator = await startSimulator({ apiKey: API_KEY });
+});
+afterAll(async () => await simulator.close());
+beforeEach(() => simulator.reset({ state: true }));
+
+const recheck = (extra: Record<string, unknown>) => ({ resource: 'order', operation: 'recheckValidation', ...extra });
+
+function expectNoSecret(value: unknown) {
+	const text = serialiseEverything(value);
+	expect(text).not.toContain(API_KEY);
+	expect(text).not.toContain(encodeURIComponent(API_KEY));
+}
+
+async function placedOrder(dvAuthMethod = 'DNS'): Promise<string> {
+	const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+	const result = await runServertastic(simulator, {
+		resource: 'order',
+		operation: 'place',
+		orderToken: token,
+		productBrand: 'rapidssl',
+		dvAuthMethod,
+		approverEmail: 'admin@example.com',
+		csr: csrFixture('rsa2048'),
+		...TECH_CONTACT,
+	});
+	expect(result.status).toBe('success');
+	simulator.reset();
+	return token;
+}
+
+describe('Order → Recheck Validation inside n8n', () => {
+	it('sends pollauth with only the token and returns a tidy item with the status', async () => {
+		const token = await placedOrder('DNS');
+		const result = await runServertastic(simulator, recheck({ orderToken: token }));
+		expect(result.status).toBe('success');
+		expect(simulator.requests).toHaveLength(1);
+		const [request] = simulator.requests;
+		expect(request.method).toBe('GET');
+		expect(request.path).toBe('/order/pollauth.json');
+		expect(request.query).toEqual({ order_token: token });
+		const [item] = result.success;
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(item.json).toEqual({
+			orderToken: token,
+			success: true,
+			message: 'Validation check requested',
+			status: 'Order Placed',
+			response: { success: 'Validation check requested', order_status: 'Order Placed' },
+		});
+		expectNoSecret(result);
+	});
+
+	it('gives status null when the answer has none', async () => {
+		const token = await placedOrder('FILE');
+		simulator.respondOnce('order/pollauth', { status: 200, body: { success: 'Check requested', order_status: {} } });
+		const result = await runServertastic(simulator, recheck({ orderToken: token }));
+		expect(result.success[0].json).toMatchObject({ success: true, message: 'Check requested', status: null });
+	});
+
+	it.each([
+		['HTTP 200 with an error body', 200],
+		['HTTP 400', 400],
+	])('turns an API error with %s into a NodeApiError with the API message', async (_name, status) => {
+		const token = await placedOrder('DNS');
+		simulator.respondOnce('order/pollauth', {
+			status,
+			body: { error: { code: -5, message: `Nothing to poll (${API_KEY})` } },
+		});
+		const result = await runServertastic(simulator, recheck({ orderToken: token }));
+		expect(result.status).toBe('error');
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toBe('Servertastic refused order/pollauth: Nothing to poll (***)');
+		expect(result.error?.description).toBe(`The API answered with error -5 (HTTP ${status}).`);
+		expect(simulator.requests).toHaveLength(1);
+		expectNoSecret(result);
+	});
+
+	it('is not retried: a lost answer is reported once, saying the request may have arrived', async () => {
+		const token = await placedOrder('DNS');
+		simulator.respondOnce('order/pollauth', { status: 502, body: '<html>Bad Gateway</html>', contentType: 'text/html' });
+		const result = await runServertastic(simulator, recheck({ orderToken: token }));
+		expect(result.error?.message).toBe('Servertastic sent an answer to order/pollauth that is not JSON (HTTP 502, text/html)');
+		expect(result.error?.description).toContain('The request may have reached Servertastic all the same');
+		expect(simulator.requests).toHaveLength(1);
+	});
+
+	it('Continue (regular output): an Email order fails alone, one item per input, all paired', async () => {
+		const dns = await placedOrder('DNS');
+		const email = await placedOrder('EMAIL');
+		const result = await runServertastic(simulator, recheck({ orderToken: '={{ $json.token }}' }), {
+			inputItems: [{ token: email }, { token: dns }],
+			onError: 'continueRegularOutput',
+		});
+		expect(result.status).toBe('success');
+		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+		expect(result.success[0].json).toEqual({
+			error: 'Servertastic refused order/pollauth: This order is validated by EMAIL: there is nothing to poll',
+			details: 'The API answered with error -5 (HTTP 400).',
+		});
+		expect(result.success[1].json).toMatchObject({ orderToken: dns, success: true });
+		expectNoSecret(result);
+	});
+
+	it('refuses an empty token before any request', async () => {
+		const result = await runServertastic(simulator, recheck({ orderToken: '={{ " " }}' }));
+		expect(result.error?.message).toBe("'Order Token' is required [item 0]");
+		expect(simulator.requests).toHaveLength(0);
+	});
+});

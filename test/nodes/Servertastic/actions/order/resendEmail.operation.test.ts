@@ -1,0 +1,122 @@
+import { serialiseEverything } from '../../../../harness';
+import { csrFixture } from '../../../../fixtures/csrs';
+import { startSimulator, type Simulator } from '../../../../simulator';
+import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
+
+const API_KEY = 'sk_live_Secret+Key/With=Chars_0123456789';
+
+let simulator: Simulator;
+beforeAll(async () => {
+	simulator = await startSimulator({ apiKey: API_KEY });
+});
+afterAll(async () => await simulator.close());
+beforeEach(() => simulator.reset({ state: true }));
+
+const resend = (extra: Record<string, unknown>) => ({ resource: 'order', operation: 'resendEmail', ...extra });
+
+function expectNoSecret(value: unknown) {
+	const text = serialiseEverything(value);
+	expect(text).not.toContain(API_KEY);
+	expect(text).not.toContain(encodeURIComponent(API_KEY));
+}
+
+async function placedOrder(dvAuthMethod = 'EMAIL'): Promise<string> {
+	const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+	const result = await runServertastic(simulator, {
+		resource: 'order',
+		operation: 'place',
+		orderToken: token,
+		productBrand: 'rapidssl',
+		dvAuthMethod,
+		approverEmail: 'admin@example.com',
+		csr: csrFixture('rsa2048'),
+		...TECH_CONTACT,
+	});
+	expect(result.status).toBe('success');
+	simulator.reset();
+	return token;
+}
+
+describe('Order → Resend Email inside n8n', () => {
+	it('resends the approver email: one GET with the token and email_type Approver', async () => {
+		const token = await placedOrder('EMAIL');
+		const result = await runServertastic(simulator, resend({ orderToken: token, emailType: 'Approver' }));
+		expect(result.status).toBe('success');
+		expect(simulator.requests).toHaveLength(1);
+		const [request] = simulator.requests;
+		expect(request.method).toBe('GET');
+		expect(request.path).toBe('/order/resendemail.json');
+		expect(request.query).toEqual({ order_token: token, email_type: 'Approver' });
+		const [item] = result.success;
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(item.json).toEqual({
+			orderToken: token,
+			success: true,
+			message: 'Approver email resent',
+			emailType: 'Approver',
+			sentTo: ['admin@example.com'],
+			response: { success: 'Approver email resent', email_sent_to: { email: 'admin@example.com' } },
+		});
+		expectNoSecret(result);
+	});
+
+	it('resends the fulfilment email of a completed order, the type given in any case by expression', async () => {
+		const token = await placedOrder('DNS');
+		simulator.advance(token);
+		simulator.advance(token);
+		const result = await runServertastic(simulator, resend({ orderToken: token, emailType: '={{ "fulfillment" }}' }));
+		expect(simulator.requests[0].query).toEqual({ order_token: token, email_type: 'Fulfillment' });
+		expect(result.success[0].json).toMatchObject({ emailType: 'Fulfillment', sentTo: ['ada@example.com'] });
+	});
+
+	it('reads the recipients in every shape the API may send them', async () => {
+		const token = await placedOrder('EMAIL');
+		const shapes: Array<[unknown, string[]]> = [
+			['admin@example.com', ['admin@example.com']],
+			[[{ email: 'a@example.com' }, { email: 'b@example.com' }], ['a@example.com', 'b@example.com']],
+			[{ email: ['a@example.com', 'b@example.com'] }, ['a@example.com', 'b@example.com']],
+			['', []],
+			[{}, []],
+		];
+		for (const [sentTo, expected] of shapes) {
+			simulator.respondOnce('order/resendemail', { status: 200, body: { success: 'Approver email resent', email_sent_to: sentTo } });
+			const result = await runServertastic(simulator, resend({ orderToken: token, emailType: 'Approver' }));
+			expect(result.success[0].json.sentTo).toEqual(expected);
+		}
+	});
+
+	it.each([
+		['HTTP 200 with an error body', 200],
+		['HTTP 400', 400],
+	])('turns an API error with %s into a NodeApiError with the API message', async (_name, status) => {
+		const token = await placedOrder('EMAIL');
+		simulator.respondOnce('order/resendemail', {
+			status,
+			body: { error: { code: -5, message: `Cannot resend (${API_KEY})` } },
+		});
+		const result = await runServertastic(simulator, resend({ orderToken: token, emailType: 'Approver' }));
+		expect(result.status).toBe('error');
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toBe('Servertastic refused order/resendemail: Cannot resend (***)');
+		expect(result.error?.description).toBe(`The API answered with error -5 (HTTP ${status}).`);
+		expect(simulator.requests).toHaveLength(1);
+		expectNoSecret(result);
+	});
+
+	it('Continue (using error output): a fulfilment email for an unfinished order and a bad type fail alone', async () => {
+		const token = await placedOrder('EMAIL');
+		const result = await runServertastic(simulator, resend({ orderToken: token, emailType: '={{ $json.type }}' }), {
+			inputItems: [{ type: 'Approver' }, { type: 'Fulfillment' }, { type: 'Both' }],
+			onError: 'continueErrorOutput',
+		});
+		expect(result.status).toBe('success');
+		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
+		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
+		expect(result.downstream.error.map((item) => item.json.error)).toEqual([
+			'Servertastic refused order/resendemail: The fulfillment email is only sent for completed orders',
+			`'Email' must be one of Approver, Fulfillment, not "Both" [item 2]`,
+		]);
+		expect(simulator.requests.map((request) => request.query.email_type)).toEqual(['Approver', 'Fulfillment']);
+		expectNoSecret(result);
+	});
+});

@@ -1,0 +1,118 @@
+import { serialiseEverything } from '../../../../harness';
+import { csrFixture } from '../../../../fixtures/csrs';
+import { startSimulator, type Simulator } from '../../../../simulator';
+import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
+
+const API_KEY = 'sk_live_Secret+Key/With=Chars_0123456789';
+
+let simulator: Simulator;
+beforeAll(async () => {
+	simulator = await startSimulator({ apiKey: API_KEY });
+});
+afterAll(async () => await simulator.close());
+beforeEach(() => simulator.reset({ state: true }));
+
+const switchToEmail = (extra: Record<string, unknown>) => ({
+	resource: 'order',
+	operation: 'switchToEmailValidation',
+	...extra,
+});
+
+function expectNoSecret(value: unknown) {
+	const text = serialiseEverything(value);
+	expect(text).not.toContain(API_KEY);
+	expect(text).not.toContain(encodeURIComponent(API_KEY));
+}
+
+/** A RapidSSL order for www.example.com placed through the node; recording cleared. */
+async function placedOrder(dvAuthMethod = 'DNS'): Promise<string> {
+	const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+	const result = await runServertastic(simulator, {
+		resource: 'order',
+		operation: 'place',
+		orderToken: token,
+		productBrand: 'rapidssl',
+		dvAuthMethod,
+		approverEmail: 'admin@example.com',
+		csr: csrFixture('rsa2048'),
+		...TECH_CONTACT,
+	});
+	expect(result.status).toBe('success');
+	simulator.reset();
+	return token;
+}
+
+describe('Order → Switch Validation to Email inside n8n', () => {
+	it('sends changeauthmethod with the token and the chosen approver, and returns a tidy item', async () => {
+		const token = await placedOrder('DNS');
+		const result = await runServertastic(simulator, switchToEmail({ orderToken: token, approverEmail: 'hostmaster@example.com' }));
+		expect(result.status).toBe('success');
+		expect(simulator.requests).toHaveLength(1);
+		const [request] = simulator.requests;
+		expect(request.method).toBe('GET');
+		expect(request.path).toBe('/order/changeauthmethod.json');
+		expect(request.query).toEqual({ order_token: token, approver_email_address: 'hostmaster@example.com' });
+		const [item] = result.success;
+		expect(item.pairedItem).toEqual({ item: 0 });
+		expect(item.json).toEqual({
+			orderToken: token,
+			success: true,
+			message: 'Validation method changed to EMAIL',
+			method: 'EMAIL',
+			approverEmail: 'hostmaster@example.com',
+			response: { success: 'Validation method changed to EMAIL', approver_email_address: 'hostmaster@example.com' },
+		});
+		expect(simulator.getOrder(token)).toMatchObject({ dvAuthMethod: 'EMAIL', approverEmail: 'hostmaster@example.com' });
+		expectNoSecret(result);
+	});
+
+	it('without an approver email, sends only the token and reports the address Servertastic chose', async () => {
+		const token = await placedOrder('FILE');
+		const result = await runServertastic(simulator, switchToEmail({ orderToken: token }));
+		expect(simulator.requests[0].query).toEqual({ order_token: token });
+		expect(result.success[0].json).toMatchObject({ method: 'EMAIL', approverEmail: 'admin@www.example.com' });
+	});
+
+	it.each([
+		['HTTP 200 with an error body', 200],
+		['HTTP 400', 400],
+	])('turns an API error with %s into a NodeApiError with the API message', async (_name, status) => {
+		const token = await placedOrder('DNS');
+		simulator.respondOnce('order/changeauthmethod', {
+			status,
+			body: { error: { code: -5, message: `This order already uses EMAIL validation (${API_KEY})` } },
+		});
+		const result = await runServertastic(simulator, switchToEmail({ orderToken: token }));
+		expect(result.status).toBe('error');
+		expect(result.error?.name).toBe('NodeApiError');
+		expect(result.error?.message).toBe('Servertastic refused order/changeauthmethod: This order already uses EMAIL validation (***)');
+		expect(result.error?.description).toBe(`The API answered with error -5 (HTTP ${status}).`);
+		expect(simulator.requests).toHaveLength(1);
+		expect(simulator.getOrder(token)?.dvAuthMethod).toBe('DNS');
+		expectNoSecret(result);
+	});
+
+	it('Continue (using error output): an order already on Email and a bad address fail alone, all paired', async () => {
+		const dns = await placedOrder('DNS');
+		const email = await placedOrder('EMAIL');
+		const result = await runServertastic(simulator, switchToEmail({ orderToken: '={{ $json.token }}', approverEmail: '={{ $json.email }}' }), {
+			inputItems: [{ token: dns, email: '' }, { token: email, email: '' }, { token: dns, email: 'admin@@example.com' }],
+			onError: 'continueErrorOutput',
+		});
+		expect(result.status).toBe('success');
+		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
+		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 1 }, { item: 2 }]);
+		const errors = result.downstream.error.map((item) => item.json.error as string);
+		expect(errors[0]).toBe('Servertastic refused order/changeauthmethod: This order already uses EMAIL validation');
+		expect(errors[1]).toMatch(/^'Approver Email' .* \[item 2\]$/);
+		expect(simulator.requests).toHaveLength(2);
+		expectNoSecret(result);
+	});
+
+	it('refuses a malformed token or address before any request', async () => {
+		const odd = await runServertastic(simulator, switchToEmail({ orderToken: 'a b', approverEmail: 'x' }));
+		expect(odd.error?.message).toMatch(/^'Order Token' may only hold letters.* \(and 1 more\) \[item 0\]$/);
+		expect(odd.error?.description).toContain("- 'Approver Email' ");
+		expect(simulator.requests).toHaveLength(0);
+	});
+});
