@@ -1,4 +1,5 @@
 import { type ParsedCsr, CsrError, csrKeyProblem, parseCsr } from './csr';
+import { csrPemForApi, wildcardFileValidationProblem } from './dcv';
 import {
 	adminTwinOf,
 	fieldApplies,
@@ -11,8 +12,8 @@ import {
 	countryCodeProblem,
 	emailProblem,
 	hostnameProblem,
-	isWildcardName,
 	normaliseCountryCode,
+	orderTokenProblem,
 	parseSanList,
 	phoneProblem,
 	textProblem,
@@ -47,7 +48,6 @@ export type PlaceOrderPreparation =
 	| { ok: true; order: PreparedPlaceOrder }
 	| { ok: false; problems: FieldProblem[] };
 
-const MAX_TOKEN_LENGTH = 128;
 
 /** Batches often repeat one CSR (a fixed field, a re-run): read each text once. Parsing is pure. */
 const parsedCsrs = new Map<string, ParsedCsr>();
@@ -63,13 +63,6 @@ function parseCsrOnce(text: string): ParsedCsr {
 }
 const ADDITIONAL_NAME = /^[a-z][a-z0-9_]{0,63}$/i;
 
-/** Named in messages instead of the value: tokens are secrets of a kind and never echoed. */
-function tokenProblem(value: string): string | undefined {
-	if (value.length > MAX_TOKEN_LENGTH) return `is longer than ${MAX_TOKEN_LENGTH} characters`;
-	if (!/^[A-Za-z0-9_-]+$/.test(value)) return 'may only hold letters, digits, "-" and "_"';
-	return undefined;
-}
-
 function requiredReason(field: PlaceOrderField, context: PlaceOrderContext): string {
 	const when = field.when ?? {};
 	if (when.methods) return 'is required when the validation method is Email';
@@ -80,19 +73,13 @@ function requiredReason(field: PlaceOrderField, context: PlaceOrderContext): str
 }
 
 function valueProblem(field: PlaceOrderField, value: string): string | undefined {
-	if (field.check === 'token') return tokenProblem(value);
+	if (field.check === 'token') return orderTokenProblem(value);
 	const text = textProblem(value);
 	if (text) return text;
 	if (field.check === 'email') return emailProblem(value);
 	if (field.check === 'phone') return phoneProblem(value);
 	if (field.check === 'country') return countryCodeProblem(value);
 	return undefined;
-}
-
-/** Users paste CSRs out of JSON with literal "\n" sequences; the API wants real newlines. */
-function normalisedPem(csr: string): string {
-	const trimmed = csr.trim();
-	return trimmed.includes('\n') ? trimmed.replace(/\r\n/g, '\n') : trimmed.replace(/\\n/g, '\n');
 }
 
 /**
@@ -107,7 +94,7 @@ export function preparePlaceOrder(input: PlaceOrderInput): PlaceOrderPreparation
 	const orderToken = input.orderToken.trim();
 	if (!orderToken) problem('Order Token', 'is required');
 	else {
-		const tokenIssue = tokenProblem(orderToken);
+		const tokenIssue = orderTokenProblem(orderToken);
 		if (tokenIssue) problem('Order Token', tokenIssue);
 	}
 
@@ -133,18 +120,12 @@ export function preparePlaceOrder(input: PlaceOrderInput): PlaceOrderPreparation
 	for (const issue of sans.problems) problem('Additional Domains (SANs)', issue);
 	const extraNames = sans.names.filter((name) => name !== commonName);
 
-	const fileMethod = context.method === 'FILE' || context.method === 'SFILE';
-	if (fileMethod) {
-		const wildcard = [commonName, ...extraNames, ...(csr?.subjectAltNames ?? [])].find((name) =>
-			isWildcardName(name.toLowerCase()),
-		);
-		if (wildcard) {
-			problem(
-				'Validation Method',
-				`cannot be HTTP or HTTPS file for the wildcard name "${wildcard}": wildcard names can only be validated by Email or DNS`,
-			);
-		}
-	}
+	const wildcardIssue = wildcardFileValidationProblem(context.method, [
+		commonName,
+		...extraNames,
+		...(csr?.subjectAltNames ?? []),
+	]);
+	if (wildcardIssue) problem('Validation Method', wildcardIssue);
 
 	const body: Record<string, string> = {
 		order_token: orderToken,
@@ -174,7 +155,7 @@ export function preparePlaceOrder(input: PlaceOrderInput): PlaceOrderPreparation
 
 	// The seed's order: token, method, approver, CSR, switches, SANs, then the contact and company blocks.
 	if (fieldValues.approver_email_address) body.approver_email_address = fieldValues.approver_email_address;
-	body.csr = normalisedPem(input.csr);
+	body.csr = csrPemForApi(input.csr);
 	body.exclude_addon = input.excludeAddon ? '1' : '0';
 	body.renewal = context.renewal ? '1' : '0';
 	if (extraNames.length) body.san_domains = extraNames.join(',');

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { textOf } from '../../helpers/output';
-import { emailProblem } from '../../helpers/validation';
+import { emailProblem, orderTokenProblem as tokenShapeProblem } from '../../helpers/validation';
 import { apiRequest, isUncertainOutcome, type ServertasticCall } from '../../transport';
 import { concurrencyOption } from '../common.descriptions';
 import { readText } from '../parameters';
@@ -48,13 +48,8 @@ export function refuseItem(
 	);
 }
 
-const MAX_TOKEN_LENGTH = 128;
-
 export function orderTokenProblem(value: string): string | undefined {
-	if (!value) return 'is required';
-	if (value.length > MAX_TOKEN_LENGTH) return `is longer than ${MAX_TOKEN_LENGTH} characters`;
-	if (!/^[A-Za-z0-9_-]+$/.test(value)) return 'may only hold letters, digits, "-" and "_"';
-	return undefined;
+	return value ? tokenShapeProblem(value) : 'is required';
 }
 
 /** Reads the Order Token field; a problem is added to `problems` and '' returned. */
