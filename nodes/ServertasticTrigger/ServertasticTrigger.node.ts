@@ -8,7 +8,7 @@ export class ServertasticTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Servertastic Trigger',
 		name: 'servertasticTrigger',
-		icon: { light: 'file:../Servertastic/servertastic.svg', dark: 'file:../Servertastic/servertastic.dark.svg' },
+		icon: { light: 'file:servertastic.svg', dark: 'file:servertastic.dark.svg' },
 		group: ['trigger'],
 		version: 1,
 		subtitle:
