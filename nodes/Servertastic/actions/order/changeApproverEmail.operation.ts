@@ -17,7 +17,7 @@ const properties: INodeProperties[] = [
 	orderTokenProperty,
 	{
 		displayName: 'Approver Email',
-		name: 'approverEmail',
+		name: 'approverEmailAddress',
 		type: 'string',
 		placeholder: 'name@email.com',
 		default: '',
@@ -41,7 +41,7 @@ interface PreparedItem {
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
 	const problems: ItemProblem[] = [];
 	const orderToken = readOrderToken(this, itemIndex, problems);
-	const email = readEmail(this, 'approverEmail', 'Approver Email', itemIndex, problems, true);
+	const email = readEmail(this, 'approverEmailAddress', 'Approver Email', itemIndex, problems, true);
 	if (problems.length) throw refuseItem(this, problems, itemIndex);
 	return { orderToken, email };
 }

@@ -61,7 +61,7 @@ const properties: INodeProperties[] = [
 	},
 	{
 		displayName: 'Approver Email',
-		name: 'approverEmail',
+		name: 'approverEmailAddress',
 		type: 'string',
 		placeholder: 'name@email.com',
 		default: '',
@@ -108,7 +108,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const choice = readChoice(this, 'validationMethod', itemIndex, 'Validation Method', METHOD_CHOICES);
 	const method = choice === KEEP ? undefined : (choice as DvAuthMethod);
 	const approverEmail =
-		method === 'EMAIL' ? readEmail(this, 'approverEmail', 'Approver Email', itemIndex, problems, false) : '';
+		method === 'EMAIL' ? readEmail(this, 'approverEmailAddress', 'Approver Email', itemIndex, problems, false) : '';
 	const csrText = readText(this, 'csr', itemIndex, 'CSR');
 	const csr = csrText.trim() ? readCsr(csrText, problems) : undefined;
 	const commonName = csr ? (csr.commonName ?? csr.subjectAltNames[0] ?? '').trim().toLowerCase() : null;

@@ -41,7 +41,7 @@ async function placedOrder(): Promise<string> {
 describe('Order → Change Approver Email inside n8n', () => {
 	it('sends one GET with the token and the new address, and returns a tidy item', async () => {
 		const token = await placedOrder();
-		const result = await runServertastic(simulator, change({ orderToken: token, approverEmail: ' webmaster@example.com ' }));
+		const result = await runServertastic(simulator, change({ orderToken: token, approverEmailAddress: ' webmaster@example.com ' }));
 		expect(result.status).toBe('success');
 		expect(simulator.requests).toHaveLength(1);
 		const [request] = simulator.requests;
@@ -72,7 +72,7 @@ describe('Order → Change Approver Email inside n8n', () => {
 			status,
 			body: { error: { code: -4, message: `approver_email_address is not in the approver list (${API_KEY})` } },
 		});
-		const result = await runServertastic(simulator, change({ orderToken: token, approverEmail: 'admin@example.com' }));
+		const result = await runServertastic(simulator, change({ orderToken: token, approverEmailAddress: 'admin@example.com' }));
 		expect(result.status).toBe('error');
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe('Servertastic refused order/changeapproveremail: approver_email_address is not in the approver list (***)');
@@ -90,7 +90,7 @@ describe('Order → Change Approver Email inside n8n', () => {
 			{ token, email: 'not an address' },
 			{ token, email: 'someone@elsewhere.com' },
 		];
-		const result = await runServertastic(simulator, change({ orderToken: '={{ $json.token }}', approverEmail: '={{ $json.email }}' }), {
+		const result = await runServertastic(simulator, change({ orderToken: '={{ $json.token }}', approverEmailAddress: '={{ $json.email }}' }), {
 			inputItems,
 			onError: 'continueErrorOutput',
 		});
@@ -107,7 +107,7 @@ describe('Order → Change Approver Email inside n8n', () => {
 
 	it('stops on a bad item before any request of the batch', async () => {
 		const token = await placedOrder();
-		const result = await runServertastic(simulator, change({ orderToken: '={{ $json.token }}', approverEmail: '={{ $json.email }}' }), {
+		const result = await runServertastic(simulator, change({ orderToken: '={{ $json.token }}', approverEmailAddress: '={{ $json.email }}' }), {
 			inputItems: [{ token, email: 'admin@example.com' }, { token, email: 'Admin <admin@example.com>' }],
 		});
 		expect(result.status).toBe('error');
@@ -117,9 +117,9 @@ describe('Order → Change Approver Email inside n8n', () => {
 	});
 
 	it('refuses a missing or malformed token before any request, without echoing it', async () => {
-		const missing = await runServertastic(simulator, change({ orderToken: '={{ "" }}', approverEmail: 'admin@example.com' }));
+		const missing = await runServertastic(simulator, change({ orderToken: '={{ "" }}', approverEmailAddress: 'admin@example.com' }));
 		expect(missing.error?.message).toBe("'Order Token' is required [item 0]");
-		const odd = await runServertastic(simulator, change({ orderToken: 'abc&email=x', approverEmail: 'admin@example.com' }));
+		const odd = await runServertastic(simulator, change({ orderToken: 'abc&email=x', approverEmailAddress: 'admin@example.com' }));
 		expect(odd.error?.message).toMatch(/^'Order Token' may only hold letters/);
 		expect(odd.error?.message).not.toContain('abc&');
 		expect(simulator.requests).toHaveLength(0);

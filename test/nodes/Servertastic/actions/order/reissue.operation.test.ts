@@ -103,7 +103,7 @@ describe('Order → Reissue inside n8n', () => {
 		const token = await completedOrder();
 		const result = await runServertastic(
 			simulator,
-			reissue({ orderToken: token, validationMethod: 'EMAIL', approverEmail: 'webmaster@example.com' }),
+			reissue({ orderToken: token, validationMethod: 'EMAIL', approverEmailAddress: 'webmaster@example.com' }),
 		);
 		expect(result.status).toBe('success');
 		expect(onlyReissueRequest().body).toEqual({
@@ -152,7 +152,7 @@ describe('Order → Reissue inside n8n', () => {
 				{ csr: csrFixture('wildcard'), validationMethod: 'FILE' },
 				/^'Validation Method' cannot be HTTP or HTTPS file for the wildcard name "\*\.example\.com"/,
 			],
-			['a malformed approver email', { validationMethod: 'EMAIL', approverEmail: 'admin at example.com' }, /^'Approver Email' /],
+			['a malformed approver email', { validationMethod: 'EMAIL', approverEmailAddress: 'admin at example.com' }, /^'Approver Email' /],
 			['a validation method outside the list', { validationMethod: 'WHOIS' }, /^'Validation Method' must be one of /],
 		])('%s', async (_name, extra, message) => {
 			const result = await runServertastic(simulator, reissue({ orderToken: 'abc123', ...extra }));

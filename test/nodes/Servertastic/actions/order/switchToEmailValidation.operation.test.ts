@@ -45,7 +45,7 @@ async function placedOrder(dvAuthMethod = 'DNS'): Promise<string> {
 describe('Order → Switch Validation to Email inside n8n', () => {
 	it('sends changeauthmethod with the token and the chosen approver, and returns a tidy item', async () => {
 		const token = await placedOrder('DNS');
-		const result = await runServertastic(simulator, switchToEmail({ orderToken: token, approverEmail: 'hostmaster@example.com' }));
+		const result = await runServertastic(simulator, switchToEmail({ orderToken: token, approverEmailAddress: 'hostmaster@example.com' }));
 		expect(result.status).toBe('success');
 		expect(simulator.requests).toHaveLength(1);
 		const [request] = simulator.requests;
@@ -95,7 +95,7 @@ describe('Order → Switch Validation to Email inside n8n', () => {
 	it('Continue (using error output): an order already on Email and a bad address fail alone, all paired', async () => {
 		const dns = await placedOrder('DNS');
 		const email = await placedOrder('EMAIL');
-		const result = await runServertastic(simulator, switchToEmail({ orderToken: '={{ $json.token }}', approverEmail: '={{ $json.email }}' }), {
+		const result = await runServertastic(simulator, switchToEmail({ orderToken: '={{ $json.token }}', approverEmailAddress: '={{ $json.email }}' }), {
 			inputItems: [{ token: dns, email: '' }, { token: email, email: '' }, { token: dns, email: 'admin@@example.com' }],
 			onError: 'continueErrorOutput',
 		});
@@ -110,7 +110,7 @@ describe('Order → Switch Validation to Email inside n8n', () => {
 	});
 
 	it('refuses a malformed token or address before any request', async () => {
-		const odd = await runServertastic(simulator, switchToEmail({ orderToken: 'a b', approverEmail: 'x' }));
+		const odd = await runServertastic(simulator, switchToEmail({ orderToken: 'a b', approverEmailAddress: 'x' }));
 		expect(odd.error?.message).toMatch(/^'Order Token' may only hold letters.* \(and 1 more\) \[item 0\]$/);
 		expect(odd.error?.description).toContain("- 'Approver Email' ");
 		expect(simulator.requests).toHaveLength(0);
