@@ -35,7 +35,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Cancel',
 				value: 'cancel',
-				description: 'Cancel an order; its points are refunded',
+				description: 'Cancel an order and refund its points. This cannot be undone.',
 				action: 'Cancel an order',
 			},
 			{
