@@ -3,6 +3,28 @@ import { NodeOperationError } from 'n8n-workflow';
 
 /** Parameter readers that turn a wrongly typed expression result into a clear error, not a crash. */
 
+function holdsExpression(value: unknown): boolean {
+	if (typeof value === 'string') return value.startsWith('=');
+	if (Array.isArray(value)) return value.some(holdsExpression);
+	if (value !== null && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	return false;
+}
+
+const constantsByContext = new WeakMap<object, Map<string, unknown>>();
+
+/**
+ * A parameter's value for an item. A value without an expression is the same for every item, so it
+ * is resolved once per execution: n8n's parameter resolution is the main per-item cost of a batch.
+ */
+function parameterValue(context: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
+	const raw = context.getNode().parameters[name.split('.')[0]];
+	if (holdsExpression(raw)) return context.getNodeParameter(name, itemIndex, fallback as never) as unknown;
+	let constants = constantsByContext.get(context);
+	if (!constants) constantsByContext.set(context, (constants = new Map()));
+	if (!constants.has(name)) constants.set(name, context.getNodeParameter(name, itemIndex, fallback as never));
+	return constants.get(name);
+}
+
 function describe(value: unknown): string {
 	if (value === null) return 'null';
 	if (Array.isArray(value)) return 'a list';
@@ -32,7 +54,7 @@ export function readText(
 	itemIndex: number,
 	label: string,
 ): string {
-	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	const value = parameterValue(context, name, itemIndex, '');
 	if (typeof value === 'string') return value;
 	if (typeof value === 'number' && Number.isFinite(value)) return String(value);
 	if (value === undefined || value === null) return '';
@@ -46,7 +68,7 @@ export function readTextOrList(
 	itemIndex: number,
 	label: string,
 ): string | string[] {
-	const value = context.getNodeParameter(name, itemIndex, '') as unknown;
+	const value = parameterValue(context, name, itemIndex, '');
 	if (Array.isArray(value)) {
 		if (value.every((entry) => typeof entry === 'string')) return value as string[];
 		throw wrongType(context, label, 'text or a list of texts', value, itemIndex);
@@ -60,7 +82,7 @@ export function readBoolean(
 	itemIndex: number,
 	label: string,
 ): boolean {
-	const value = context.getNodeParameter(name, itemIndex, false) as unknown;
+	const value = parameterValue(context, name, itemIndex, false);
 	if (typeof value === 'boolean') return value;
 	if (value === 1 || value === 0) return value === 1;
 	if (typeof value === 'string') {
@@ -96,7 +118,7 @@ export function readNameValuePairs(
 	itemIndex: number,
 	label: string,
 ): Array<{ name: string; value: string }> {
-	const collection = context.getNodeParameter(name, itemIndex, {}) as IDataObject;
+	const collection = parameterValue(context, name, itemIndex, {}) as IDataObject;
 	const entries = (collection?.parameter ?? []) as IDataObject[];
 	if (!Array.isArray(entries)) throw wrongType(context, label, 'a list of name/value pairs', entries, itemIndex);
 	return entries.map((entry, position) => {
@@ -109,4 +131,10 @@ export function readNameValuePairs(
 		}
 		return { name: String(entry.name ?? ''), value: String(entry.value ?? '') };
 	});
+}
+
+/** A collection parameter such as Options, as an object ({} when unset). */
+export function readCollection(context: IExecuteFunctions, name: string, itemIndex: number): IDataObject {
+	const value = parameterValue(context, name, itemIndex, {});
+	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
 }

@@ -22,7 +22,14 @@ import {
 } from '../../helpers/placeOrderFields';
 import { apiRequest, isUncertainOutcome } from '../../transport';
 import { concurrencyOption } from '../common.descriptions';
-import { readBoolean, readChoice, readNameValuePairs, readText, readTextOrList } from '../parameters';
+import {
+	readBoolean,
+	readChoice,
+	readCollection,
+	readNameValuePairs,
+	readText,
+	readTextOrList,
+} from '../parameters';
 
 /** Field spec row → editor property, shown exactly when the row applies (see fieldApplies). */
 function specProperty(field: PlaceOrderField): INodeProperties {
@@ -293,7 +300,7 @@ interface PreparedItem {
 }
 
 function readOptions(context: IExecuteFunctions, itemIndex: number): PlaceOptions {
-	const options = context.getNodeParameter('options', itemIndex, {}) as IDataObject;
+	const options = readCollection(context, 'options', itemIndex);
 	return {
 		checkOrderFirst: options.checkOrderFirst !== false,
 		ifAlreadyPlaced: options.ifAlreadyPlaced === 'fail' ? 'fail' : 'returnState',
