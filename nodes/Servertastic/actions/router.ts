@@ -61,9 +61,10 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	const setAside = (itemIndex: number, error: unknown) => {
 		const nodeError = asNodeError(this, error, itemIndex);
 		if (!continueOnFail) return nodeError;
-		// Only error/details keys: n8n then routes the item to the error output.
-		const json: { error: string; details?: string } = { error: nodeError.message };
-		if (nodeError.description) json.details = nodeError.description;
+		// Only `error` and `message`: the one json shape that n8n 1.x and 2.x both route to the error
+		// output (1.x does not accept `details`). `message` carries the description, e.g. every problem.
+		const json: { error: string; message?: string } = { error: nodeError.message };
+		if (nodeError.description) json.message = nodeError.description;
 		results[itemIndex] = [{ json, pairedItem: { item: itemIndex } }];
 		return undefined;
 	};

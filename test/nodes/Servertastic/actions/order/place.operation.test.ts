@@ -334,13 +334,13 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 		expect(simulator.requestsTo('order/place')).toHaveLength(2);
 	});
 
-	it('Continue (regular output): one item per input, the failed one carrying error and details', async () => {
+	it('Continue (regular output): one item per input, the failed one carrying error and message (its description)', async () => {
 		const result = await runServertastic(simulator, expressionPlace, { inputItems: items(), onError: 'continueRegularOutput' });
 		expect(result.status).toBe('success');
 		expect(result.success).toHaveLength(3);
 		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
-		expect(Object.keys(result.success[1].json).sort()).toEqual(['details', 'error']);
-		expect(result.success[1].json.details).toMatch(/^Nothing was sent to Servertastic/);
+		expect(Object.keys(result.success[1].json).sort()).toEqual(['error', 'message']);
+		expect(result.success[1].json.message).toMatch(/^Nothing was sent to Servertastic/);
 	});
 
 	it.each([

@@ -104,7 +104,7 @@ describe('Order → Recheck Validation inside n8n', () => {
 		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(result.success[0].json).toEqual({
 			error: 'Servertastic refused order/pollauth: This order is validated by EMAIL: there is nothing to poll',
-			details: 'The API answered with error -5 (HTTP 400).',
+			message: 'The API answered with error -5 (HTTP 400).',
 		});
 		expect(result.success[1].json).toMatchObject({ orderToken: dns, success: true });
 		expectNoSecret(result);
