@@ -7,6 +7,7 @@ import { DV_AUTH_METHODS, PRODUCTS, findProduct, orderCost, productFields } from
 import type { Product, ProductField } from './products';
 import { PENDING_STATUSES, UNUSED_STATUSES, formatDate } from './state';
 import type { Account, Contact, OrderState } from './state';
+import type { FaultSettings } from './faults';
 import { makeCsr } from './x509';
 
 export interface SimulatorSettings {
@@ -18,6 +19,8 @@ export interface SimulatorSettings {
 	xmlStyleLists: boolean;
 	/** Milliseconds every answer waits before it is handled (benchmarks: a distant API). */
 	latencyMs: number;
+	/** Random faults in a share of the answers (faults.ts); undefined for none. */
+	faults?: FaultSettings;
 }
 
 export interface CallContext {
@@ -213,6 +216,7 @@ const place: Handler = (ctx) => {
 	order.pointsSpent = cost;
 	account.adjust(-cost, `Order ${order.resellerOrderId} placed (${product.code})`, order);
 	order.placedAt = account.now();
+	order.placements += 1;
 	account.setStatus(order, 'Order Placed');
 	return {
 		success: 'Order placed',

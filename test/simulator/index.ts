@@ -9,3 +9,5 @@ export { approverEmails, baseDomain } from './domains';
 export { PRODUCTS, findProduct, orderCost, productFields } from './products';
 export type { Product, ProductField } from './products';
 export { csrCommonName, makeCsr } from './x509';
+export { FAULT_KINDS, FAULTS_THAT_MAY_FOLLOW_THE_EFFECT, READ_ONLY_CALLS, faultReply, seededRandom } from './faults';
+export type { FaultKind, FaultOptions, FaultSettings, InjectedFault } from './faults';

@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { ApiError, ErrorCode } from './errors';
 import { CALLS } from './calls';
 import type { SimulatorSettings } from './calls';
+import { FaultInjector } from './faults';
+import type { FaultSettings, InjectedFault } from './faults';
 import { Account } from './state';
 import type { OrderState, OrderStatus } from './state';
 import { csrCommonName as scanCommonName } from './x509';
@@ -28,6 +30,8 @@ export interface SimulatorOptions {
 	approverListSingle?: boolean;
 	xmlStyleLists?: boolean;
 	latencyMs?: number;
+	/** Random faults in a share of the answers; see faults.ts. */
+	faults?: FaultSettings;
 }
 
 export interface RecordedRequest {
@@ -46,8 +50,8 @@ export interface RecordedRequest {
 
 export interface CannedReply {
 	status: number;
-	/** A string is sent as is, anything else as JSON. */
-	body: unknown | string;
+	/** A string is sent as is, anything else as JSON. Omitted with `process`: the real call's own answer (status and body). */
+	body?: unknown | string;
 	/** Default application/json. */
 	contentType?: string;
 	/** Run the real call first (its effects stay), then answer with this reply: an answer that lies or is lost. */
@@ -58,6 +62,12 @@ export interface CannedReply {
 	headers?: Record<string, string>;
 	/** Never answer (with `process`: after the call took effect); the connection stays open until the client gives up. */
 	hang?: boolean;
+	/** Wait this long before answering (with `process`: the call takes effect after the wait). */
+	delayMs?: number;
+	/** Send the headers and half the body, then reset the connection. */
+	resetMidBody?: boolean;
+	/** Send only the first half of the body, as a complete answer (JSON cut short). */
+	halfBody?: boolean;
 }
 
 export interface Simulator {
@@ -68,6 +78,8 @@ export interface Simulator {
 	readonly apiKey: string;
 	/** Every request in arrival order, canned and malformed ones included. */
 	requests: RecordedRequest[];
+	/** The faults `settings.faults` injected, in arrival order (cleared by reset). */
+	injectedFaults: InjectedFault[];
 	/** Recorded requests to one call: 'order/place' (a leading '/' or trailing '.json' is ignored). */
 	requestsTo(call: string): RecordedRequest[];
 	/** Mutable switches; applied to the next request. */
@@ -114,10 +126,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		approverListSingle: options.approverListSingle ?? false,
 		xmlStyleLists: options.xmlStyleLists ?? false,
 		latencyMs: options.latencyMs ?? 0,
+		faults: options.faults,
 	};
 	const settings: SimulatorSettings = { ...initialSettings };
 	const requests: RecordedRequest[] = [];
 	const canned = new Map<string, CannedReply[]>();
+	const injectedFaults: InjectedFault[] = [];
+	const faultInjector = new FaultInjector();
 	let frozen: Date | undefined;
 	const now = (): Date => (frozen ? new Date(frozen.getTime()) : (options.now?.() ?? new Date()));
 	const newAccount = (): Account =>
@@ -154,22 +169,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		const call = route ? `${route[1]}/${route[2]}` : normaliseCall(url.pathname);
 		requests.push({ method, path: url.pathname, call, contentType, query, body, rawBody, headers: { ...req.headers } });
 
-		const reply = canned.get(call)?.shift();
+		let reply = canned.get(call)?.shift();
+		if (!reply && route && CALLS[call]) {
+			const fault = faultInjector.decide(settings.faults, call);
+			if (fault) {
+				injectedFaults.push({ requestIndex: requests.length - 1, call, kind: fault.kind, afterEffect: fault.afterEffect });
+				reply = fault.reply;
+			}
+		}
 		if (reply) {
-			if (reply.process && route && CALLS[call]) {
-				try {
-					CALLS[call]({ account, params: { ...query, ...body }, method, baseUrl, settings, csrCommonName: options.csrCommonName ?? scanCommonName });
-				} catch {
-					// The canned reply stands whatever the real call said.
-				}
-			}
-			if (reply.destroy) {
-				res.socket?.destroy();
-				return;
-			}
-			if (reply.hang) return;
-			const text = typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
-			send(res, reply.status, text, reply.contentType, reply.headers);
+			const chosen = reply;
+			const params = { ...query, ...body };
+			if (chosen.delayMs) setTimeout(() => answerCanned(res, chosen, route ? call : undefined, params, method), chosen.delayMs);
+			else answerCanned(res, chosen, route ? call : undefined, params, method);
 			return;
 		}
 		if (!route && method === 'GET' && page(res, url.pathname)) return;
@@ -189,21 +201,64 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		if (method !== 'GET' && method !== 'POST') {
 			return sendError(res, new ApiError(ErrorCode.InvalidParameter, `Method ${method} not allowed`, 405));
 		}
+		// The form body wins over the query string, as in PHP's $_REQUEST.
+		const answer = runCall(call, { ...query, ...body }, method);
+		send(res, answer.status, answer.body);
+	}
+
+	/** Runs a known call and gives its answer as it would be sent. */
+	function runCall(call: string, params: Record<string, string>, method: string): { status: number; body: string } {
 		try {
-			const result = handler({
+			const result = CALLS[call]({
 				account,
-				// The form body wins over the query string, as in PHP's $_REQUEST.
-				params: { ...query, ...body },
+				params,
 				method,
 				baseUrl,
 				settings,
 				csrCommonName: options.csrCommonName ?? scanCommonName,
 			});
-			send(res, 200, JSON.stringify(result));
+			return { status: 200, body: JSON.stringify(result) };
 		} catch (err) {
-			if (err instanceof ApiError) return sendError(res, err);
-			send(res, 500, JSON.stringify({ error: { code: -500, message: `Simulator fault: ${String(err)}` } }));
+			if (err instanceof ApiError) {
+				const body = JSON.stringify({ error: { code: err.code, message: err.message } });
+				return { status: settings.errorsWithHttp200 ? 200 : err.status, body };
+			}
+			return { status: 500, body: JSON.stringify({ error: { code: -500, message: `Simulator fault: ${String(err)}` } }) };
 		}
+	}
+
+	/** A canned or injected reply; `call` is set for a known API path. */
+	function answerCanned(
+		res: ServerResponse,
+		reply: CannedReply,
+		call: string | undefined,
+		params: Record<string, string>,
+		method: string,
+	): void {
+		// The canned reply stands whatever the real call said, unless it has no body of its own.
+		const real = reply.process && call && CALLS[call] ? runCall(call, params, method) : undefined;
+		// A delayed reply may find the client gone: the call took effect all the same, nobody hears of it.
+		if (res.destroyed) return;
+		if (reply.destroy) {
+			res.socket?.destroy();
+			return;
+		}
+		if (reply.hang) return;
+		const status = reply.body === undefined && real ? real.status : reply.status;
+		const text =
+			reply.body === undefined ? (real?.body ?? '') : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+		const contentType = reply.contentType ?? 'application/json';
+		if (reply.resetMidBody) {
+			res.writeHead(status, {
+				...reply.headers,
+				'content-type': contentType,
+				connection: 'close',
+				'content-length': Buffer.byteLength(text),
+			});
+			res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.resetAndDestroy());
+			return;
+		}
+		send(res, status, reply.halfBody ? text.slice(0, Math.floor(text.length / 2)) : text, contentType, reply.headers);
 	}
 
 	const server = createServer((req, res) => {
@@ -251,10 +306,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			return account.apiKey;
 		},
 		requests,
+		injectedFaults,
 		requestsTo: (call) => requests.filter((r) => r.call === normaliseCall(call)),
 		settings,
 		reset(opts) {
 			requests.length = 0;
+			injectedFaults.length = 0;
 			canned.clear();
 			if (opts?.state) {
 				frozen = undefined;

@@ -43,6 +43,8 @@ export interface OrderState {
 	completedAt?: Date;
 	/** Points taken at `place`, refunded by `cancel`. */
 	pointsSpent: number;
+	/** How many `place` calls took effect on this token (the ledger: more than 1 is a double order). */
+	placements: number;
 	/** Everything `place` received, for assertions. */
 	placeParams?: Record<string, string>;
 	domainName?: string;
@@ -173,6 +175,7 @@ export class Account {
 			createdAt: now,
 			modifiedAt: now,
 			pointsSpent: 0,
+			placements: 0,
 			sanDomains: [],
 			excludeAddon: false,
 			modifications: [],
