@@ -121,6 +121,9 @@ function networkFailure(error: unknown, timeout: number): { reason: string; unce
 			return { reason: 'the host name could not be resolved', uncertain: false };
 		}
 		if (code === 'ECONNRESET' || code === 'EPIPE') return { reason: 'the connection was reset', uncertain: true };
+		if (code === 'ERR_BAD_RESPONSE' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNABORTED_BODY') {
+			return { reason: 'the connection broke off during the answer', uncertain: true };
+		}
 		if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return { reason: code, uncertain: true };
 	}
 	return { reason: 'the request failed before an answer arrived', uncertain: true };

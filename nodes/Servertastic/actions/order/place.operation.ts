@@ -432,8 +432,21 @@ export async function execute(
 	if (attempt.failure) {
 		if (!isUncertainOutcome(attempt.failure)) throw attempt.failure;
 		// No clear answer: the order may have been placed. Its state decides; never send it again.
-		const { review, tidy: state } = await stateOf('confirmedAfterUncertainAnswer');
-		if (!state.isPlaced) throw attempt.failure;
+		const placeFailure = attempt.failure;
+		const checked = await stateOf('confirmedAfterUncertainAnswer').then(
+			(state) => state,
+			() => undefined,
+		);
+		if (!checked) {
+			throw new NodeApiError(this.getNode(), {}, {
+				message: `${placeFailure.message}; the order may have been placed and its state could not be read`,
+				description:
+					'Do not place it again by hand: run the workflow again (Check Order First finds a placed order) or use Order → Get.',
+				itemIndex,
+			});
+		}
+		const { review, tidy: state } = checked;
+		if (!state.isPlaced) throw placeFailure;
 		return reportState(
 			review,
 			'confirmedAfterUncertainAnswer',
