@@ -1,3 +1,6 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { ServertasticApi } from '../../credentials/ServertasticApi.credentials';
@@ -68,3 +71,24 @@ export const CONTACT_BODY = {
 	admin_contact_email: 'ada@example.com',
 	admin_contact_title: 'Engineer',
 };
+
+/**
+ * A RapidSSL order for www.example.com placed through the node (Email uses admin@example.com),
+ * with the simulator's recording cleared afterwards: the starting point of the order-action tests.
+ */
+export async function placeOrderThroughNode(simulator: Simulator, dvAuthMethod = 'DNS'): Promise<string> {
+	const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+	const result = await runServertastic(simulator, {
+		resource: 'order',
+		operation: 'place',
+		orderToken: token,
+		productBrand: 'rapidssl',
+		dvAuthMethod,
+		approverEmail: 'admin@example.com',
+		csr: readFileSync(join(__dirname, '../fixtures/csr/rsa2048.csr'), 'utf8'),
+		...TECH_CONTACT,
+	});
+	if (result.status !== 'success') throw new Error(`placing the test order failed: ${result.error?.message}`);
+	simulator.reset();
+	return token;
+}

@@ -3,9 +3,8 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 import { ServertasticApi } from '../../../../../credentials/ServertasticApi.credentials';
 import { Servertastic } from '../../../../../nodes/Servertastic/Servertastic.node';
 import { type OnErrorSetting, runNode, serialiseEverything } from '../../../../harness';
-import { csrFixture } from '../../../../fixtures/csrs';
 import { startSimulator, type Simulator } from '../../../../simulator';
-import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
+import { placeOrderThroughNode, runServertastic } from '../../../../support/servertastic';
 
 const API_KEY = 'sk_live_Secret+Key/With=Chars_0123456789';
 
@@ -42,19 +41,7 @@ async function runWithCredential(
 
 /** An order placed through the node, recording cleared. */
 async function placedOrder(): Promise<string> {
-	const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-	const result = await runServertastic(simulator, {
-		resource: 'order',
-		operation: 'place',
-		orderToken: token,
-		productBrand: 'rapidssl',
-		dvAuthMethod: 'DNS',
-		csr: csrFixture('rsa2048'),
-		...TECH_CONTACT,
-	});
-	expect(result.status).toBe('success');
-	simulator.reset();
-	return token;
+	return await placeOrderThroughNode(simulator, 'DNS');
 }
 
 describe('Order → Advance Test Order inside n8n', () => {

@@ -1,7 +1,6 @@
 import { serialiseEverything } from '../../../../harness';
-import { csrFixture } from '../../../../fixtures/csrs';
 import { startSimulator, type Simulator } from '../../../../simulator';
-import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
+import { placeOrderThroughNode, runServertastic } from '../../../../support/servertastic';
 
 const API_KEY = 'sk_live_Secret+Key/With=Chars_0123456789';
 
@@ -22,20 +21,7 @@ function expectNoSecret(value: unknown) {
 
 /** A RapidSSL order for www.example.com placed through the node with Email validation; recording cleared. */
 async function placedOrder(): Promise<string> {
-	const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-	const result = await runServertastic(simulator, {
-		resource: 'order',
-		operation: 'place',
-		orderToken: token,
-		productBrand: 'rapidssl',
-		dvAuthMethod: 'EMAIL',
-		approverEmail: 'admin@example.com',
-		csr: csrFixture('rsa2048'),
-		...TECH_CONTACT,
-	});
-	expect(result.status).toBe('success');
-	simulator.reset();
-	return token;
+	return await placeOrderThroughNode(simulator, 'EMAIL');
 }
 
 describe('Order → Change Approver Email inside n8n', () => {
