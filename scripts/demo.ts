@@ -4,92 +4,129 @@
  * simulator and a local stand-in for Slack, imports the example workflow
  * test/workflows/webhook-place-dv-email-notify.json with a credential pointed at the simulator,
  * triggers it once and prints what happened. n8n then keeps running until Ctrl-C; `--once` stops it.
+ * E2E_KEEP=1 keeps n8n's folder (database, logs); a failed run keeps it anyway.
  */
 import { execFileSync } from 'child_process';
 import { mkdirSync } from 'fs';
 import { join } from 'path';
 
-import { startCatcher } from '../test/e2e/support/catcher';
+import { type Catcher, startCatcher } from '../test/e2e/support/catcher';
 import { credentialsFixture, WORKFLOW, workflowFixture } from '../test/e2e/support/fixtures';
 import { N8n, OWNER, REPO, type Runtime } from '../test/e2e/support/n8n';
-import { makeCsr, startSimulator } from '../test/simulator';
+import { makeCsr, type Simulator, startSimulator } from '../test/simulator';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const { ensureRuntime } = require('../test/e2e/setup') as { ensureRuntime: (key: string) => Runtime };
 
 const once = process.argv.includes('--once');
+const started = Date.now();
 const say = (line = '') => process.stdout.write(`${line}\n`);
+const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+
+let simulator: Simulator | undefined;
+let slack: Catcher | undefined;
+let n8n: N8n | undefined;
+let running = false;
+let shuttingDown: Promise<void> | undefined;
+
+/** Stops n8n, the simulator and the Slack stand-in once, whoever asks first; keeps n8n's folder after a failure. */
+function shutDown(failed: boolean): Promise<void> {
+	shuttingDown ??= (async () => {
+		await n8n?.stop().catch((error) => say(`Stopping n8n: ${error instanceof Error ? error.message : String(error)}`));
+		await simulator?.close().catch(() => undefined);
+		await slack?.close().catch(() => undefined);
+		if (n8n && failed) say(`n8n's folder and logs are kept in ${n8n.userFolder}`);
+		else n8n?.dispose();
+	})();
+	return shuttingDown;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+	process.once(signal, () => {
+		say(`\n${signal}: stopping n8n and the simulator...`);
+		// While the demo waits for Ctrl-C, stopping is the normal end; earlier it interrupts the run.
+		void shutDown(!running).finally(() => process.exit(running ? 0 : 130));
+	});
+}
+
+interface PlacedItem {
+	resellerOrderId: string | null;
+	status: string | null;
+	commonName: string | null;
+	validation: { method: string | null; approverEmail: string | null; instructions: string | null };
+}
 
 async function main(): Promise<void> {
-	say('Packing the package...');
 	const out = join(REPO, '.tmp', 'demo');
 	mkdirSync(out, { recursive: true });
 	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], { cwd: REPO, encoding: 'utf8' }));
+	say(`Packed ${packed.filename} (${packed.entryCount} files).`);
 	say('Making sure n8n 2.41.1 is installed (the first run downloads it: a few minutes)...');
 	const runtime = ensureRuntime('n8n2');
 
-	const simulator = await startSimulator();
-	const slack = await startCatcher();
-	const n8n = await N8n.create(runtime);
-	const stop = async () => {
-		await n8n.stop();
-		await simulator.close();
-		await slack.close();
+	simulator = await startSimulator();
+	slack = await startCatcher();
+	n8n = await N8n.create(runtime);
+	await n8n.installPackage(join(out, packed.filename));
+	await n8n.importCredentials(credentialsFixture(simulator.url, simulator.apiKey));
+	await n8n.importWorkflows([workflowFixture(WORKFLOW.webhook.file, slack.url)]);
+	await n8n.activate(WORKFLOW.webhook.id);
+	say(`Starting n8n ${runtime.n8nVersion} on Node ${runtime.nodeVersion}...`);
+	const seconds = await n8n.start([{ kind: 'webhook', path: WORKFLOW.webhook.path }]);
+	await n8n.login();
+	say(`n8n is ready after ${seconds.toFixed(1)} s; the Servertastic simulator listens on ${simulator.url}.`);
+
+	const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+	const { csr } = makeCsr('shop.example.com');
+	const body = {
+		reference: 'CUST-1001',
+		orderToken: token,
+		csr,
+		approverEmail: 'admin@example.com',
+		contact: { firstName: 'Ada', lastName: 'Lovelace', phone: '+44 20 7946 0000', email: 'ada@example.com', jobTitle: 'IT Manager' },
 	};
-	try {
-		await n8n.installPackage(join(out, packed.filename));
-		await n8n.importCredentials(credentialsFixture(simulator.url, simulator.apiKey));
-		await n8n.importWorkflows([workflowFixture(WORKFLOW.webhook.file, slack.url)]);
-		await n8n.activate(WORKFLOW.webhook.id);
-		say(`Starting n8n ${runtime.n8nVersion} on Node ${runtime.nodeVersion}...`);
-		const seconds = await n8n.start([{ kind: 'webhook', path: WORKFLOW.webhook.path }]);
-		say(`n8n is ready after ${seconds.toFixed(1)} s; the Servertastic simulator listens on ${simulator.url}.`);
+	const known = (await n8n.executions(WORKFLOW.webhook.id)).map((execution) => execution.id);
+	say(`\nPOST ${n8n.baseUrl}/webhook/${WORKFLOW.webhook.path}  (a RapidSSL-12 order for shop.example.com, validated by email)`);
+	const response = await fetch(`${n8n.baseUrl}/webhook/${WORKFLOW.webhook.path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify(body),
+		signal: AbortSignal.timeout(60_000),
+	});
+	say(`n8n answered HTTP ${response.status}.`);
+	const execution = await n8n.nextExecution(WORKFLOW.webhook.id, known, 30_000);
+	say(`Execution ${execution.summary.id}: ${execution.summary.status}.`);
+	say(`\nServertastic (simulator) received: ${simulator.requests.map((request) => `${request.method} ${request.call}`).join(' → ')}`);
 
-		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-		const { csr } = makeCsr('shop.example.com');
-		const body = {
-			reference: 'CUST-1001',
-			orderToken: token,
-			csr,
-			approverEmail: 'admin@example.com',
-			contact: { firstName: 'Ada', lastName: 'Lovelace', phone: '+44 20 7946 0000', email: 'ada@example.com', jobTitle: 'IT Manager' },
-		};
-		say(`\nPOST ${n8n.baseUrl}/webhook/${WORKFLOW.webhook.path}  (a RapidSSL-12 order for shop.example.com, validated by email)`);
-		const response = await fetch(`${n8n.baseUrl}/webhook/${WORKFLOW.webhook.path}`, {
-			method: 'POST',
-			headers: { 'content-type': 'application/json' },
-			body: JSON.stringify(body),
-			signal: AbortSignal.timeout(60_000),
-		});
-		say(`n8n answered HTTP ${response.status}.`);
-		const order = simulator.getOrder(token);
-		say(`\nServertastic (simulator) received: ${simulator.requests.map((request) => `${request.method} ${request.call}`).join(' → ')}`);
-		say(`Order ${order?.resellerOrderId ?? '?'}: ${order?.status ?? 'not placed'}; points left ${simulator.points()}.`);
-		const [notification] = await slack.waitFor('/slack', 1, 30_000);
-		say('\nThe notification the workflow sent (to the local Slack stand-in):');
-		say(JSON.stringify(notification.body, null, 2));
-		if (response.status !== 200 || order?.status !== 'Order Placed') throw new Error('the order was not placed');
+	const placed = execution.data.resultData.runData['Place DV Order']?.[0]?.data?.main[0]?.[0]?.json as PlacedItem | undefined;
+	const order = simulator.getOrder(token);
+	say(`\nOrder reference: ${placed?.resellerOrderId ?? order?.resellerOrderId ?? '?'} (customer reference ${body.reference})`);
+	say(`Status: ${placed?.status ?? order?.status ?? 'not placed'}; points left ${simulator.points()}`);
+	say(`DCV (${placed?.validation.method ?? '?'}): ${placed?.validation.instructions ?? '(none)'}`);
 
-		if (once) {
-			await stop();
-			say('\nDone (--once).');
-			return;
-		}
-		say(`\nn8n keeps running: open ${n8n.baseUrl} and sign in as ${OWNER.email} / ${OWNER.password}`);
-		say(`The workflow "${WORKFLOW.webhook.id}" is active; POST to the webhook again to place another order. Ctrl-C stops everything.`);
-		await n8n.login();
-		await new Promise<void>((resolve) => {
-			process.once('SIGINT', resolve);
-			process.once('SIGTERM', resolve);
-		});
-		await stop();
-	} catch (error) {
-		await stop();
-		throw error;
+	const [notification] = await slack.waitFor('/slack', 1, 30_000);
+	say('\nThe notification the workflow sent (to the local Slack stand-in):');
+	say(JSON.stringify(notification.body, null, 2));
+	if (response.status !== 200 || execution.summary.status !== 'success' || order?.status !== 'Order Placed') {
+		throw new Error(`the order was not placed (HTTP ${response.status}, execution ${execution.summary.status}, order ${order?.status ?? 'none'})`);
 	}
+
+	say(`\nn8n editor: ${n8n.baseUrl}/workflow/${WORKFLOW.webhook.id}  (executions: ${n8n.baseUrl}/workflow/${WORKFLOW.webhook.id}/executions/${execution.summary.id})`);
+	say(`Sign in as ${OWNER.email} / ${OWNER.password}`);
+	if (once) {
+		await shutDown(false);
+		say(`\nDone (--once) in ${elapsed()}.`);
+		return;
+	}
+	running = true;
+	say(`\nReady in ${elapsed()}. n8n keeps running with the workflow active: open the editor to look at the execution.`);
+	say('Ctrl-C stops n8n and the simulator.');
+	// The n8n process and the two servers keep the event loop alive until a signal ends the demo.
 }
 
-main().catch((error) => {
+main().catch(async (error) => {
+	if (shuttingDown) return;
 	console.error(`The demo failed: ${error instanceof Error ? error.message : String(error)}`);
 	process.exitCode = 1;
+	await shutDown(true);
 });
