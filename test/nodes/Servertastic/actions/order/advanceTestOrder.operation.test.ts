@@ -2,26 +2,18 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { ServertasticApi } from '../../../../../credentials/ServertasticApi.credentials';
 import { Servertastic } from '../../../../../nodes/Servertastic/Servertastic.node';
-import { type OnErrorSetting, runNode, serialiseEverything } from '../../../../harness';
-import { startSimulator, type Simulator } from '../../../../simulator';
+import { type OnErrorSetting, runNode } from '../../../../harness';
+import type { Simulator } from '../../../../simulator';
 import { placeOrderThroughNode, runServertastic } from '../../../../support/servertastic';
+import { API_KEY, expectNoSecret, useSimulator } from '../readChecks';
 
-const API_KEY = 'sk_live_Secret+Key/With=Chars_0123456789';
-
+const currentSimulator = useSimulator();
 let simulator: Simulator;
-beforeAll(async () => {
-	simulator = await startSimulator({ apiKey: API_KEY });
+beforeEach(() => {
+	simulator = currentSimulator();
 });
-afterAll(async () => await simulator.close());
-beforeEach(() => simulator.reset({ state: true }));
 
 const advance = (extra: Record<string, unknown>) => ({ resource: 'order', operation: 'advanceTestOrder', ...extra });
-
-function expectNoSecret(value: unknown) {
-	const text = serialiseEverything(value);
-	expect(text).not.toContain(API_KEY);
-	expect(text).not.toContain(encodeURIComponent(API_KEY));
-}
 
 /** Runs the node with a credential of our choosing (runServertastic always uses Environment Test). */
 async function runWithCredential(

@@ -9,17 +9,15 @@ import {
 import { getProducts } from '../../../../../nodes/Servertastic/methods/loadOptions';
 import { Servertastic } from '../../../../../nodes/Servertastic/Servertastic.node';
 import { createAdditionalData, serialiseEverything, TestCredentialsHelper, TestNodeTypes } from '../../../../harness';
-import { startSimulator, type Simulator } from '../../../../simulator';
+import type { Simulator } from '../../../../simulator';
 import { runServertastic } from '../../../../support/servertastic';
+import { API_KEY, expectNoSecret, useSimulator } from '../readChecks';
 
-const API_KEY = 'sk_live_Secret+Key/With=Chars_0123456789';
-
+const currentSimulator = useSimulator();
 let simulator: Simulator;
-beforeAll(async () => {
-	simulator = await startSimulator({ apiKey: API_KEY });
+beforeEach(() => {
+	simulator = currentSimulator();
 });
-afterAll(async () => await simulator.close());
-beforeEach(() => simulator.reset({ state: true }));
 
 const generate = (extra: Record<string, unknown> = {}) => ({
 	resource: 'order',
@@ -28,12 +26,6 @@ const generate = (extra: Record<string, unknown> = {}) => ({
 	endCustomerEmail: 'jane@example.com',
 	...extra,
 });
-
-function expectNoSecret(value: unknown) {
-	const text = serialiseEverything(value);
-	expect(text).not.toContain(API_KEY);
-	expect(text).not.toContain(encodeURIComponent(API_KEY));
-}
 
 /** Every token the simulator holds, read over HTTP the way a client would (showtokens). */
 async function tokensWithReference(reference: string): Promise<unknown[]> {

@@ -1,23 +1,14 @@
-import { serialiseEverything } from '../../../../harness';
-import { startSimulator, type Simulator } from '../../../../simulator';
+import type { Simulator } from '../../../../simulator';
 import { placeOrderThroughNode, runServertastic } from '../../../../support/servertastic';
+import { API_KEY, expectNoSecret, useSimulator } from '../readChecks';
 
-const API_KEY = 'sk_live_Secret+Key/With=Chars_0123456789';
-
+const currentSimulator = useSimulator();
 let simulator: Simulator;
-beforeAll(async () => {
-	simulator = await startSimulator({ apiKey: API_KEY });
+beforeEach(() => {
+	simulator = currentSimulator();
 });
-afterAll(async () => await simulator.close());
-beforeEach(() => simulator.reset({ state: true }));
 
 const recheck = (extra: Record<string, unknown>) => ({ resource: 'order', operation: 'recheckValidation', ...extra });
-
-function expectNoSecret(value: unknown) {
-	const text = serialiseEverything(value);
-	expect(text).not.toContain(API_KEY);
-	expect(text).not.toContain(encodeURIComponent(API_KEY));
-}
 
 async function placedOrder(dvAuthMethod = 'DNS'): Promise<string> {
 	return await placeOrderThroughNode(simulator, dvAuthMethod);

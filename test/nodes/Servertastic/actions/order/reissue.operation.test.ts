@@ -1,24 +1,15 @@
-import { serialiseEverything } from '../../../../harness';
 import { csrFixture } from '../../../../fixtures/csrs';
-import { startSimulator, type Simulator } from '../../../../simulator';
+import type { Simulator } from '../../../../simulator';
 import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
+import { API_KEY, expectNoSecret, useSimulator } from '../readChecks';
 
-const API_KEY = 'sk_live_Secret+Key/With=Chars_0123456789';
-
+const currentSimulator = useSimulator();
 let simulator: Simulator;
-beforeAll(async () => {
-	simulator = await startSimulator({ apiKey: API_KEY });
+beforeEach(() => {
+	simulator = currentSimulator();
 });
-afterAll(async () => await simulator.close());
-beforeEach(() => simulator.reset({ state: true }));
 
 const reissue = (extra: Record<string, unknown>) => ({ resource: 'order', operation: 'reissue', ...extra });
-
-function expectNoSecret(value: unknown) {
-	const text = serialiseEverything(value);
-	expect(text).not.toContain(API_KEY);
-	expect(text).not.toContain(encodeURIComponent(API_KEY));
-}
 
 /** A completed RapidSSL order for www.example.com (placed by the node with DNS, then advanced), recording cleared. */
 async function completedOrder(productCode = 'RapidSSL-12', csr = csrFixture('rsa2048')): Promise<string> {
