@@ -43,6 +43,8 @@ interface ModeRun {
 	/** Requests to the operation's call. */
 	calls: number;
 	reviews: number;
+	/** Requests to order/showtokens: Generate Token's lookup after an unclear answer. */
+	lookups: number;
 	orders: (OrderState | undefined)[];
 }
 
@@ -92,6 +94,7 @@ async function runCase(fault: FaultCase): Promise<Record<OnErrorSetting, ModeRun
 				setup,
 				calls: simulator.requestsTo(fault.operation.call).length,
 				reviews: simulator.requestsTo('order/review').length,
+				lookups: simulator.requestsTo('order/showtokens').length,
 				orders: setup.tokens.map((token) => {
 					const order = simulator.getOrder(token);
 					return order ? { ...order } : undefined;
@@ -115,9 +118,11 @@ beforeAll(async () => {
 /** What should happen to item 0, the one whose call met the fault. */
 function expectationOf({ operation, kind, afterEffect }: FaultCase) {
 	const retried = operation.read && !['none', 'slow', 'errorWith200'].includes(kind);
+	// Place (the order's state) and Generate Token (the token list) confirm a call that took effect.
+	const confirms = operation.operation === 'place' || operation.operation === 'generateToken';
 	const fails = operation.read
 		? kind === 'errorWith200'
-		: !(kind === 'none' || kind === 'slow' || (operation.operation === 'place' && afterEffect));
+		: !(kind === 'none' || kind === 'slow' || (confirms && afterEffect));
 	// The transport cannot tell whether these took effect: Place then looks at the order.
 	const uncertain = FAULTS_THAT_MAY_FOLLOW_THE_EFFECT.includes(kind as FaultKind);
 	return { fails, sendsOfItem0: retried ? 2 : 1, uncertain };
@@ -208,6 +213,14 @@ describe.each(OPERATIONS.map((operation) => [operation.label, operation] as cons
 
 			if (operation.read && fault.kind === 'http429RetryAfter') {
 				expect(result.durationMs).toBeGreaterThanOrEqual(RETRY_AFTER_SECONDS * 1000 - 50);
+			}
+
+			if (operation.operation === 'generateToken') {
+				// After an answer that leaves the outcome open, the token list is read once; nothing is sent again.
+				expect({ mode, lookups: run.lookups }).toEqual({ mode, lookups: uncertain ? 1 : 0 });
+				if (!fails) {
+					expect(result.success[0].json.generation).toBe(fault.afterEffect ? 'confirmedAfterUncertainAnswer' : 'generated');
+				}
 			}
 
 			if (operation.operation === 'place') {

@@ -8,16 +8,21 @@ import type {
 import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 import { createHash, randomBytes } from 'crypto';
 
+import { entriesOf, listedOrder } from '../../helpers/lists';
 import { textOf } from '../../helpers/output';
 import { textProblem } from '../../helpers/validation';
 import { apiRequest, isUncertainOutcome } from '../../transport';
-import { readChoice, readText } from '../parameters';
-import { actionOptionsProperty, type ItemProblem, readEmail, refuseItem } from './orderAction';
+import { concurrencyOption } from '../common.descriptions';
+import { readChoice, readCollection, readText } from '../parameters';
+import { type ItemProblem, readEmail, refuseItem } from './orderAction';
 
 /** The API's limit for reseller_unique_reference. */
 export const MAX_REFERENCE_LENGTH = 35;
 const REFERENCE_MODES = ['derived', 'custom', 'random'] as const;
 type ReferenceMode = (typeof REFERENCE_MODES)[number];
+type IfReferenceUsed = 'returnExisting' | 'error';
+/** How the item's token came about: bought now, found from before, or found after a lost answer. */
+export type Generation = 'generated' | 'existing' | 'confirmedAfterUncertainAnswer';
 
 const properties: INodeProperties[] = [
 	{
@@ -94,7 +99,38 @@ const properties: INodeProperties[] = [
 		description:
 			'A reference unique to this purchase, at most 35 characters. A reference used before is refused, so the same purchase cannot be made twice.',
 	},
-	actionOptionsProperty,
+	{
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options: [
+			concurrencyOption,
+			{
+				displayName: 'If the Reference Was Used Before',
+				name: 'ifReferenceUsed',
+				type: 'options',
+				displayOptions: { show: { '/resellerReference': ['derived', 'custom'] } },
+				options: [
+					{
+						name: 'Return the Existing Token',
+						value: 'returnExisting',
+						description:
+							'Look the token up (Get Many Tokens, once per run) and output it, marked generation "existing": a re-run picks up where it stopped',
+					},
+					{
+						name: 'Stop With an Error',
+						value: 'error',
+						description: 'Treat the refused reference as an error for this item',
+					},
+				],
+				default: 'returnExisting',
+				description:
+					'What to do when Servertastic refuses the reference because a token was already bought with it, e.g. when a crashed execution is run again',
+			},
+		],
+	},
 ];
 
 export const description = updateDisplayOptions(
@@ -155,6 +191,7 @@ function readCount(
 
 interface PreparedItem {
 	mode: ReferenceMode;
+	ifReferenceUsed: IfReferenceUsed;
 	params: Record<string, string>;
 }
 
@@ -175,6 +212,13 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	const sanCount = readCount(this, 'sanCount', 'SAN Count', 0, itemIndex, problems);
 	const serverCount = readCount(this, 'serverCount', 'Server Count', 1, itemIndex, problems);
 	const mode = readChoice(this, 'resellerReference', itemIndex, 'Reseller Reference', REFERENCE_MODES);
+	const ifReferenceUsed = readCollection(this, 'options', itemIndex).ifReferenceUsed ?? 'returnExisting';
+	if (ifReferenceUsed !== 'returnExisting' && ifReferenceUsed !== 'error') {
+		problems.push({
+			field: 'If the Reference Was Used Before',
+			problem: `must be returnExisting or error, not "${String(ifReferenceUsed).slice(0, 40)}"`,
+		});
+	}
 
 	let reference = '';
 	if (mode === 'custom') {
@@ -204,6 +248,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 
 	return {
 		mode,
+		ifReferenceUsed: ifReferenceUsed as IfReferenceUsed,
 		params: {
 			st_product_code: productCode,
 			end_customer_email: email,
@@ -220,12 +265,67 @@ function isReusedReference(error: NodeApiError): boolean {
 	return /reference/i.test(message) && /already|duplicate|exist|in use|been used|not unique|taken/i.test(message);
 }
 
+/** The transport quotes the start of an unreadable answer; from generatetoken that may hold the token. */
+function withoutQuotedAnswer(description: string | null | undefined): string {
+	return (description ?? '').replace(
+		/(it began|The body held no error message):[\s\S]*$/i,
+		'Its text is not shown: it may hold the order token.',
+	);
+}
+
+interface EarlierToken {
+	entry: IDataObject;
+	orderToken: string;
+	status: string | null;
+}
+
+/** The one `order/showtokens` answer of a run: many items may need it, at the same time. */
+const tokenListByRun = new WeakMap<object, Promise<IDataObject>>();
+
+/**
+ * The token bought earlier with `reference`, from the unused then the used list; undefined when
+ * neither lists it. Rejects with the transport's error when the list cannot be read.
+ */
+async function findEarlierToken(
+	context: IExecuteFunctions,
+	reference: string,
+	itemIndex: number,
+): Promise<EarlierToken | undefined> {
+	let list = tokenListByRun.get(context);
+	if (!list) {
+		// A read: the transport retries it. The credential adds api_key.
+		list = apiRequest.call(context, 'order/showtokens', {}, { itemIndex });
+		tokenListByRun.set(context, list);
+	}
+	const answer = await list;
+	const entries = [...entriesOf(answer.unused_tokens, 'token'), ...entriesOf(answer.used_tokens, 'token')];
+	for (const entry of entries) {
+		const listed = listedOrder(entry);
+		if (listed.resellerReference?.trim() !== reference || !listed.orderToken) continue;
+		return { entry, orderToken: listed.orderToken, status: listed.status };
+	}
+	return undefined;
+}
+
+/** Looks the reference up; `failure` is set when the list could not be read. */
+async function lookUp(
+	context: IExecuteFunctions,
+	reference: string,
+	itemIndex: number,
+): Promise<{ found?: EarlierToken; failure?: NodeApiError }> {
+	return await findEarlierToken(context, reference, itemIndex).then(
+		(found) => ({ found }),
+		(failure: NodeApiError) => ({ failure }),
+	);
+}
+
 function reusedReferenceError(
 	context: IExecuteFunctions,
 	failure: NodeApiError,
 	mode: ReferenceMode,
 	reference: string,
 	itemIndex: number,
+	lookup?: string,
 ): NodeApiError {
 	const apiSaid = `${failure.message}${failure.description ? ` (${failure.description.replace(/\.$/, '')})` : ''}.`;
 	const why =
@@ -236,16 +336,65 @@ function reusedReferenceError(
 		mode === 'derived'
 			? ' To buy another token for the same data on purpose, set Reseller Reference to Custom with a new value.'
 			: ' To buy another token, give a new reference.';
+	const find = lookup ?? `Find the existing token with Order → Get Many Tokens (reseller reference ${reference}).`;
 	const errorResponse = (failure as unknown as { errorResponse?: JsonObject }).errorResponse ?? {};
 	return new NodeApiError(context.getNode(), errorResponse, {
 		message:
 			mode === 'derived'
 				? `A token for this item already exists (reseller reference ${reference}) [item ${itemIndex}]`
 				: `A token with the reseller reference ${reference} already exists [item ${itemIndex}]`,
-		description: `${apiSaid} ${why} Find the existing token with Order → Get Many Tokens (reseller reference ${reference}).${another}`,
+		description: `${apiSaid} ${why} ${find}${another}`,
 		httpCode: failure.httpCode ?? undefined,
 		itemIndex,
 	});
+}
+
+/** The same keys for a bought and a found token; `response` is the answer or the list entry as it came. */
+function tokenOutput(
+	orderToken: string,
+	params: Record<string, string>,
+	generation: Generation,
+	fields: { message: string | null; resellerOrderId: string | null; reviewUrl: string | null; orderStatus: string | null },
+	response: IDataObject,
+): IDataObject {
+	return {
+		orderToken,
+		success: true,
+		message: fields.message,
+		resellerOrderId: fields.resellerOrderId,
+		reviewUrl: fields.reviewUrl,
+		resellerReference: params.reseller_unique_reference,
+		productCode: params.st_product_code,
+		generation,
+		orderStatus: fields.orderStatus,
+		response,
+	};
+}
+
+function earlierTokenOutput(found: EarlierToken, params: Record<string, string>, generation: Generation): IDataObject {
+	const message =
+		generation === 'existing'
+			? 'The reference was used before: this is the token bought with it'
+			: 'The answer was lost; the token list shows the token was generated';
+	return tokenOutput(
+		found.orderToken,
+		params,
+		generation,
+		{
+			message,
+			resellerOrderId: textOf(found.entry.reseller_order_id),
+			reviewUrl: textOf(found.entry.review_url),
+			orderStatus: found.status,
+		},
+		found.entry,
+	);
+}
+
+/** A found token must be for the product asked for: a custom reference may have bought another one. */
+function productMismatch(found: EarlierToken, params: Record<string, string>): string | undefined {
+	const listed = textOf(found.entry.st_product_code)?.trim();
+	if (!listed || listed.toLowerCase() === params.st_product_code.toLowerCase()) return undefined;
+	return listed;
 }
 
 export async function execute(
@@ -253,7 +402,7 @@ export async function execute(
 	itemIndex: number,
 	prepared?: PreparedItem,
 ): Promise<INodeExecutionData[]> {
-	const { mode, params } = prepared ?? (await prepare.call(this, itemIndex));
+	const { mode, ifReferenceUsed, params } = prepared ?? (await prepare.call(this, itemIndex));
 	const reference = params.reseller_unique_reference;
 	// Sent once (the transport never repeats it); the reference stops a repeat from buying twice.
 	const attempt = await apiRequest.call(this, 'order/generatetoken', params, { itemIndex }).then(
@@ -262,15 +411,61 @@ export async function execute(
 	);
 	if (attempt.failure) {
 		const failure = attempt.failure;
-		if (isReusedReference(failure)) throw reusedReferenceError(this, failure, mode, reference, itemIndex);
+		if (isReusedReference(failure)) {
+			// A random reference never repeats: only a derived or custom one can have bought a token before.
+			if (mode === 'random' || ifReferenceUsed === 'error') {
+				throw reusedReferenceError(this, failure, mode, reference, itemIndex);
+			}
+			const { found, failure: lookupFailure } = await lookUp(this, reference, itemIndex);
+			if (lookupFailure) {
+				throw new NodeApiError(this.getNode(), {}, {
+					message: `${mode === 'derived' ? `A token for this item already exists (reseller reference ${reference})` : `A token with the reseller reference ${reference} already exists`} and could not be looked up: ${lookupFailure.message} [item ${itemIndex}]`,
+					description: `Servertastic refused the reseller reference ${reference} as used before, and reading order/showtokens to find its token failed. Nothing was bought. Run the workflow again to pick the token up, or find it with Order → Get Many Tokens.`,
+					httpCode: lookupFailure.httpCode ?? undefined,
+					itemIndex,
+				});
+			}
+			if (!found) {
+				const lookup = `The lookup in Order → Get Many Tokens found no token with the reseller reference ${reference} (Servertastic may not list it).`;
+				throw reusedReferenceError(this, failure, mode, reference, itemIndex, lookup);
+			}
+			const otherProduct = productMismatch(found, params);
+			if (otherProduct) {
+				const lookup = `The token bought with it is for ${otherProduct}, not ${params.st_product_code}, so it is not returned.`;
+				throw reusedReferenceError(this, failure, mode, reference, itemIndex, lookup);
+			}
+			return [{ json: earlierTokenOutput(found, params, 'existing'), pairedItem: { item: itemIndex } }];
+		}
 		if (!isUncertainOutcome(failure)) throw failure;
+		const said = withoutQuotedAnswer(failure.description);
+		if (mode === 'random') {
+			throw new NodeApiError(this.getNode(), {}, {
+				message: failure.message,
+				description: `${said} The token may have been generated all the same. With a random reference, running it again may buy a second token: look in Order → Get Many Tokens first.`.trim(),
+				httpCode: failure.httpCode ?? undefined,
+				itemIndex,
+			});
+		}
+		// The token may exist: the list decides. generatetoken is never sent again (it buys).
+		const { found, failure: lookupFailure } = await lookUp(this, reference, itemIndex);
+		const otherProduct = found && productMismatch(found, params);
+		if (found && !otherProduct) {
+			return [
+				{ json: earlierTokenOutput(found, params, 'confirmedAfterUncertainAnswer'), pairedItem: { item: itemIndex } },
+			];
+		}
+		const checked = lookupFailure
+			? `Looking for it in order/showtokens failed too (${lookupFailure.message}).`
+			: otherProduct
+				? `Order → Get Many Tokens lists the reseller reference ${reference} for ${otherProduct}, not ${params.st_product_code}.`
+				: `Order → Get Many Tokens listed no token with the reseller reference ${reference} when looked up.`;
 		const rerun =
-			mode === 'random'
-				? 'With a random reference, running it again may buy a second token: look in Order → Get Many Tokens first.'
-				: `Running this item again is safe: Servertastic refuses a second token for the reference ${reference}. Or look for it in Order → Get Many Tokens.`;
+			ifReferenceUsed === 'returnExisting'
+				? 'and the re-run returns the token if it exists'
+				: 'or look for it in Order → Get Many Tokens';
 		throw new NodeApiError(this.getNode(), {}, {
 			message: failure.message,
-			description: `${failure.description ?? ''} The token may have been generated all the same. ${rerun}`.trim(),
+			description: `${said} The token may have been generated all the same. ${checked} Running this item again is safe: Servertastic refuses a second token for the reference ${reference}, ${rerun}.`.trim(),
 			httpCode: failure.httpCode ?? undefined,
 			itemIndex,
 		});
@@ -284,15 +479,17 @@ export async function execute(
 			itemIndex,
 		});
 	}
-	const json: IDataObject = {
+	const json = tokenOutput(
 		orderToken,
-		success: true,
-		message: textOf(response.success),
-		resellerOrderId: textOf(response.reseller_order_id),
-		reviewUrl: textOf(response.review_url),
-		resellerReference: reference,
-		productCode: params.st_product_code,
+		params,
+		'generated',
+		{
+			message: textOf(response.success),
+			resellerOrderId: textOf(response.reseller_order_id),
+			reviewUrl: textOf(response.review_url),
+			orderStatus: null,
+		},
 		response,
-	};
+	);
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

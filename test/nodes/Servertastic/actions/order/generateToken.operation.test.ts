@@ -1,5 +1,8 @@
+import { readFileSync } from 'fs';
+import { join } from 'path';
+
 import { LoadOptionsContext } from 'n8n-core';
-import { type INode, Workflow } from 'n8n-workflow';
+import { type IDataObject, type INode, Workflow } from 'n8n-workflow';
 
 import { ServertasticApi } from '../../../../../credentials/ServertasticApi.credentials';
 import {
@@ -8,9 +11,16 @@ import {
 } from '../../../../../nodes/Servertastic/actions/order/generateToken.operation';
 import { getProducts } from '../../../../../nodes/Servertastic/methods/loadOptions';
 import { Servertastic } from '../../../../../nodes/Servertastic/Servertastic.node';
-import { createAdditionalData, serialiseEverything, TestCredentialsHelper, TestNodeTypes } from '../../../../harness';
-import type { Simulator } from '../../../../simulator';
-import { runServertastic } from '../../../../support/servertastic';
+import { retryPolicy } from '../../../../../nodes/Servertastic/transport';
+import {
+	createAdditionalData,
+	type RunNodeResult,
+	serialiseEverything,
+	TestCredentialsHelper,
+	TestNodeTypes,
+} from '../../../../harness';
+import { faultReply, type Simulator } from '../../../../simulator';
+import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
 import { API_KEY, expectNoSecret, useSimulator } from '../readChecks';
 
 const currentSimulator = useSimulator();
@@ -27,13 +37,42 @@ const generate = (extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
-/** Every token the simulator holds, read over HTTP the way a client would (showtokens). */
-async function tokensWithReference(reference: string): Promise<unknown[]> {
+interface ListedToken {
+	order_token: string;
+	reseller_unique_reference: string;
+	order_status: string;
+}
+
+/**
+ * Every token the simulator holds (the ledger), read over HTTP the way a client would (showtokens).
+ * The read is recorded too: count the node's requests before calling this.
+ */
+async function allTokens(): Promise<ListedToken[]> {
 	const answer = (await (
 		await fetch(`${simulator.url}/order/showtokens.json?api_key=${encodeURIComponent(API_KEY)}`)
-	).json()) as { unused_tokens: Array<{ reseller_unique_reference: string }> };
-	return answer.unused_tokens.filter((token) => token.reseller_unique_reference === reference);
+	).json()) as { unused_tokens: ListedToken[]; used_tokens: ListedToken[] };
+	return [...answer.unused_tokens, ...answer.used_tokens];
 }
+
+async function tokensWithReference(reference: string): Promise<ListedToken[]> {
+	return (await allTokens()).filter((token) => token.reseller_unique_reference === reference);
+}
+
+/** No order token of the simulator in the run's error (message, description, error items). */
+async function expectNoTokenInErrors(results: RunNodeResult[]): Promise<void> {
+	const tokens = (await allTokens()).map((token) => token.order_token);
+	expect(tokens.length).toBeGreaterThan(0);
+	for (const result of results) {
+		const errorItems = [...result.errorOutput, ...result.success.filter((item) => typeof item.json.error === 'string')];
+		const texts = serialiseEverything([result.error?.message, result.error?.description, errorItems.map((item) => item.json)]);
+		for (const token of tokens) expect(texts).not.toContain(token);
+	}
+	expectNoSecret(results);
+}
+
+const savedPolicy = { ...retryPolicy };
+beforeAll(() => Object.assign(retryPolicy, { baseDelayMs: 1, maxDelayMs: 4 }));
+afterAll(() => Object.assign(retryPolicy, savedPolicy));
 
 const DERIVED = /^n8n-[0-9a-f]{31}$/;
 
@@ -69,6 +108,8 @@ describe('Order → Generate Token inside n8n', () => {
 			reviewUrl: `${simulator.url}/review/${order!.orderToken}`,
 			resellerReference: reference,
 			productCode: 'RapidSSL-12',
+			generation: 'generated',
+			orderStatus: null,
 			response: {
 				success: 'Order token generated',
 				order_token: order!.orderToken,
@@ -93,13 +134,50 @@ describe('Order → Generate Token inside n8n', () => {
 	});
 
 	describe('Reseller Reference: Derived From the Item', () => {
-		it('the same item run twice buys one token: the second run is refused with a clear message', async () => {
+		it('the same item run twice buys one token: the second run returns it, marked "existing"', async () => {
 			const item = { email: 'jane@example.com', plan: 'gold' };
 			const parameters = generate({ endCustomerEmail: '={{ $json.email }}' });
 			const first = await runServertastic(simulator, parameters, { inputItems: [item] });
 			expect(first.status).toBe('success');
 			const reference = first.success[0].json.resellerReference as string;
 			expect(reference).toMatch(DERIVED);
+			expect(first.success[0].json.generation).toBe('generated');
+
+			const second = await runServertastic(simulator, parameters, { inputItems: [{ ...item }] });
+			expect(second.status).toBe('success');
+			const [output] = second.success;
+			expect(output.pairedItem).toEqual({ item: 0 });
+			const order = simulator.getOrder(first.success[0].json.orderToken as string)!;
+			expect(output.json).toEqual({
+				orderToken: order.orderToken,
+				success: true,
+				message: 'The reference was used before: this is the token bought with it',
+				resellerOrderId: order.resellerOrderId,
+				reviewUrl: null,
+				resellerReference: reference,
+				productCode: 'RapidSSL-12',
+				generation: 'existing',
+				orderStatus: 'Order Generated',
+				response: expect.objectContaining({ order_token: order.orderToken, reseller_unique_reference: reference }),
+			});
+			// The same keys as a fresh token, in the same order.
+			expect(Object.keys(output.json)).toEqual(Object.keys(first.success[0].json));
+			expect(simulator.requestsTo('order/generatetoken').map((request) => request.query.reseller_unique_reference)).toEqual([
+				reference,
+				reference,
+			]);
+			// The lookup is a read with the key only, added by the credential.
+			expect(simulator.requestsTo('order/showtokens').map((request) => request.query)).toEqual([{ api_key: API_KEY }]);
+			expect(await tokensWithReference(reference)).toHaveLength(1);
+			expectNoSecret(second);
+		});
+
+		it('If the Reference Was Used Before: Stop With an Error keeps the refusal, with no lookup', async () => {
+			const item = { email: 'jane@example.com', plan: 'gold' };
+			const parameters = generate({ endCustomerEmail: '={{ $json.email }}', options: { ifReferenceUsed: 'error' } });
+			const first = await runServertastic(simulator, parameters, { inputItems: [item] });
+			expect(first.status).toBe('success');
+			const reference = first.success[0].json.resellerReference as string;
 
 			const second = await runServertastic(simulator, parameters, { inputItems: [{ ...item }] });
 			expect(second.status).toBe('error');
@@ -108,30 +186,50 @@ describe('Order → Generate Token inside n8n', () => {
 			// The API's own words are kept, and the way to the existing token is named.
 			expect(second.error?.description).toContain(`reseller_unique_reference ${reference} has already been used`);
 			expect(second.error?.description).toContain('Get Many Tokens');
-			expect(simulator.requestsTo('order/generatetoken').map((request) => request.query.reseller_unique_reference)).toEqual([
-				reference,
-				reference,
-			]);
+			expect(simulator.requestsTo('order/showtokens')).toHaveLength(0);
 			expect(await tokensWithReference(reference)).toHaveLength(1);
-			expectNoSecret(second);
+			await expectNoTokenInErrors([second]);
 		});
 
-		it('an answer lost after the token was made: the error says a re-run is safe, and the re-run buys nothing', async () => {
+		it('an answer lost after the token was made: the token list confirms it, and a re-run buys nothing', async () => {
 			simulator.respondOnce('order/generatetoken', { status: 0, body: '', process: true, destroy: true });
 			const item = { customer: 'Lost' };
 			const first = await runServertastic(simulator, generate(), { inputItems: [item] });
-			expect(first.status).toBe('error');
-			expect(first.error?.message).toBe('Servertastic could not be reached for order/generatetoken: the connection was reset');
-			expect(first.error?.description).toContain('Running this item again is safe');
-			// The transport never repeats a call that buys something.
-			expect(simulator.requestsTo('order/generatetoken')).toHaveLength(1);
+			expect(first.status).toBe('success');
 			const reference = derivedReference(item, 'RapidSSL-12');
-			expect(await tokensWithReference(reference)).toHaveLength(1);
+			const [token] = await tokensWithReference(reference);
+			expect(first.success[0].json).toMatchObject({
+				orderToken: token.order_token,
+				generation: 'confirmedAfterUncertainAnswer',
+				resellerReference: reference,
+				orderStatus: 'Order Generated',
+			});
+			expect(first.success[0].pairedItem).toEqual({ item: 0 });
+			// The transport never repeats a call that buys something, and neither does the node.
+			expect(simulator.requestsTo('order/generatetoken')).toHaveLength(1);
 
 			const rerun = await runServertastic(simulator, generate(), { inputItems: [item] });
-			expect(rerun.error?.message).toBe(`A token for this item already exists (reseller reference ${reference}) [item 0]`);
+			expect(rerun.success[0].json).toMatchObject({ orderToken: token.order_token, generation: 'existing' });
 			expect(await tokensWithReference(reference)).toHaveLength(1);
 			expectNoSecret([first, rerun]);
+		});
+
+		it('an answer lost before the token was made: the lookup finds none, the error says a re-run is safe', async () => {
+			simulator.respondOnce('order/generatetoken', { status: 0, body: '', destroy: true });
+			const item = { customer: 'Lost early' };
+			const first = await runServertastic(simulator, generate(), { inputItems: [item] });
+			expect(first.status).toBe('error');
+			expect(first.error?.message).toBe('Servertastic could not be reached for order/generatetoken: the connection was reset');
+			expect(first.error?.description).toContain('listed no token with the reseller reference');
+			expect(first.error?.description).toContain('Running this item again is safe');
+			expect(simulator.requestsTo('order/generatetoken')).toHaveLength(1);
+			expect(simulator.requestsTo('order/showtokens')).toHaveLength(1);
+			const reference = derivedReference(item, 'RapidSSL-12');
+			expect(await tokensWithReference(reference)).toHaveLength(0);
+
+			const rerun = await runServertastic(simulator, generate(), { inputItems: [item] });
+			expect(rerun.success[0].json.generation).toBe('generated');
+			expect(await tokensWithReference(reference)).toHaveLength(1);
 		});
 
 		it('ignores key order: the same data in another order is the same item', async () => {
@@ -170,16 +268,41 @@ describe('Order → Generate Token inside n8n', () => {
 	});
 
 	describe('Reseller Reference: Custom and Random', () => {
-		it('Custom: sends the reference as given; a reused one is refused, naming the reference', async () => {
+		it('Custom: sends the reference as given; a reused one returns the token bought with it', async () => {
 			const parameters = generate({ resellerReference: 'custom', customReference: 'INV-2024-0042' });
 			const first = await runServertastic(simulator, parameters);
 			expect(simulator.requestsTo('order/generatetoken')[0].query.reseller_unique_reference).toBe('INV-2024-0042');
 			expect(first.success[0].json.resellerReference).toBe('INV-2024-0042');
 			const second = await runServertastic(simulator, parameters);
+			expect(second.success[0].json).toMatchObject({
+				orderToken: first.success[0].json.orderToken,
+				resellerReference: 'INV-2024-0042',
+				generation: 'existing',
+			});
+			expect(await tokensWithReference('INV-2024-0042')).toHaveLength(1);
+		});
+
+		it('Custom with Stop With an Error: a reused one is refused, naming the reference', async () => {
+			const parameters = generate({
+				resellerReference: 'custom',
+				customReference: 'INV-2024-0042',
+				options: { ifReferenceUsed: 'error' },
+			});
+			await runServertastic(simulator, parameters);
+			const second = await runServertastic(simulator, parameters);
 			expect(second.error?.message).toBe('A token with the reseller reference INV-2024-0042 already exists [item 0]');
 			expect(second.error?.description).toContain('Get Many Tokens');
 			expect(second.error?.description).toContain('has already been used');
 			expect(await tokensWithReference('INV-2024-0042')).toHaveLength(1);
+		});
+
+		it('Custom: a reference that bought a token for another product is refused, not returned', async () => {
+			simulator.createToken({ productCode: 'SSL123-12', reference: 'INV-OTHER' });
+			const result = await runServertastic(simulator, generate({ resellerReference: 'custom', customReference: 'INV-OTHER' }));
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toBe('A token with the reseller reference INV-OTHER already exists [item 0]');
+			expect(result.error?.description).toContain('is for SSL123-12, not RapidSSL-12');
+			await expectNoTokenInErrors([result]);
 		});
 
 		it.each([
@@ -201,6 +324,200 @@ describe('Order → Generate Token inside n8n', () => {
 			expect(references[0]).not.toBe(references[1]);
 			for (const reference of references) expect(reference.length).toBeLessThanOrEqual(35);
 			expect(simulator.requestsTo('order/generatetoken')).toHaveLength(2);
+			expect(simulator.requestsTo('order/showtokens')).toHaveLength(0);
+		});
+
+		it('Random: never looks a token up, neither after a refusal nor after a lost answer', async () => {
+			const parameters = generate({ resellerReference: 'random' });
+			simulator.respondOnce('order/generatetoken', {
+				status: 400,
+				body: { error: { code: -7, message: 'reseller_unique_reference n8n-rnd-x has already been used' } },
+			});
+			const refused = await runServertastic(simulator, parameters);
+			expect(refused.error?.message).toMatch(/^A token with the reseller reference n8n-rnd-[0-9a-f]{27} already exists \[item 0\]$/);
+			simulator.respondOnce('order/generatetoken', { status: 0, body: '', process: true, destroy: true });
+			const lost = await runServertastic(simulator, parameters);
+			expect(lost.error?.message).toBe('Servertastic could not be reached for order/generatetoken: the connection was reset');
+			expect(lost.error?.description).toContain('running it again may buy a second token');
+			expect(simulator.requestsTo('order/showtokens')).toHaveLength(0);
+			await expectNoTokenInErrors([refused, lost]);
+		});
+	});
+
+	describe('a re-run after a crash resumes (If the Reference Was Used Before: Return the Existing Token)', () => {
+		const customers = (count: number) => Array.from({ length: count }, (_, n) => ({ customer: `C${n}` }));
+
+		it('20 items run again: the same tokens, paired, from exactly one showtokens request; no second token', async () => {
+			const inputItems = customers(20);
+			const parameters = generate({ options: { concurrency: 10 } });
+			const first = await runServertastic(simulator, parameters, { inputItems });
+			expect(first.status).toBe('success');
+			expect(simulator.requestsTo('order/showtokens')).toHaveLength(0);
+			simulator.reset();
+
+			const second = await runServertastic(simulator, parameters, { inputItems });
+			expect(second.status).toBe('success');
+			expect(simulator.requestsTo('order/generatetoken')).toHaveLength(20);
+			expect(simulator.requestsTo('order/showtokens')).toHaveLength(1);
+			expect(second.success.map((item) => item.pairedItem)).toEqual(inputItems.map((_, item) => ({ item })));
+			expect(second.success.map((item) => item.json.orderToken)).toEqual(first.success.map((item) => item.json.orderToken));
+			expect(second.success.every((item) => item.json.generation === 'existing')).toBe(true);
+			expect(await allTokens()).toHaveLength(20);
+		});
+
+		it('a crashed run that bought some tokens: the re-run returns those and buys only the rest', async () => {
+			const inputItems = customers(4);
+			// The crashed run got as far as items 0 and 2.
+			await runServertastic(simulator, generate(), { inputItems: [inputItems[0], inputItems[2]] });
+			simulator.reset();
+			const rerun = await runServertastic(simulator, generate(), { inputItems });
+			expect(rerun.status).toBe('success');
+			expect(rerun.success.map((item) => [item.pairedItem, item.json.generation])).toEqual([
+				[{ item: 0 }, 'existing'],
+				[{ item: 1 }, 'generated'],
+				[{ item: 2 }, 'existing'],
+				[{ item: 3 }, 'generated'],
+			]);
+			expect(simulator.requestsTo('order/showtokens')).toHaveLength(1);
+			expect(await allTokens()).toHaveLength(4);
+		});
+
+		it('then Place (Check Order First) skips the order the crashed run placed and places the other', async () => {
+			const inputItems = customers(2);
+			const first = await runServertastic(simulator, generate(), { inputItems });
+			const tokens = first.success.map((item) => item.json.orderToken as string);
+			const place = {
+				resource: 'order',
+				operation: 'place',
+				orderToken: '={{ $json.orderToken }}',
+				productBrand: 'rapidssl',
+				dvAuthMethod: 'DNS',
+				csr: readFileSync(join(__dirname, '../../../../fixtures/csr/rsa2048.csr'), 'utf8'),
+				...TECH_CONTACT,
+			};
+			// The crashed run had placed item 0's token before it died.
+			expect((await runServertastic(simulator, place, { inputItems: [first.success[0].json] })).status).toBe('success');
+
+			const rerun = await runServertastic(simulator, generate(), { inputItems });
+			expect(rerun.success.map((item) => [item.json.orderToken, item.json.generation])).toEqual([
+				[tokens[0], 'existing'],
+				[tokens[1], 'existing'],
+			]);
+			// A placed token is in the used list, with its status.
+			expect(rerun.success[0].json.orderStatus).not.toBe('Order Generated');
+			const placed = await runServertastic(simulator, place, { inputItems: rerun.success.map((item) => item.json as IDataObject) });
+			expect(placed.status).toBe('success');
+			expect(placed.success.map((item) => item.json.placement)).toEqual(['alreadyPlaced', 'placed']);
+			expect(tokens.map((token) => simulator.getOrder(token)?.placements)).toEqual([1, 1]);
+			expect(await allTokens()).toHaveLength(2);
+		});
+
+		it.each([
+			['one token (a bare object) and an empty list', true, undefined],
+			['lists wrapped in their element name', false, 'token'],
+		])('reads the token list in the shapes XML-derived JSON takes: %s', async (_name, xmlStyleLists, wrapper) => {
+			const first = await runServertastic(simulator, generate(), { inputItems: [{ customer: 'X' }] });
+			const token = first.success[0].json.orderToken as string;
+			simulator.settings.xmlStyleLists = xmlStyleLists;
+			if (wrapper) {
+				const [listed] = await allTokens();
+				simulator.respondOnce('order/showtokens', {
+					status: 200,
+					body: { success: 'Tokens retrieved', unused_tokens: { [wrapper]: [listed] }, used_tokens: '' },
+				});
+			}
+			const rerun = await runServertastic(simulator, generate(), { inputItems: [{ customer: 'X' }] });
+			expect(rerun.success[0].json).toMatchObject({ orderToken: token, generation: 'existing' });
+		});
+
+		it('a reference used before that the token list does not show: the refusal, naming the lookup', async () => {
+			const item = { customer: 'Hidden' };
+			const reference = derivedReference(item, 'RapidSSL-12');
+			simulator.createToken({ productCode: 'RapidSSL-12', reference });
+			// Entries without reseller_unique_reference cannot be matched.
+			const [listed] = await allTokens();
+			const { reseller_unique_reference: _dropped, ...withoutReference } = listed;
+			simulator.respondOnce('order/showtokens', {
+				status: 200,
+				body: { success: 'Tokens retrieved', unused_tokens: [withoutReference], used_tokens: [] },
+			});
+			const result = await runServertastic(simulator, generate(), { inputItems: [item], onError: 'continueErrorOutput' });
+			expect(result.errorOutput.map((entry) => entry.pairedItem)).toEqual([{ item: 0 }]);
+			expect(result.downstream.error[0].json.error).toBe(`A token for this item already exists (reseller reference ${reference}) [item 0]`);
+			expect(result.downstream.error[0].json.message).toContain(
+				`The lookup in Order → Get Many Tokens found no token with the reseller reference ${reference}`,
+			);
+			expect(await tokensWithReference(reference)).toHaveLength(1);
+			await expectNoTokenInErrors([result]);
+		});
+
+		it('a token list that cannot be read: a clear error after the read is retried, nothing bought', async () => {
+			const item = { customer: 'Unlucky' };
+			await runServertastic(simulator, generate(), { inputItems: [item] });
+			simulator.reset();
+			for (let attempt = 0; attempt < retryPolicy.attempts; attempt++) simulator.respondOnce('order/showtokens', faultReply('http502'));
+			const result = await runServertastic(simulator, generate(), { inputItems: [item] });
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toBe(
+				`A token for this item already exists (reseller reference ${derivedReference(item, 'RapidSSL-12')}) and could not be looked up: Servertastic sent an answer to order/showtokens that is not JSON (HTTP 502, text/html) (gave up after ${retryPolicy.attempts} attempts) [item 0]`,
+			);
+			expect(result.error?.description).toContain('Nothing was bought. Run the workflow again to pick the token up');
+			expect(simulator.requestsTo('order/showtokens')).toHaveLength(retryPolicy.attempts);
+			expect(simulator.requestsTo('order/generatetoken')).toHaveLength(1);
+			expect(await allTokens()).toHaveLength(1);
+			await expectNoTokenInErrors([result]);
+		});
+
+		it('many items and a token list that cannot be read: still one lookup, every item its own error', async () => {
+			const inputItems = customers(6);
+			await runServertastic(simulator, generate(), { inputItems });
+			simulator.reset();
+			simulator.respondOnce('order/showtokens', faultReply('errorWith200'));
+			const result = await runServertastic(simulator, generate(), { inputItems, onError: 'continueErrorOutput' });
+			expect(simulator.requestsTo('order/showtokens')).toHaveLength(1);
+			expect(result.errorOutput.map((entry) => entry.pairedItem)).toEqual(inputItems.map((_, item) => ({ item })));
+			for (const [n, entry] of result.downstream.error.entries()) {
+				expect(entry.json.error).toBe(
+					`A token for this item already exists (reseller reference ${derivedReference(inputItems[n], 'RapidSSL-12')}) and could not be looked up: Servertastic refused order/showtokens: The service is temporarily unavailable [item ${n}]`,
+				);
+			}
+			await expectNoTokenInErrors([result]);
+		});
+	});
+
+	describe('an uncertain answer: the token list decides, generatetoken is never sent again', () => {
+		it.each([
+			['a timeout after the token was made', { status: 200, body: '', process: true, hang: true }],
+			['an HTTP 502 after the token was made', faultReply('http502', { afterEffect: true })],
+			['an answer cut short after the token was made', faultReply('malformedJson', { afterEffect: true })],
+		])('%s: confirmedAfterUncertainAnswer, one token', async (_name, reply) => {
+			simulator.respondOnce('order/generatetoken', reply);
+			const item = { customer: 'Uncertain' };
+			const result = await runServertastic(simulator, generate({ options: { ifReferenceUsed: 'error' } }), {
+				inputItems: [item],
+				timeoutSeconds: 1,
+			});
+			expect(result.status).toBe('success');
+			const reference = derivedReference(item, 'RapidSSL-12');
+			const [token] = await tokensWithReference(reference);
+			expect(result.success[0].json).toMatchObject({ orderToken: token.order_token, generation: 'confirmedAfterUncertainAnswer' });
+			expect(simulator.requestsTo('order/generatetoken')).toHaveLength(1);
+			expect(await allTokens()).toHaveLength(1);
+		});
+
+		it('an answer cut short and a token list that cannot be read: an error without the token in it', async () => {
+			simulator.respondOnce('order/generatetoken', faultReply('malformedJson', { afterEffect: true }));
+			for (let attempt = 0; attempt < retryPolicy.attempts; attempt++) simulator.respondOnce('order/showtokens', faultReply('http500'));
+			const item = { customer: 'Doubly unlucky' };
+			const result = await runServertastic(simulator, generate(), { inputItems: [item] });
+			expect(result.status).toBe('error');
+			expect(result.error?.message).toMatch(/^Servertastic sent an answer to order\/generatetoken that is not JSON/);
+			expect(result.error?.description).toContain('The token may have been generated all the same');
+			expect(result.error?.description).toContain('Looking for it in order/showtokens failed too');
+			expect(result.error?.description).toContain('Its text is not shown: it may hold the order token.');
+			expect(simulator.requestsTo('order/generatetoken')).toHaveLength(1);
+			expect(await tokensWithReference(derivedReference(item, 'RapidSSL-12'))).toHaveLength(1);
+			await expectNoTokenInErrors([result]);
 		});
 	});
 
