@@ -6,6 +6,8 @@
 //   node test/e2e/run.js n8n2       n8n 2.41.1 only (with the editor test)
 //   node test/e2e/run.js n8n1       n8n 1.123.81 only
 //   node test/e2e/run.js ui         the editor test only (n8n 2.41.1, Debian chromium)
+//   node test/e2e/run.js queue      queue mode: Debian redis-server, n8n 2.41.1 main + two workers
+//                                   (size: QUEUE_E2E_ORDERS, default 300; QUEUE_E2E_BATCH, default 60)
 //
 // Environment: E2E_CACHE_DIR (install cache), E2E_PACKAGE_TGZ (test this tarball instead of packing),
 // E2E_KEEP=1 (keep n8n's folders), E2E_NO_CHROMIUM_INSTALL=1 (skip the editor test when chromium is missing).
@@ -56,6 +58,24 @@ function ensureChromium() {
 	}
 	say(`chromium: ${result.status === 0 ? 'installed' : 'could not be installed'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
 	return fs.existsSync(CHROMIUM);
+}
+
+/** Debian's redis-server for the queue-mode test (installed with apt-get when missing, as root). */
+function ensureRedis() {
+	const server = '/usr/bin/redis-server';
+	if (fs.existsSync(server)) return true;
+	if (typeof process.getuid !== 'function' || process.getuid() !== 0) return false;
+	const t = Date.now();
+	say('redis-server: installing with apt-get ...');
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], { stdio: 'ignore', env });
+	let result = install();
+	if (result.status !== 0) {
+		spawnSync('apt-get', ['update'], { stdio: 'ignore', env });
+		result = install();
+	}
+	say(`redis-server: ${result.status === 0 ? 'installed' : 'could not be installed'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+	return fs.existsSync(server);
 }
 
 /** Runs jest.e2e.config.js for one runtime; resolves to its counts. */
@@ -118,7 +138,7 @@ async function main() {
 		const log = (line) => say(line);
 		let pending;
 		for (const [index, item] of plan.entries()) {
-			const key = item === 'ui' ? 'n8n2' : item;
+			const key = item === 'ui' || item === 'queue' ? 'n8n2' : item;
 			let runtime;
 			try {
 				if (pending?.key === key) await pending.promise;
@@ -129,11 +149,19 @@ async function main() {
 				continue;
 			}
 			// The next version installs while these tests run (mostly download and one compile).
-			const next = plan[index + 1] === 'ui' ? 'n8n2' : plan[index + 1];
+			const next = ['ui', 'queue'].includes(plan[index + 1]) ? 'n8n2' : plan[index + 1];
 			if (next && next !== key && !process.env.E2E_SERIAL) {
 				pending = { key: next, promise: installInBackground(next).catch((error) => say(error.message)) };
 			}
 			const files = [];
+			if (item === 'queue') {
+				if (ensureRedis()) add(await runJest(runtime, ['test/e2e/queue.e2e.ts'], tgz));
+				else {
+					say('queue-mode test failed to start: no redis-server');
+					totals.failed += 1;
+				}
+				continue;
+			}
 			if (item !== 'ui') files.push('test/e2e/servertastic.e2e.ts');
 			if (key === 'n8n2' && (item === 'ui' || !wanted.length || wanted.includes('n8n2'))) {
 				if (ensureChromium()) files.push('test/e2e/editor.e2e.ts');

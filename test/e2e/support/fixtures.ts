@@ -14,6 +14,12 @@ export const WORKFLOW = {
 	errorBranch: { file: 'webhook-place-error-branch.json', id: 'StHookPlaceErr01', path: 'servertastic-place-batch' },
 } as const;
 
+/** The queue-mode workflows (test/e2e/queue.e2e.ts). */
+export const QUEUE_WORKFLOW = {
+	renewals: { file: 'webhook-renewals-token-place-notify.json', id: 'StHookRenewQ001', path: 'servertastic-renewals' },
+	issued: { file: 'trigger-certificate-issued-notify.json', id: 'StTrigIssuedQ01' },
+} as const;
+
 export interface WorkflowJson {
 	id: string;
 	name: string;

@@ -125,6 +125,9 @@ export class N8n {
 
 	port = 0;
 
+	/** Settings every process of this instance gets on top of the defaults (queue mode, log level). */
+	readonly extraEnv: Record<string, string> = {};
+
 	private child?: ChildProcess;
 
 	private cookie = '';
@@ -187,7 +190,13 @@ export class N8n {
 			// `start` and the CLI commands each get their own task-broker port (they clash on 5679).
 			N8N_RUNNERS_BROKER_PORT: String(brokerPort),
 			...this.spec.env(this.baseUrl),
+			...this.extraEnv,
 		};
+	}
+
+	/** The process id of `n8n start`, while it runs. */
+	get pid(): number | undefined {
+		return this.child?.pid;
 	}
 
 	/** Runs one n8n CLI command; throws unless it exits 0. */
@@ -339,6 +348,23 @@ export class N8n {
 		if (status !== 200) throw new Error(`GET /rest/executions: ${status} ${JSON.stringify(body)}`);
 		const list = Array.isArray(body.data) ? body.data : (body.data.results ?? []);
 		return list.map((execution) => ({ ...execution, id: String(execution.id) }));
+	}
+
+	/** Every execution of the workflow, newest first (the list API pages by `lastId`). */
+	async allExecutions(workflowId: string): Promise<ExecutionSummary[]> {
+		const all: ExecutionSummary[] = [];
+		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		for (;;) {
+			const lastId = all.length ? `&lastId=${all[all.length - 1].id}` : '';
+			const { status, body } = await this.rest<{ data: { results: ExecutionSummary[] } }>(
+				'GET',
+				`/executions?filter=${filter}&limit=100${lastId}`,
+			);
+			if (status !== 200) throw new Error(`GET /rest/executions: ${status} ${JSON.stringify(body)}`);
+			const page = body.data.results.map((execution) => ({ ...execution, id: String(execution.id) }));
+			all.push(...page);
+			if (page.length < 100) return all;
+		}
 	}
 
 	/** Waits for a finished execution of the workflow that is not in `known`. */

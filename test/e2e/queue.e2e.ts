@@ -1,0 +1,424 @@
+// The packed nodes in n8n's queue mode: Redis (Debian's redis-server, our own config and port), one
+// `n8n start` (webhooks, trigger polling) and two `n8n worker`s sharing the SQLite database folder,
+// against the simulator at 100 ms latency. Run with `npm run e2e:queue` (test/e2e/run.js queue).
+// Size: QUEUE_E2E_ORDERS renewals (default 300), QUEUE_E2E_BATCH items in the batch whose worker is killed (60).
+import { randomBytes } from 'node:crypto';
+
+import { csrFixture } from '../fixtures/csrs';
+import { type Simulator, startSimulator } from '../simulator';
+import { type Catcher, startCatcher } from './support/catcher';
+import { credentialsFixture, QUEUE_WORKFLOW, workflowFixture } from './support/fixtures';
+import { type ExecutionDetail, type ExecutionSummary, N8n, e2eRuntime, packageTarball } from './support/n8n';
+import { queueModeEnv, type Redis, startRedis, Worker } from './support/queue';
+
+const runtime = e2eRuntime();
+const ORDERS = Number(process.env.QUEUE_E2E_ORDERS ?? 300);
+const BATCH = Number(process.env.QUEUE_E2E_BATCH ?? 60);
+const LATENCY_MS = 100;
+const WORKER_CONCURRENCY = 10;
+// A key of this run only, so that finding it anywhere means it leaked.
+const API_KEY = `st-q-${randomBytes(16).toString('hex')}`;
+const CSR = csrFixture('rsa2048');
+const CONTACT = { firstName: 'Ada', lastName: 'Lovelace', phone: '+44 20 7946 0000', email: 'ada@example.com', jobTitle: 'Engineer' };
+const RENEWALS = QUEUE_WORKFLOW.renewals;
+const ISSUED = QUEUE_WORKFLOW.issued;
+
+let simulator: Simulator;
+let catcher: Catcher;
+let redis: Redis;
+let n8n: N8n;
+const workers: Worker[] = [];
+const figures: string[] = [];
+let failed = false;
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+beforeAll(async () => {
+	try {
+		await setUp();
+	} catch (error) {
+		failed = true;
+		throw error;
+	}
+}, 600_000);
+
+async function setUp() {
+	simulator = await startSimulator({ apiKey: API_KEY, latencyMs: LATENCY_MS, points: 10_000_000 });
+	catcher = await startCatcher();
+	redis = await startRedis();
+	n8n = await N8n.create(runtime);
+	Object.assign(n8n.extraEnv, queueModeEnv(redis), {
+		// Debug logs on every process, so that the secret checks below read everything n8n could write.
+		N8N_LOG_LEVEL: 'debug',
+		// A killed worker's job is found stalled within seconds instead of n8n's default minute.
+		QUEUE_WORKER_LOCK_DURATION: '10000',
+		QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
+		QUEUE_WORKER_STALLED_INTERVAL: '5000',
+	});
+	await n8n.installPackage(packageTarball());
+	await n8n.importCredentials(credentialsFixture(simulator.url, API_KEY));
+	await n8n.importWorkflows([workflowFixture(RENEWALS.file, catcher.url), workflowFixture(ISSUED.file, catcher.url)]);
+	await n8n.activate(RENEWALS.id);
+	await n8n.activate(ISSUED.id);
+	figures.push(`main start: ${(await n8n.start([{ kind: 'webhook', path: RENEWALS.path }])).toFixed(1)} s`);
+	await n8n.login();
+	for (const name of ['a', 'b']) workers.push(await Worker.start(n8n, name, WORKER_CONCURRENCY));
+}
+
+afterAll(async () => {
+	for (const worker of workers) await worker.stop().catch(() => undefined);
+	await n8n?.stop();
+	process.stdout.write(`[e2e queue ${runtime.n8nVersion}] ${[...(n8n?.logs ?? []), ...figures].join('\n  ')}\n`);
+	if (n8n && !failed) n8n.dispose();
+	else if (n8n) process.stdout.write(`[e2e] a test failed: n8n's folder and logs are kept in ${n8n.userFolder}\n`);
+	await redis?.stop();
+	await simulator?.close();
+	await catcher?.close();
+}, 120_000);
+
+function step(name: string, fn: () => Promise<void>, timeoutMs: number) {
+	it(
+		name,
+		async () => {
+			try {
+				await fn();
+			} catch (error) {
+				failed = true;
+				throw error;
+			}
+		},
+		timeoutMs,
+	);
+}
+
+// ---- helpers ----
+
+interface Renewal {
+	renewalId: string;
+	productCode: string;
+	customerEmail: string;
+	previousOrderToken: string;
+	csr: string;
+	contact: typeof CONTACT;
+}
+
+/** Renewal requests for certificates the simulator already holds (their orders are the previous ones). */
+function renewals(prefix: string, count: number): Renewal[] {
+	return Array.from({ length: count }, (_, index) => ({
+		renewalId: `${prefix}-${String(index + 1).padStart(4, '0')}`,
+		productCode: 'RapidSSL-12',
+		customerEmail: 'certs@example.com',
+		previousOrderToken: simulator.createToken({ productCode: 'RapidSSL-12', reference: `prev-${prefix}-${index + 1}` }),
+		csr: CSR,
+		contact: CONTACT,
+	}));
+}
+
+async function postRenewals(batch: Renewal[]): Promise<void> {
+	const response = await fetch(`${n8n.baseUrl}/webhook/${RENEWALS.path}`, {
+		method: 'POST',
+		headers: { 'content-type': 'application/json' },
+		body: JSON.stringify({ renewals: batch }),
+	});
+	if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
+}
+
+/** One webhook call per renewal, `parallel` at a time, as a form or ticket system would send them. */
+async function postEach(all: Renewal[], parallel = 20): Promise<void> {
+	let next = 0;
+	await Promise.all(
+		Array.from({ length: parallel }, async () => {
+			while (next < all.length) await postRenewals([all[next++]]);
+		}),
+	);
+}
+
+const DONE = ['success', 'error', 'crashed', 'canceled', 'failed'];
+
+/** Waits until `count` executions of the workflow beyond `known` have ended. */
+async function waitForEnded(workflowId: string, known: Set<string>, count: number, timeoutMs: number): Promise<ExecutionSummary[]> {
+	const deadline = Date.now() + timeoutMs;
+	for (;;) {
+		const fresh = (await n8n.allExecutions(workflowId)).filter((execution) => !known.has(execution.id));
+		const ended = fresh.filter((execution) => DONE.includes(execution.status));
+		if (ended.length >= count) return ended;
+		if (Date.now() > deadline) {
+			throw new Error(`${ended.length} of ${count} executions ended within ${timeoutMs} ms (statuses: ${fresh.map((e) => e.status).join(',')})`);
+		}
+		await sleep(500);
+	}
+}
+
+async function executionIds(workflowId: string): Promise<Set<string>> {
+	return new Set((await n8n.allExecutions(workflowId)).map((execution) => execution.id));
+}
+
+function outputOf(detail: ExecutionDetail, node: string): Array<Record<string, unknown>> {
+	const runs = detail.data.resultData.runData[node] ?? [];
+	return runs.flatMap((run) => (run.data?.main[0] ?? []).map((item) => item.json));
+}
+
+/** The tokens the account holds whose reseller reference the node derived (the simulator's own list). */
+async function ledger(): Promise<Array<{ token: string; reference: string; placements: number; status: string }>> {
+	const response = await fetch(`${simulator.url}/order/showtokens.json?api_key=${API_KEY}`);
+	const body = (await response.json()) as Record<string, Array<Record<string, string>>>;
+	return [...body.unused_tokens, ...body.used_tokens]
+		.filter((entry) => entry.reseller_unique_reference.startsWith('n8n-'))
+		.map((entry) => {
+			const order = simulator.getOrder(entry.order_token);
+			return {
+				token: entry.order_token,
+				reference: entry.reseller_unique_reference,
+				placements: order?.placements ?? -1,
+				status: order?.status ?? '?',
+			};
+		});
+}
+
+function perMinute(count: number, ms: number): string {
+	return `${count} orders in ${(ms / 1000).toFixed(1)} s = ${((count * 60_000) / ms).toFixed(0)} orders/min`;
+}
+
+// ---- the tests ----
+
+const placedTokens: string[] = [];
+
+step(
+	`${ORDERS} renewal requests (one webhook call each) run Generate Token → Place on both workers, each token and order once`,
+	async () => {
+		const before = await executionIds(RENEWALS.id);
+		const requests = renewals('R', ORDERS);
+		const started = Date.now();
+		await postEach(requests);
+		const ended = await waitForEnded(RENEWALS.id, before, ORDERS, 20 * 60_000);
+		const elapsed = Date.now() - started;
+		figures.push(`queue mode, 2 workers × concurrency ${WORKER_CONCURRENCY}, ${LATENCY_MS} ms latency: ${perMinute(ORDERS, elapsed)}`);
+
+		expect(ended).toHaveLength(ORDERS);
+		expect(ended.filter((execution) => execution.status !== 'success')).toEqual([]);
+
+		// Every execution ran on a worker, and both workers took part.
+		const [a, b] = workers.map((worker) => new Set(worker.startedExecutions()));
+		const ids = ended.map((execution) => execution.id);
+		for (const id of ids) expect(a.has(id) !== b.has(id)).toBe(true);
+		const onA = ids.filter((id) => a.has(id)).length;
+		figures.push(`executions per worker: a ${onA}, b ${ORDERS - onA}`);
+		expect(onA).toBeGreaterThan(0);
+		expect(ORDERS - onA).toBeGreaterThan(0);
+
+		// Each execution's data: one renewal in, one token, one placed renewal order, one notification.
+		const seen = new Set<string>();
+		for (const execution of ended) {
+			const detail = await n8n.execution(execution.id);
+			const [renewal] = outputOf(detail, 'One Item per Renewal');
+			const tokens = outputOf(detail, 'Generate Token');
+			const placed = outputOf(detail, 'Place Renewal');
+			expect(tokens).toHaveLength(1);
+			expect(placed).toHaveLength(1);
+			expect(placed[0]).toMatchObject({ placement: 'placed', status: 'Order Placed', orderToken: tokens[0].orderToken });
+			expect(String(placed[0].resellerOrderId)).toMatch(/^ST/);
+			expect(outputOf(detail, 'Notify Slack')).toHaveLength(1);
+			seen.add(String(renewal.renewalId));
+			placedTokens.push(String(tokens[0].orderToken));
+		}
+		expect(seen.size).toBe(ORDERS);
+
+		// The simulator's ledger: exactly ORDERS tokens bought and ORDERS orders placed, each once.
+		const tokens = await ledger();
+		expect(tokens).toHaveLength(ORDERS);
+		expect(tokens.filter((token) => token.placements !== 1)).toEqual([]);
+		expect(new Set(tokens.map((token) => token.token))).toEqual(new Set(placedTokens));
+		expect(simulator.requestsTo('order/generatetoken')).toHaveLength(ORDERS);
+		expect(simulator.requestsTo('order/place')).toHaveLength(ORDERS);
+		const notified = catcher.requestsTo('/slack').map((request) => (request.body as Record<string, unknown>).renewalId);
+		expect(notified).toHaveLength(ORDERS);
+		expect(new Set(notified)).toEqual(seen);
+	},
+	25 * 60_000,
+);
+
+step(
+	`the Servertastic Trigger on main fires exactly ${ORDERS} Certificate Issued events across polls and a restart of main`,
+	async () => {
+		const issuedEvents = () => catcher.requestsTo('/issued').map((request) => ({ body: request.body as Record<string, unknown> }));
+		const complete = (tokens: string[]) => {
+			for (const token of tokens) while (simulator.advance(token) !== 'Completed');
+		};
+		const waitForEvents = async (count: number, timeoutMs: number) => {
+			const deadline = Date.now() + timeoutMs;
+			while (issuedEvents().length < count) {
+				if (Date.now() > deadline) throw new Error(`${issuedEvents().length} of ${count} Certificate Issued events within ${timeoutMs} ms`);
+				await sleep(500);
+			}
+		};
+		expect(placedTokens).toHaveLength(ORDERS);
+		const third = Math.ceil(ORDERS / 3);
+		const pollsBefore = simulator.requestsTo('order/modifiedorders').length;
+
+		complete(placedTokens.slice(0, third));
+		await waitForEvents(third, 150_000);
+
+		// Main goes down; certificates are issued meanwhile; main comes back and catches up.
+		await n8n.stop();
+		complete(placedTokens.slice(third, 2 * third));
+		figures.push(`main restart: ${(await n8n.start([{ kind: 'webhook', path: RENEWALS.path }])).toFixed(1)} s`);
+		await n8n.login();
+		await waitForEvents(Math.min(2 * third, ORDERS), 180_000);
+
+		complete(placedTokens.slice(2 * third));
+		await waitForEvents(ORDERS, 180_000);
+		// One more poll (n8n polls at most once a minute): nothing fires twice.
+		const polls = simulator.requestsTo('order/modifiedorders').length;
+		while (simulator.requestsTo('order/modifiedorders').length < polls + 1) await sleep(500);
+		await sleep(2000);
+
+		const events = issuedEvents();
+		const references = events.map((message) => String(message.body.orderReference));
+		expect(events).toHaveLength(ORDERS);
+		expect(new Set(references).size).toBe(ORDERS);
+		expect(new Set(events.map((message) => message.body.event))).toEqual(new Set(['certificateIssued']));
+		const expected = new Set(placedTokens.map((token) => simulator.getOrder(token)?.resellerOrderId));
+		expect(new Set(references)).toEqual(expected);
+
+		// The trigger's executions ran on the workers and carry the same events.
+		const triggerRuns = (await n8n.allExecutions(ISSUED.id)).filter((execution) => execution.status === 'success');
+		let items = 0;
+		for (const execution of triggerRuns) items += outputOf(await n8n.execution(execution.id), 'Certificate Issued').length;
+		expect(items).toBe(ORDERS);
+		figures.push(
+			`trigger: ${ORDERS} events in ${triggerRuns.length} executions over ${simulator.requestsTo('order/modifiedorders').length - pollsBefore} polls`,
+		);
+	},
+	10 * 60_000,
+);
+
+step(
+	`a worker killed (SIGKILL) mid-batch of ${BATCH}: nothing placed twice, nothing lost after the operator's retry`,
+	async () => {
+		const before = await executionIds(RENEWALS.id);
+		const ledgerBefore = new Set((await ledger()).map((entry) => entry.token));
+		const placesBefore = simulator.requestsTo('order/place').length;
+		const started = workers.map((worker) => worker.startedExecutions().length);
+		const batch = renewals('K', BATCH);
+		await postRenewals(batch);
+
+		// Which worker took the batch: the one that logs a new execution.
+		let victim: Worker | undefined;
+		for (const deadline = Date.now() + 60_000; !victim; await sleep(100)) {
+			victim = workers.find((worker, index) => worker.startedExecutions().length > started[index]);
+			if (Date.now() > deadline) throw new Error('No worker started the batch');
+		}
+		const batchExecution = victim.startedExecutions().at(-1) as string;
+		// Kill it by its PID once a third of the batch has been sent to order/place.
+		while (simulator.requestsTo('order/place').length - placesBefore < BATCH / 3) await sleep(20);
+		await victim.kill('SIGKILL');
+		const placedAtKill = simulator.requestsTo('order/place').length - placesBefore;
+		figures.push(`killed worker ${victim.name} (pid ${victim.pid}, ${victim.ending}) during execution ${batchExecution} after ${placedAtKill} of ${BATCH} places`);
+
+		// The operator starts a worker again (systemd or the orchestrator would).
+		workers[workers.indexOf(victim)] = await Worker.start(n8n, `${victim.name}2`, WORKER_CONCURRENCY);
+
+		// What n8n makes of the crashed execution.
+		const crashedAt = Date.now();
+		let crashed = await n8n.execution(batchExecution);
+		while (!DONE.includes(crashed.summary.status)) {
+			if (Date.now() - crashedAt > 180_000) throw new Error(`Execution ${batchExecution} still ${crashed.summary.status} 180 s after the kill`);
+			await sleep(1000);
+			crashed = await n8n.execution(batchExecution);
+		}
+		figures.push(
+			`the killed execution became "${crashed.summary.status}" after ${((Date.now() - crashedAt) / 1000).toFixed(0)} s` +
+				(crashed.data.resultData.error?.message ? ` (${crashed.data.resultData.error.message})` : ''),
+		);
+		expect(crashed.summary.status).not.toBe('success');
+		// n8n did not run it again by itself.
+		expect((await n8n.allExecutions(RENEWALS.id)).filter((execution) => !before.has(execution.id)).map((e) => e.id)).toEqual([batchExecution]);
+
+		// The ledger at this point: tokens bought for part of the batch, none placed twice.
+		const afterCrash = (await ledger()).filter((entry) => !ledgerBefore.has(entry.token));
+		expect(afterCrash.length).toBeLessThanOrEqual(BATCH);
+		expect(afterCrash.filter((entry) => entry.placements > 1)).toEqual([]);
+		const placedBeforeRetry = afterCrash.filter((entry) => entry.placements === 1).length;
+		figures.push(`after the crash: ${afterCrash.length} tokens bought, ${placedBeforeRetry} placed`);
+
+		// The operator retries the execution (Executions → Retry with the original workflow).
+		const retry = await n8n.rest<{ data: unknown }>('POST', `/executions/${batchExecution}/retry`, { loadWorkflow: false });
+		expect(retry.status).toBe(200);
+		const [retried] = await waitForEnded(RENEWALS.id, new Set([...before, batchExecution]), 1, 180_000);
+		expect(retried.status).toBe('success');
+		const detail = await n8n.execution(retried.id);
+		const placed = outputOf(detail, 'Place Renewal');
+		const tokens = outputOf(detail, 'Generate Token');
+		expect(placed).toHaveLength(BATCH);
+		// No error items: every item has an order reference and a placement.
+		expect(placed.filter((item) => item.error !== undefined || !String(item.resellerOrderId).startsWith('ST'))).toEqual([]);
+		const byPlacement = (placement: string) => placed.filter((item) => item.placement === placement).length;
+		expect(byPlacement('alreadyPlaced')).toBe(placedBeforeRetry);
+		expect(byPlacement('placed')).toBe(BATCH - placedBeforeRetry);
+		expect(tokens.filter((item) => item.generation === 'existing')).toHaveLength(afterCrash.length);
+		figures.push(
+			`retry ${retried.id}: ${byPlacement('placed')} placed, ${byPlacement('alreadyPlaced')} already placed, ${afterCrash.length} existing tokens handed back`,
+		);
+
+		// Every item of the batch has exactly one token and one placement.
+		const afterRetry = (await ledger()).filter((entry) => !ledgerBefore.has(entry.token));
+		expect(afterRetry).toHaveLength(BATCH);
+		expect(afterRetry.filter((entry) => entry.placements !== 1)).toEqual([]);
+
+		// Sending the same batch again (the other thing an operator may do) buys and places nothing.
+		const tokensNow = simulator.requestsTo('order/generatetoken').length;
+		const placesNow = simulator.requestsTo('order/place').length;
+		const known = await executionIds(RENEWALS.id);
+		await postRenewals(batch);
+		const [again] = await waitForEnded(RENEWALS.id, known, 1, 180_000);
+		expect(again.status).toBe('success');
+		const againPlaced = outputOf(await n8n.execution(again.id), 'Place Renewal');
+		expect(againPlaced.filter((item) => item.placement === 'alreadyPlaced')).toHaveLength(BATCH);
+		expect(simulator.requestsTo('order/place').length).toBe(placesNow);
+		expect((await ledger()).filter((entry) => !ledgerBefore.has(entry.token))).toHaveLength(BATCH);
+		// Each item asked once more (the reference is refused, the token is looked up).
+		expect(simulator.requestsTo('order/generatetoken').length - tokensNow).toBe(BATCH);
+	},
+	10 * 60_000,
+);
+
+step(
+	'credentials are decrypted on the workers, and the API key is in no log of main or of any worker',
+	async () => {
+		// Workers get no secret from main: only the encryption key and the database, which holds the key encrypted.
+		const stored = n8n.storedText();
+		expect(stored).not.toContain(API_KEY);
+		// Every API request carried the key, and the workers made them: main in queue mode runs no execution.
+		expect(simulator.requests.length).toBeGreaterThan(0);
+		const logs = [n8n.storedText(), ...workers.map((worker) => worker.log())];
+		for (const text of logs) {
+			expect(text).not.toContain(API_KEY);
+			expect(text).not.toContain(encodeURIComponent(API_KEY));
+			for (const token of placedTokens.slice(0, 20)) expect(text.includes(`order_token=${token}`)).toBe(false);
+		}
+		const workerLogs = workers.map((worker) => worker.log()).join('\n');
+		expect(workerLogs).toMatch(/Worker started execution/);
+	},
+	120_000,
+);
+
+step(
+	`for comparison: main alone (regular mode, no workers) runs ${ORDERS} renewals`,
+	async () => {
+		for (const worker of workers) await worker.stop();
+		await n8n.stop();
+		n8n.extraEnv.EXECUTIONS_MODE = 'regular';
+		await n8n.start([{ kind: 'webhook', path: RENEWALS.path }]);
+		await n8n.login();
+		const before = await executionIds(RENEWALS.id);
+		const tokensBefore = (await ledger()).length;
+		const started = Date.now();
+		await postEach(renewals('M', ORDERS));
+		const ended = await waitForEnded(RENEWALS.id, before, ORDERS, 20 * 60_000);
+		const elapsed = Date.now() - started;
+		figures.push(`main alone (regular mode), ${LATENCY_MS} ms latency: ${perMinute(ORDERS, elapsed)}`);
+		expect(ended.filter((execution) => execution.status !== 'success')).toEqual([]);
+		expect((await ledger()).length - tokensBefore).toBe(ORDERS);
+	},
+	25 * 60_000,
+);
