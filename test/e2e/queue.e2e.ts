@@ -1,7 +1,10 @@
 // The packed nodes in n8n's queue mode: Redis (Debian's redis-server, our own config and port), one
-// `n8n start` (webhooks, trigger polling) and two `n8n worker`s sharing the SQLite database folder,
-// against the simulator at 100 ms latency. Run with `npm run e2e:queue` (test/e2e/run.js queue).
+// `n8n start` (webhooks, trigger polling) and two `n8n worker`s sharing one PostgreSQL database
+// (Debian's postgresql, a cluster of our own), against the simulator at 100 ms latency.
+// Run with `npm run e2e:queue` (test/e2e/run.js queue).
 // Size: QUEUE_E2E_ORDERS renewals (default 300), QUEUE_E2E_BATCH items in the batch whose worker is killed (60).
+// QUEUE_E2E_DB=sqlite shares the SQLite database folder instead: n8n allows it (with a warning), but
+// under this load executions abort with SQLITE_BUSY, which is why PostgreSQL is the default.
 import { randomBytes } from 'node:crypto';
 
 import { csrFixture } from '../fixtures/csrs';
@@ -9,6 +12,7 @@ import { type Simulator, startSimulator } from '../simulator';
 import { type Catcher, startCatcher } from './support/catcher';
 import { credentialsFixture, QUEUE_WORKFLOW, workflowFixture } from './support/fixtures';
 import { type ExecutionDetail, type ExecutionSummary, N8n, e2eRuntime, packageTarball } from './support/n8n';
+import { type Postgres, postgresEnv, postgresStoredText, startPostgres } from './support/postgres';
 import { queueModeEnv, type Redis, startRedis, Worker } from './support/queue';
 
 const runtime = e2eRuntime();
@@ -16,6 +20,7 @@ const ORDERS = Number(process.env.QUEUE_E2E_ORDERS ?? 300);
 const BATCH = Number(process.env.QUEUE_E2E_BATCH ?? 60);
 const LATENCY_MS = 100;
 const WORKER_CONCURRENCY = 10;
+const DATABASE = process.env.QUEUE_E2E_DB === 'sqlite' ? 'sqlite' : 'postgres';
 // A key of this run only, so that finding it anywhere means it leaked.
 const API_KEY = `st-q-${randomBytes(16).toString('hex')}`;
 const CSR = csrFixture('rsa2048');
@@ -26,6 +31,7 @@ const ISSUED = QUEUE_WORKFLOW.issued;
 let simulator: Simulator;
 let catcher: Catcher;
 let redis: Redis;
+let postgres: Postgres | undefined;
 let n8n: N8n;
 const workers: Worker[] = [];
 const figures: string[] = [];
@@ -46,8 +52,10 @@ async function setUp() {
 	simulator = await startSimulator({ apiKey: API_KEY, latencyMs: LATENCY_MS, points: 10_000_000 });
 	catcher = await startCatcher();
 	redis = await startRedis();
+	if (DATABASE === 'postgres') postgres = await startPostgres();
 	n8n = await N8n.create(runtime);
-	Object.assign(n8n.extraEnv, queueModeEnv(redis), {
+	figures.push(`database: ${DATABASE}`);
+	Object.assign(n8n.extraEnv, queueModeEnv(redis), postgres ? postgresEnv(postgres) : {}, {
 		// Debug logs on every process, so that the secret checks below read everything n8n could write.
 		N8N_LOG_LEVEL: 'debug',
 		// A killed worker's job is found stalled within seconds instead of n8n's default minute.
@@ -72,6 +80,7 @@ afterAll(async () => {
 	if (n8n && !failed) n8n.dispose();
 	else if (n8n) process.stdout.write(`[e2e] a test failed: n8n's folder and logs are kept in ${n8n.userFolder}\n`);
 	await redis?.stop();
+	await postgres?.stop();
 	await simulator?.close();
 	await catcher?.close();
 }, 120_000);
@@ -386,8 +395,9 @@ step(
 	'credentials are decrypted on the workers, and the API key is in no log of main or of any worker',
 	async () => {
 		// Workers get no secret from main: only the encryption key and the database, which holds the key encrypted.
-		const stored = n8n.storedText();
+		const stored = n8n.storedText() + (postgres ? postgresStoredText(postgres) : '');
 		expect(stored).not.toContain(API_KEY);
+		expect(stored).toContain('StSimulatorCred1');
 		// Every API request carried the key, and the workers made them: main in queue mode runs no execution.
 		expect(simulator.requests.length).toBeGreaterThan(0);
 		const logs = [n8n.storedText(), ...workers.map((worker) => worker.log())];

@@ -6,8 +6,9 @@
 //   node test/e2e/run.js n8n2       n8n 2.41.1 only (with the editor test)
 //   node test/e2e/run.js n8n1       n8n 1.123.81 only
 //   node test/e2e/run.js ui         the editor test only (n8n 2.41.1, Debian chromium)
-//   node test/e2e/run.js queue      queue mode: Debian redis-server, n8n 2.41.1 main + two workers
-//                                   (size: QUEUE_E2E_ORDERS, default 300; QUEUE_E2E_BATCH, default 60)
+//   node test/e2e/run.js queue      queue mode: Debian redis-server and postgresql, n8n 2.41.1 main + two
+//                                   workers (size: QUEUE_E2E_ORDERS, default 300; QUEUE_E2E_BATCH, default 60;
+//                                   QUEUE_E2E_DB=sqlite to share SQLite instead of PostgreSQL)
 //
 // Environment: E2E_CACHE_DIR (install cache), E2E_PACKAGE_TGZ (test this tarball instead of packing),
 // E2E_KEEP=1 (keep n8n's folders), E2E_NO_CHROMIUM_INSTALL=1 (skip the editor test when chromium is missing).
@@ -60,22 +61,30 @@ function ensureChromium() {
 	return fs.existsSync(CHROMIUM);
 }
 
-/** Debian's redis-server for the queue-mode test (installed with apt-get when missing, as root). */
-function ensureRedis() {
-	const server = '/usr/bin/redis-server';
-	if (fs.existsSync(server)) return true;
+/** Debian packages the queue-mode test starts (installed with apt-get when missing, as root). */
+function ensureDebianPackages() {
+	const wanted = [{ name: 'redis-server', present: () => fs.existsSync('/usr/bin/redis-server') }];
+	if (process.env.QUEUE_E2E_DB !== 'sqlite') {
+		const present = () =>
+			fs.existsSync('/usr/lib/postgresql') &&
+			fs.readdirSync('/usr/lib/postgresql').some((major) => fs.existsSync(`/usr/lib/postgresql/${major}/bin/postgres`));
+		wanted.push({ name: 'postgresql', present });
+	}
+	const missing = wanted.filter((pkg) => !pkg.present());
+	if (!missing.length) return true;
 	if (typeof process.getuid !== 'function' || process.getuid() !== 0) return false;
+	const names = missing.map((pkg) => pkg.name);
 	const t = Date.now();
-	say('redis-server: installing with apt-get ...');
+	say(`${names.join(', ')}: installing with apt-get ...`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'redis-server'], { stdio: 'ignore', env });
+	const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...names], { stdio: 'ignore', env });
 	let result = install();
 	if (result.status !== 0) {
 		spawnSync('apt-get', ['update'], { stdio: 'ignore', env });
 		result = install();
 	}
-	say(`redis-server: ${result.status === 0 ? 'installed' : 'could not be installed'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
-	return fs.existsSync(server);
+	say(`${names.join(', ')}: ${result.status === 0 ? 'installed' : 'could not be installed'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+	return wanted.every((pkg) => pkg.present());
 }
 
 /** Runs jest.e2e.config.js for one runtime; resolves to its counts. */
@@ -155,9 +164,9 @@ async function main() {
 			}
 			const files = [];
 			if (item === 'queue') {
-				if (ensureRedis()) add(await runJest(runtime, ['test/e2e/queue.e2e.ts'], tgz));
+				if (ensureDebianPackages()) add(await runJest(runtime, ['test/e2e/queue.e2e.ts'], tgz));
 				else {
-					say('queue-mode test failed to start: no redis-server');
+					say('queue-mode test could not start: redis-server or postgresql missing and not installable');
 					totals.failed += 1;
 				}
 				continue;

@@ -350,20 +350,21 @@ export class N8n {
 		return list.map((execution) => ({ ...execution, id: String(execution.id) }));
 	}
 
-	/** Every execution of the workflow, newest first (the list API pages by `lastId`). */
+	/** Every execution of the workflow (the list API pages by an opaque `nextCursor`, 100 at most a page). */
 	async allExecutions(workflowId: string): Promise<ExecutionSummary[]> {
-		const all: ExecutionSummary[] = [];
+		const byId = new Map<string, ExecutionSummary>();
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
+		let cursor: string | undefined;
 		for (;;) {
-			const lastId = all.length ? `&lastId=${all[all.length - 1].id}` : '';
-			const { status, body } = await this.rest<{ data: { results: ExecutionSummary[] } }>(
+			const page = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+			const { status, body } = await this.rest<{ data: { results: ExecutionSummary[]; nextCursor?: string | null } }>(
 				'GET',
-				`/executions?filter=${filter}&limit=100${lastId}`,
+				`/executions?filter=${filter}&limit=100${page}`,
 			);
 			if (status !== 200) throw new Error(`GET /rest/executions: ${status} ${JSON.stringify(body)}`);
-			const page = body.data.results.map((execution) => ({ ...execution, id: String(execution.id) }));
-			all.push(...page);
-			if (page.length < 100) return all;
+			for (const execution of body.data.results) byId.set(String(execution.id), { ...execution, id: String(execution.id) });
+			if (!body.data.nextCursor || !body.data.results.length) return [...byId.values()];
+			cursor = body.data.nextCursor;
 		}
 	}
 
