@@ -153,15 +153,7 @@ export class N8n {
 
 	/** Unpacks the tarball where n8n's community-packages loader looks: type `n8n-nodes-servertastic.<node>`. */
 	async installPackage(tarball: string): Promise<string> {
-		const target = join(this.userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-servertastic');
-		mkdirSync(target, { recursive: true });
-		const { code, stderr } = await runProcess('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], {
-			env: process.env,
-			cwd: this.userFolder,
-			timeoutMs: 60_000,
-		});
-		if (code !== 0) throw new Error(`tar failed: ${stderr}`);
-		return target;
+		return await unpackPackage(tarball, this.userFolder);
 	}
 
 	env(brokerPort: number): NodeJS.ProcessEnv {
@@ -350,22 +342,36 @@ export class N8n {
 		return list.map((execution) => ({ ...execution, id: String(execution.id) }));
 	}
 
-	/** Every execution of the workflow (the list API pages by an opaque `nextCursor`, 100 at most a page). */
+	/**
+	 * Every execution of the workflow. Paged by start time, not by n8n's `nextCursor`: the cursor goes by
+	 * id while pages are sorted by start time, so with concurrent executions it skips some (seen at 300).
+	 * Executions that never started (no start time) come from one more query for the other statuses.
+	 */
 	async allExecutions(workflowId: string): Promise<ExecutionSummary[]> {
-		const byId = new Map<string, ExecutionSummary>();
-		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		let cursor: string | undefined;
-		for (;;) {
-			const page = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-			const { status, body } = await this.rest<{ data: { results: ExecutionSummary[]; nextCursor?: string | null } }>(
-				'GET',
-				`/executions?filter=${filter}&limit=100${page}`,
-			);
+		type Listed = ExecutionSummary & { startedAt?: string | null };
+		const byId = new Map<string, Listed>();
+		const page = async (filter: Record<string, unknown>): Promise<{ listed: Listed[]; added: number }> => {
+			const query = encodeURIComponent(JSON.stringify({ workflowId, ...filter }));
+			const { status, body } = await this.rest<{ data: { results: Listed[] } }>('GET', `/executions?filter=${query}&limit=100`);
 			if (status !== 200) throw new Error(`GET /rest/executions: ${status} ${JSON.stringify(body)}`);
-			for (const execution of body.data.results) byId.set(String(execution.id), { ...execution, id: String(execution.id) });
-			if (!body.data.nextCursor || !body.data.results.length) return [...byId.values()];
-			cursor = body.data.nextCursor;
+			let added = 0;
+			for (const execution of body.data.results) {
+				const id = String(execution.id);
+				if (!byId.has(id)) added += 1;
+				byId.set(id, { ...execution, id });
+			}
+			return { listed: body.data.results, added };
+		};
+		let startedBefore: string | undefined;
+		for (;;) {
+			const { listed, added } = await page(startedBefore ? { startedBefore } : {});
+			const starts = listed.map((execution) => Date.parse(execution.startedAt ?? '')).filter(Number.isFinite);
+			if (listed.length < 100 || added === 0 || !starts.length) break;
+			// The next page: what started before the oldest of this one (1 ms later, so that ties are kept).
+			startedBefore = new Date(Math.min(...starts) + 1).toISOString();
 		}
+		await page({ status: ['error', 'crashed', 'canceled', 'new', 'running', 'waiting', 'unknown'] });
+		return [...byId.values()];
 	}
 
 	/** Waits for a finished execution of the workflow that is not in `known`. */
@@ -393,17 +399,34 @@ export class N8n {
 
 	/** Every file n8n wrote in its user folder (database, WAL, config, event log, start logs) as text, for secret checks. */
 	storedText(): string {
-		const texts: string[] = [];
-		const walk = (dir: string) => {
-			for (const entry of readdirSync(dir, { withFileTypes: true })) {
-				const path = join(dir, entry.name);
-				// The unpacked package is ours, not something n8n wrote.
-				if (entry.isDirectory()) {
-					if (path !== join(this.userFolder, '.n8n', 'nodes')) walk(path);
-				} else if (entry.isFile()) texts.push(readFileSync(path).toString('latin1'));
-			}
-		};
-		walk(this.userFolder);
-		return texts.join('\n');
+		return userFolderText(this.userFolder);
 	}
+}
+
+/** Unpacks the package tarball into a user folder's `.n8n/nodes`, as installing a community package does. */
+export async function unpackPackage(tarball: string, userFolder: string): Promise<string> {
+	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-servertastic');
+	mkdirSync(target, { recursive: true });
+	const { code, stderr } = await runProcess('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], {
+		env: process.env,
+		cwd: userFolder,
+		timeoutMs: 60_000,
+	});
+	if (code !== 0) throw new Error(`tar failed: ${stderr}`);
+	return target;
+}
+
+/** Every file n8n wrote in a user folder, as text; the unpacked package is ours, not something n8n wrote. */
+export function userFolderText(userFolder: string): string {
+	const texts: string[] = [];
+	const walk = (dir: string) => {
+		for (const entry of readdirSync(dir, { withFileTypes: true })) {
+			const path = join(dir, entry.name);
+			if (entry.isDirectory()) {
+				if (path !== join(userFolder, '.n8n', 'nodes')) walk(path);
+			} else if (entry.isFile()) texts.push(readFileSync(path).toString('latin1'));
+		}
+	};
+	walk(userFolder);
+	return texts.join('\n');
 }

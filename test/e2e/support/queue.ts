@@ -6,7 +6,7 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-import { freePort, type N8n } from './n8n';
+import { freePort, type N8n, packageTarball, unpackPackage, userFolderText } from './n8n';
 
 export const REDIS_SERVER = '/usr/bin/redis-server';
 
@@ -87,8 +87,13 @@ export function queueModeEnv(redis: Redis): Record<string, string> {
 	};
 }
 
-/** One `n8n worker` process of an instance (same user folder, database and encryption key as main). */
+/**
+ * One `n8n worker` process of an instance: its own user folder (as on another machine) with the
+ * package installed, and only the database settings and the encryption key in common with main.
+ */
 export class Worker {
+	readonly userFolder: string;
+
 	readonly logFile: string;
 
 	private child?: ChildProcess;
@@ -102,12 +107,14 @@ export class Worker {
 		readonly name: string,
 		readonly healthPort: number,
 	) {
-		this.logFile = join(n8n.userFolder, `worker-${name}.log`);
+		this.userFolder = mkdtempSync(join(process.env.E2E_TMP_DIR ?? tmpdir(), `n8n-servertastic-e2e-worker-${name}-`));
+		this.logFile = join(this.userFolder, `worker-${name}.log`);
 	}
 
 	/** Starts `n8n worker --concurrency=N` and waits until its /healthz/readiness (database and Redis up) answers 200. */
 	static async start(n8n: N8n, name: string, concurrency: number, timeoutMs = 120_000): Promise<Worker> {
 		const worker = new Worker(n8n, name, await freePort());
+		await unpackPackage(packageTarball(), worker.userFolder);
 		await worker.spawn(concurrency, timeoutMs);
 		return worker;
 	}
@@ -129,13 +136,14 @@ export class Worker {
 		const started = Date.now();
 		const env = {
 			...this.n8n.env(await freePort()),
+			N8N_USER_FOLDER: this.userFolder,
 			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 			QUEUE_HEALTH_CHECK_PORT: String(this.healthPort),
 		};
 		const log = createWriteStream(this.logFile, { flags: 'a' });
 		const child = spawn(this.n8n.runtime.nodeBin, [this.n8n.runtime.n8nEntry, 'worker', `--concurrency=${concurrency}`], {
 			env,
-			cwd: this.n8n.userFolder,
+			cwd: this.userFolder,
 			stdio: ['ignore', 'pipe', 'pipe'],
 		});
 		this.child = child;
@@ -167,6 +175,16 @@ export class Worker {
 
 	log(): string {
 		return existsSync(this.logFile) ? readFileSync(this.logFile, 'utf8') : '';
+	}
+
+	/** Everything the worker wrote in its folder (its log, config, event log), for the secret checks. */
+	storedText(): string {
+		return userFolderText(this.userFolder);
+	}
+
+	/** Removes the worker's folder, unless E2E_KEEP is set. */
+	dispose(): void {
+		if (!process.env.E2E_KEEP) rmSync(this.userFolder, { recursive: true, force: true });
 	}
 
 	/** Sends a signal to the process by its PID, as an operator's `kill -9 <pid>` would. */
