@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { type Simulator, startSimulator } from '../simulator';
 import { credentialsFixture, WORKFLOW, workflowFixture } from './support/fixtures';
 import { N8n, OWNER, REPO, e2eRuntime, packageTarball } from './support/n8n';
+import { failureTracking } from './support/steps';
 
 const runtime = e2eRuntime();
 const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
@@ -21,7 +22,10 @@ let browser: any;
 let page: Page;
 let simulator: Simulator;
 let n8n: N8n;
-let failed = false;
+const run = failureTracking(120_000, async (name) => {
+	await page?.screenshot({ path: join(SCREENSHOTS, `failure-${name.replace(/\W+/g, '-').slice(0, 60)}.png`) });
+});
+const { step } = run;
 
 const describeUi = runtime.key === 'n8n2' && existsSync(CHROMIUM) ? describe : describe.skip;
 
@@ -50,26 +54,10 @@ describeUi(`Servertastic in the n8n ${runtime.n8nVersion} editor`, () => {
 	afterAll(async () => {
 		await browser?.close();
 		await n8n?.stop();
-		if (n8n && !failed) n8n.dispose();
+		if (n8n && !run.failed) n8n.dispose();
 		else if (n8n) process.stdout.write(`[e2e] editor test failed: kept ${n8n.userFolder}\n`);
 		await simulator?.close();
 	});
-
-	function step(name: string, fn: () => Promise<void>) {
-		it(
-			name,
-			async () => {
-				try {
-					await fn();
-				} catch (error) {
-					failed = true;
-					await page?.screenshot({ path: join(SCREENSHOTS, `failure-${name.replace(/\W+/g, '-').slice(0, 60)}.png`) }).catch(() => undefined);
-					throw error;
-				}
-			},
-			120_000,
-		);
-	}
 
 	const ndv = () => page.locator('[data-test-id="ndv"]');
 

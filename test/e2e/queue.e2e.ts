@@ -15,6 +15,7 @@ import { credentialsFixture, QUEUE_WORKFLOW, workflowFixture } from './support/f
 import { type ExecutionDetail, type ExecutionSummary, N8n, e2eRuntime, packageTarball } from './support/n8n';
 import { type Postgres, postgresEnv, postgresStoredText, startPostgres } from './support/postgres';
 import { queueModeEnv, type Redis, startRedis, Worker } from './support/queue';
+import { failureTracking } from './support/steps';
 
 const runtime = e2eRuntime();
 const ORDERS = Number(process.env.QUEUE_E2E_ORDERS ?? 300);
@@ -38,18 +39,12 @@ const workers: Worker[] = [];
 /** Every worker started, the killed one too (for the log checks and clean-up). */
 const everyWorker: Worker[] = [];
 const figures: string[] = [];
-let failed = false;
+const run = failureTracking();
+const { step } = run;
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-beforeAll(async () => {
-	try {
-		await setUp();
-	} catch (error) {
-		failed = true;
-		throw error;
-	}
-}, 600_000);
+run.setUp(setUp, 600_000);
 
 async function setUp() {
 	simulator = await startSimulator({ apiKey: API_KEY, latencyMs: LATENCY_MS, points: 10_000_000 });
@@ -88,7 +83,7 @@ afterAll(async () => {
 	for (const worker of workers) await worker.stop().catch(() => undefined);
 	await n8n?.stop();
 	process.stdout.write(`[e2e queue ${runtime.n8nVersion}] ${[...(n8n?.logs ?? []), ...figures].join('\n  ')}\n`);
-	if (n8n && !failed) {
+	if (n8n && !run.failed) {
 		n8n.dispose();
 		for (const worker of everyWorker) worker.dispose();
 	} else if (n8n) {
@@ -100,21 +95,6 @@ afterAll(async () => {
 	await simulator?.close();
 	await catcher?.close();
 }, 120_000);
-
-function step(name: string, fn: () => Promise<void>, timeoutMs: number) {
-	it(
-		name,
-		async () => {
-			try {
-				await fn();
-			} catch (error) {
-				failed = true;
-				throw error;
-			}
-		},
-		timeoutMs,
-	);
-}
 
 // ---- helpers ----
 
@@ -374,6 +354,10 @@ step(
 		// The operator starts a worker again (systemd or the orchestrator would).
 		workers[workers.indexOf(victim)] = await startWorker(`${victim.name}2`);
 		expect(crashed.summary.status).not.toBe('success');
+		const kept = Object.keys(crashed.data.resultData.runData ?? {});
+		figures.push(`the crashed execution keeps the data of: ${kept.join(', ') || 'no node'}`);
+		// n8n keeps nothing of it, not even the webhook's request (the README's advice rests on this).
+		expect(kept).toEqual([]);
 		// n8n did not run it again by itself.
 		expect((await n8n.allExecutions(RENEWALS.id)).filter((execution) => !before.has(execution.id)).map((e) => e.id)).toEqual([batchExecution]);
 

@@ -8,6 +8,7 @@ import { type Simulator, startSimulator } from '../simulator';
 import { type Catcher, startCatcher } from './support/catcher';
 import { credentialsFixture, WORKFLOW, workflowFixture } from './support/fixtures';
 import { type ExecutionDetail, N8n, e2eRuntime, packageTarball } from './support/n8n';
+import { failureTracking } from './support/steps';
 
 const runtime = e2eRuntime();
 // A key of this run only, so that finding it anywhere means it leaked.
@@ -34,16 +35,10 @@ let n8n: N8n;
 const workflows = Object.values(WORKFLOW);
 const triggers = workflows.map((workflow) => ({ kind: workflow === WORKFLOW.form ? ('form' as const) : ('webhook' as const), path: workflow.path }));
 const timings: string[] = [];
-let failed = false;
+const run = failureTracking();
+const { step } = run;
 
-beforeAll(async () => {
-	try {
-		await setUp();
-	} catch (error) {
-		failed = true;
-		throw error;
-	}
-}, 300_000);
+run.setUp(setUp, 300_000);
 
 async function setUp() {
 	simulator = await startSimulator({ apiKey: API_KEY });
@@ -60,27 +55,11 @@ async function setUp() {
 afterAll(async () => {
 	await n8n?.stop();
 	process.stdout.write(`[e2e ${runtime.n8nVersion}] ${[...(n8n?.logs ?? []), ...timings].join('\n  ')}\n`);
-	if (n8n && !failed) n8n.dispose();
+	if (n8n && !run.failed) n8n.dispose();
 	else if (n8n) process.stdout.write(`[e2e] a test failed: n8n's folder and logs are kept in ${n8n.userFolder}\n`);
 	await simulator?.close();
 	await catcher?.close();
 });
-
-/** `it` that remembers a failure, so that n8n's folder and logs are kept for a look afterwards. */
-function step(name: string, fn: () => Promise<void>, timeoutMs = 120_000) {
-	it(
-		name,
-		async () => {
-			try {
-				await fn();
-			} catch (error) {
-				failed = true;
-				throw error;
-			}
-		},
-		timeoutMs,
-	);
-}
 
 beforeEach(() => {
 	simulator.reset();
