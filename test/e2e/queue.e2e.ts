@@ -14,7 +14,7 @@ import { type Catcher, startCatcher } from './support/catcher';
 import { credentialsFixture, QUEUE_WORKFLOW, workflowFixture } from './support/fixtures';
 import { type ExecutionDetail, type ExecutionSummary, N8n, e2eRuntime, packageTarball } from './support/n8n';
 import { type Postgres, postgresEnv, postgresStoredText, startPostgres } from './support/postgres';
-import { queueModeEnv, type Redis, startRedis, Worker } from './support/queue';
+import { queueModeEnv, type Redis, redisBulk, startRedis, Worker } from './support/queue';
 import { failureTracking } from './support/steps';
 
 const runtime = e2eRuntime();
@@ -62,6 +62,8 @@ async function setUp() {
 		QUEUE_WORKER_LOCK_DURATION: '10000',
 		QUEUE_WORKER_LOCK_RENEW_TIME: '2000',
 		QUEUE_WORKER_STALLED_INTERVAL: '5000',
+		// Finished jobs stay in Redis, so that the test can read what main handed to the workers.
+		N8N_EXECUTIONS_QUEUE_KEEP_LAST_COMPLETED: '10000',
 	});
 	await n8n.installPackage(packageTarball());
 	await n8n.importCredentials(credentialsFixture(simulator.url, API_KEY));
@@ -73,9 +75,10 @@ async function setUp() {
 	for (const name of ['a', 'b']) workers.push(await startWorker(name));
 }
 
-async function startWorker(name: string): Promise<Worker> {
-	const worker = await Worker.start(n8n, name, WORKER_CONCURRENCY);
+async function startWorker(name: string, env: Record<string, string> = {}): Promise<Worker> {
+	const worker = await Worker.create(n8n, name);
 	everyWorker.push(worker);
+	await worker.start(WORKER_CONCURRENCY, env);
 	return worker;
 }
 
@@ -421,22 +424,42 @@ step(
 step(
 	'credentials are decrypted on the workers, and the API key is in no log of main or of any worker',
 	async () => {
-		// Workers get no secret from main: only the encryption key and the database, which holds the key encrypted.
+		// Each worker ran executions with credentials it read from the database and decrypted itself
+		// (its folder holds only the package; the key reaches it through nothing else).
+		for (const worker of everyWorker.slice(0, 2)) expect(worker.startedExecutions().length).toBeGreaterThan(0);
+		// What a worker gets from main is a job holding an execution id, never the credential: it reads
+		// that from the database and decrypts it with its own N8N_ENCRYPTION_KEY.
+		const jobs = [...n8n.storedText().matchAll(/Enqueued execution (\d+) \(job (\d+)\)/g)].slice(0, 50);
+		expect(jobs.length).toBeGreaterThan(0);
+		for (const [, executionId, jobId] of jobs) {
+			const data = await redisBulk(redis.port, `HGET bull:jobs:${jobId} data`);
+			if (data === null) throw new Error(`job ${jobId} is not in Redis`);
+			expect(JSON.parse(data)).toMatchObject({ executionId, workflowId: RENEWALS.id });
+			expect(data).not.toContain(API_KEY);
+			expect(data).not.toMatch(/apiKey|credential/i);
+		}
+		figures.push(`a job as main hands it to a worker: ${(await redisBulk(redis.port, `HGET bull:jobs:${jobs[0][2]} data`))?.slice(0, 160)}`);
+		// With another key n8n refuses to start a worker at all.
+		const refused = await startWorker('wrong-key', { N8N_ENCRYPTION_KEY: 'not-the-key-of-this-instance' }).then(
+			() => 'started',
+			(error: Error) => error.message,
+		);
+		expect(refused).toMatch(/exited with 1/);
+		const wrongKeyLog = (everyWorker.at(-1) as Worker).log();
+		expect(wrongKeyLog).toMatch(/cannot be read with this instance encryption key/);
+		figures.push('a worker with another encryption key: refused at start ("… cannot be read with this instance encryption key")');
+
+		// The key is stored encrypted only: not in main's folder, the database or any worker's folder.
 		const stored = n8n.storedText() + (postgres ? postgresStoredText(postgres) : '');
-		expect(stored).not.toContain(API_KEY);
 		expect(stored).toContain('StSimulatorCred1');
-		// Every API request carried the key, and the workers made them: main in queue mode runs no execution.
-		expect(simulator.requests.length).toBeGreaterThan(0);
 		// Main's folder and every worker's own folder (logs, config, event log), the killed worker's too.
-		const logs = [n8n.storedText(), ...everyWorker.map((worker) => worker.storedText())];
-		expect(everyWorker.length).toBeGreaterThanOrEqual(3);
-		for (const text of logs) {
+		const texts = [stored, ...everyWorker.map((worker) => worker.storedText())];
+		expect(everyWorker.length).toBeGreaterThanOrEqual(4);
+		for (const text of texts) {
 			expect(text).not.toContain(API_KEY);
 			expect(text).not.toContain(encodeURIComponent(API_KEY));
 			for (const token of placedTokens.slice(0, 20)) expect(text.includes(`order_token=${token}`)).toBe(false);
 		}
-		// Each worker ran executions with credentials it read from the database and decrypted itself.
-		for (const worker of everyWorker.slice(0, 2)) expect(worker.startedExecutions().length).toBeGreaterThan(0);
 	},
 	120_000,
 );

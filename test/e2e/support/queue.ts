@@ -30,6 +30,30 @@ export async function redisCommand(port: number, command: string): Promise<strin
 	});
 }
 
+/** A Redis bulk-string answer (`HGET` and the like): its text, or null for a missing value. */
+export async function redisBulk(port: number, command: string): Promise<string | null> {
+	return await new Promise((resolveAnswer, reject) => {
+		const socket = connect({ host: '127.0.0.1', port });
+		let answer = Buffer.alloc(0);
+		socket.setTimeout(2000, () => socket.destroy(new Error('redis did not answer')));
+		socket.on('connect', () => socket.write(`${command}\r\n`));
+		socket.on('data', (chunk: Buffer) => {
+			answer = Buffer.concat([answer, chunk]);
+			const header = answer.indexOf('\r\n');
+			if (header < 0) return;
+			const length = Number(answer.subarray(1, header).toString());
+			if (length < 0) {
+				socket.end();
+				resolveAnswer(null);
+			} else if (answer.length >= header + 2 + length) {
+				socket.end();
+				resolveAnswer(answer.subarray(header + 2, header + 2 + length).toString());
+			}
+		});
+		socket.on('error', reject);
+	});
+}
+
 export interface Redis {
 	port: number;
 	stop(): Promise<void>;
@@ -111,11 +135,10 @@ export class Worker {
 		this.logFile = join(this.userFolder, `worker-${name}.log`);
 	}
 
-	/** Starts `n8n worker --concurrency=N` and waits until its /healthz/readiness (database and Redis up) answers 200. */
-	static async start(n8n: N8n, name: string, concurrency: number, timeoutMs = 120_000): Promise<Worker> {
+	/** A worker's folder with the package unpacked in it; `start` runs the process. */
+	static async create(n8n: N8n, name: string): Promise<Worker> {
 		const worker = new Worker(n8n, name, await freePort());
 		await unpackPackage(packageTarball(), worker.userFolder);
-		await worker.spawn(concurrency, timeoutMs);
 		return worker;
 	}
 
@@ -132,13 +155,15 @@ export class Worker {
 		return this.exitSignal ?? String(this.exitCode);
 	}
 
-	private async spawn(concurrency: number, timeoutMs: number): Promise<void> {
+	/** Starts `n8n worker --concurrency=N` (with `extraEnv` on top) and waits until its /healthz/readiness (database and Redis up) answers 200. */
+	async start(concurrency: number, extraEnv: Record<string, string> = {}, timeoutMs = 120_000): Promise<void> {
 		const started = Date.now();
 		const env = {
 			...this.n8n.env(await freePort()),
 			N8N_USER_FOLDER: this.userFolder,
 			QUEUE_HEALTH_CHECK_ACTIVE: 'true',
 			QUEUE_HEALTH_CHECK_PORT: String(this.healthPort),
+			...extraEnv,
 		};
 		const log = createWriteStream(this.logFile, { flags: 'a' });
 		const child = spawn(this.n8n.runtime.nodeBin, [this.n8n.runtime.n8nEntry, 'worker', `--concurrency=${concurrency}`], {
