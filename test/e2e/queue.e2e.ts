@@ -8,13 +8,22 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 
-import { csrFixture } from '../fixtures/csrs';
 import { type Simulator, startSimulator } from '../simulator';
 import { type Catcher, startCatcher } from './support/catcher';
 import { credentialsFixture, QUEUE_WORKFLOW, workflowFixture } from './support/fixtures';
-import { type ExecutionDetail, type ExecutionSummary, N8n, e2eRuntime, packageTarball } from './support/n8n';
+import { type ExecutionDetail, N8n, e2eRuntime, packageTarball } from './support/n8n';
 import { type Postgres, postgresEnv, postgresStoredText, startPostgres } from './support/postgres';
 import { queueModeEnv, type Redis, redisBulk, startRedis, Worker } from './support/queue';
+import {
+	ENDED as DONE,
+	executionIds as executionIdsOf,
+	ordersPerMinute,
+	postEach as postEachRenewal,
+	type Renewal,
+	renewalRequests,
+	sendRenewals,
+	waitForEnded as waitForEndedExecutions,
+} from './support/renewals';
 import { failureTracking } from './support/steps';
 
 const runtime = e2eRuntime();
@@ -25,8 +34,6 @@ const WORKER_CONCURRENCY = 10;
 const DATABASE = process.env.QUEUE_E2E_DB === 'sqlite' ? 'sqlite' : 'postgres';
 // A key of this run only, so that finding it anywhere means it leaked.
 const API_KEY = `st-q-${randomBytes(16).toString('hex')}`;
-const CSR = csrFixture('rsa2048');
-const CONTACT = { firstName: 'Ada', lastName: 'Lovelace', phone: '+44 20 7946 0000', email: 'ada@example.com', jobTitle: 'Engineer' };
 const RENEWALS = QUEUE_WORKFLOW.renewals;
 const ISSUED = QUEUE_WORKFLOW.issued;
 
@@ -101,74 +108,15 @@ afterAll(async () => {
 
 // ---- helpers ----
 
-interface Renewal {
-	renewalId: string;
-	productCode: string;
-	customerEmail: string;
-	previousOrderToken: string;
-	csr: string;
-	contact: typeof CONTACT;
-}
-
-/** Renewal requests for certificates the simulator already holds (their orders are the previous ones). */
-function renewals(prefix: string, count: number): Renewal[] {
-	return Array.from({ length: count }, (_, index) => ({
-		renewalId: `${prefix}-${String(index + 1).padStart(4, '0')}`,
-		productCode: 'RapidSSL-12',
-		customerEmail: 'certs@example.com',
-		previousOrderToken: simulator.createToken({ productCode: 'RapidSSL-12', reference: `prev-${prefix}-${index + 1}` }),
-		csr: CSR,
-		contact: CONTACT,
-	}));
-}
-
-async function sendRenewals(batch: Renewal[]): Promise<Response> {
-	return await fetch(`${n8n.baseUrl}/webhook/${RENEWALS.path}`, {
-		method: 'POST',
-		headers: { 'content-type': 'application/json' },
-		body: JSON.stringify({ renewals: batch }),
-	});
-}
+const renewals = (prefix: string, count: number) => renewalRequests(simulator, prefix, count);
+const postEach = async (all: Renewal[]) => await postEachRenewal(n8n, all);
+const waitForEnded = async (workflowId: string, known: Set<string>, count: number, timeoutMs: number) =>
+	await waitForEndedExecutions(n8n, workflowId, known, count, timeoutMs);
+const executionIds = async (workflowId: string) => await executionIdsOf(n8n, workflowId);
 
 async function postRenewals(batch: Renewal[]): Promise<void> {
-	const response = await sendRenewals(batch);
+	const response = await sendRenewals(n8n, batch);
 	if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
-}
-
-/** One webhook call per renewal, `parallel` at a time, as a form or ticket system would send them; resolves to the refused ones. */
-async function postEach(all: Renewal[], parallel = 20): Promise<string[]> {
-	let next = 0;
-	const refused: string[] = [];
-	await Promise.all(
-		Array.from({ length: parallel }, async () => {
-			while (next < all.length) {
-				const renewal = all[next++];
-				const response = await sendRenewals([renewal]);
-				if (response.status !== 200) refused.push(`${renewal.renewalId}: HTTP ${response.status} ${(await response.text()).slice(0, 80)}`);
-			}
-		}),
-	);
-	return refused;
-}
-
-const DONE = ['success', 'error', 'crashed', 'canceled', 'failed'];
-
-/** Waits until `count` executions of the workflow beyond `known` have ended. */
-async function waitForEnded(workflowId: string, known: Set<string>, count: number, timeoutMs: number): Promise<ExecutionSummary[]> {
-	const deadline = Date.now() + timeoutMs;
-	for (;;) {
-		const fresh = (await n8n.allExecutions(workflowId)).filter((execution) => !known.has(execution.id));
-		const ended = fresh.filter((execution) => DONE.includes(execution.status));
-		if (ended.length >= count) return ended;
-		if (Date.now() > deadline) {
-			throw new Error(`${ended.length} of ${count} executions ended within ${timeoutMs} ms (statuses: ${fresh.map((e) => e.status).join(',')})`);
-		}
-		await sleep(500);
-	}
-}
-
-async function executionIds(workflowId: string): Promise<Set<string>> {
-	return new Set((await n8n.allExecutions(workflowId)).map((execution) => execution.id));
 }
 
 function outputOf(detail: ExecutionDetail, node: string): Array<Record<string, unknown>> {
@@ -194,7 +142,7 @@ async function ledger(): Promise<Array<{ token: string; reference: string; place
 }
 
 function perMinute(count: number, ms: number): string {
-	return `${count} orders in ${(ms / 1000).toFixed(1)} s = ${((count * 60_000) / ms).toFixed(0)} orders/min`;
+	return `${count} orders in ${(ms / 1000).toFixed(1)} s = ${ordersPerMinute(count, ms).toFixed(0)} orders/min`;
 }
 
 // ---- the tests ----
@@ -462,25 +410,4 @@ step(
 		}
 	},
 	120_000,
-);
-
-step(
-	`for comparison: main alone (regular mode, no workers) runs ${ORDERS} renewals`,
-	async () => {
-		for (const worker of workers) await worker.stop();
-		await n8n.stop();
-		n8n.extraEnv.EXECUTIONS_MODE = 'regular';
-		await n8n.start([{ kind: 'webhook', path: RENEWALS.path }]);
-		await n8n.login();
-		const before = await executionIds(RENEWALS.id);
-		const tokensBefore = (await ledger()).length;
-		const started = Date.now();
-		expect(await postEach(renewals('M', ORDERS))).toEqual([]);
-		const ended = await waitForEnded(RENEWALS.id, before, ORDERS, 20 * 60_000);
-		const elapsed = Date.now() - started;
-		figures.push(`main alone (regular mode), ${LATENCY_MS} ms latency: ${perMinute(ORDERS, elapsed)}`);
-		expect(ended.filter((execution) => execution.status !== 'success')).toEqual([]);
-		expect((await ledger()).length - tokensBefore).toBe(ORDERS);
-	},
-	25 * 60_000,
 );

@@ -6,6 +6,7 @@
 //   node test/e2e/run.js n8n2       n8n 2.41.1 only (with the editor test)
 //   node test/e2e/run.js n8n1       n8n 1.123.81 only
 //   node test/e2e/run.js ui         the editor test only (n8n 2.41.1, Debian chromium)
+//   node test/e2e/run.js bench-queue  the queue-mode benchmark (test/bench/queue.ts): prints, asserts nothing
 //   node test/e2e/run.js queue      queue mode: Debian redis-server and postgresql, n8n 2.41.1 main + two
 //                                   workers (size: QUEUE_E2E_ORDERS, default 300; QUEUE_E2E_BATCH, default 60;
 //                                   QUEUE_E2E_DB=sqlite to share SQLite instead of PostgreSQL)
@@ -133,8 +134,22 @@ function installInBackground(key) {
 	);
 }
 
+/** `npm run bench:queue`: the same installs, then the benchmark script; its exit code, no e2e summary. */
+function benchQueue() {
+	const tgz = buildAndPack();
+	const runtime = ensureRuntime('n8n2', (line) => say(line));
+	if (!ensureDebianPackages()) throw new Error('redis-server or postgresql missing and not installable');
+	const result = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'run-ts.js'), 'test/bench/queue.ts'], {
+		cwd: REPO,
+		stdio: 'inherit',
+		env: { ...process.env, E2E_RUNTIME: JSON.stringify(runtime), E2E_PACKAGE_TGZ: tgz },
+	});
+	process.exitCode = result.status ?? 1;
+}
+
 async function main() {
 	const wanted = process.argv.slice(2);
+	if (wanted[0] === 'bench-queue') return benchQueue();
 	const plan = wanted.length ? wanted : ['n8n2', 'n8n1'];
 	const totals = { passed: 0, failed: 0, skipped: 0 };
 	const add = (counts) => {
