@@ -25,6 +25,18 @@ export const concurrencyOption: INodeProperties = {
 		'How many items to send to Servertastic at the same time. 1 handles the items strictly one after another. Output order and item pairing stay the same.',
 };
 
+/** An operation's Options collection (n8n's usual "Add Option" list). */
+export function optionsCollection(options: INodeProperties[]): INodeProperties {
+	return {
+		displayName: 'Options',
+		name: 'options',
+		type: 'collection',
+		placeholder: 'Add Option',
+		default: {},
+		options,
+	};
+}
+
 export function returnAllOrLimit(): INodeProperties[] {
 	return [
 		{

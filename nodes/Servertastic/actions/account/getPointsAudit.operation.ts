@@ -3,19 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { auditEntry, entriesOf, upTo } from '../../helpers/lists';
 import { apiRequest } from '../../transport';
-import { concurrencyOption, returnAllOrLimit } from '../common.descriptions';
+import { concurrencyOption, returnAllOrLimit, optionsCollection } from '../common.descriptions';
 import { asItems, readLimit } from '../lists';
 
 const properties: INodeProperties[] = [
 	...returnAllOrLimit(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption],
-	},
+	optionsCollection([concurrencyOption]),
 ];
 
 export const description = updateDisplayOptions(

@@ -12,7 +12,7 @@ import { entriesOf, listedOrder } from '../../helpers/lists';
 import { textOf } from '../../helpers/output';
 import { textProblem } from '../../helpers/validation';
 import { apiRequest, isUncertainOutcome } from '../../transport';
-import { concurrencyOption } from '../common.descriptions';
+import { concurrencyOption, optionsCollection } from '../common.descriptions';
 import { readChoice, readCollection, readText } from '../parameters';
 import { type ItemProblem, readEmail, refuseItem } from './orderAction';
 
@@ -99,38 +99,31 @@ const properties: INodeProperties[] = [
 		description:
 			'A reference unique to this purchase, at most 35 characters. A reference used before is refused, so the same purchase cannot be made twice.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			concurrencyOption,
-			{
-				displayName: 'If the Reference Was Used Before',
-				name: 'ifReferenceUsed',
-				type: 'options',
-				displayOptions: { show: { '/resellerReference': ['derived', 'custom'] } },
-				options: [
-					{
-						name: 'Return the Existing Token',
-						value: 'returnExisting',
-						description:
-							'Look the token up (Get Many Tokens, once per run) and output it, marked generation "existing": a re-run picks up where it stopped',
-					},
-					{
-						name: 'Stop With an Error',
-						value: 'error',
-						description: 'Treat the refused reference as an error for this item',
-					},
-				],
-				default: 'returnExisting',
-				description:
-					'What to do when Servertastic refuses the reference because a token was already bought with it, e.g. when a crashed execution is run again',
-			},
-		],
-	},
+	optionsCollection([
+		concurrencyOption,
+		{
+			displayName: 'If the Reference Was Used Before',
+			name: 'ifReferenceUsed',
+			type: 'options',
+			displayOptions: { show: { '/resellerReference': ['derived', 'custom'] } },
+			options: [
+				{
+					name: 'Return the Existing Token',
+					value: 'returnExisting',
+					description:
+						'Look the token up (Get Many Tokens, once per run) and output it, marked generation "existing": a re-run picks up where it stopped',
+				},
+				{
+					name: 'Stop With an Error',
+					value: 'error',
+					description: 'Treat the refused reference as an error for this item',
+				},
+			],
+			default: 'returnExisting',
+			description:
+				'What to do when Servertastic refuses the reference because a token was already bought with it, e.g. when a crashed execution is run again',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

@@ -3,29 +3,22 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { tidyOrder } from '../../helpers/orderReview';
 import { apiRequest } from '../../transport';
-import { concurrencyOption, orderTokenProperty } from '../common.descriptions';
+import { concurrencyOption, orderTokenProperty, optionsCollection } from '../common.descriptions';
 import { readBoolean, readText } from '../parameters';
 
 const properties: INodeProperties[] = [
 	orderTokenProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			concurrencyOption,
-			{
-				displayName: 'Raw Output',
-				name: 'rawOutput',
-				type: 'boolean',
-				default: false,
-				description:
-					"Whether to return the API's answer exactly as it came instead of the tidy order (status, validation instructions, certificate, chain, expiry)",
-			},
-		],
-	},
+	optionsCollection([
+		concurrencyOption,
+		{
+			displayName: 'Raw Output',
+			name: 'rawOutput',
+			type: 'boolean',
+			default: false,
+			description:
+				"Whether to return the API's answer exactly as it came instead of the tidy order (status, validation instructions, certificate, chain, expiry)",
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

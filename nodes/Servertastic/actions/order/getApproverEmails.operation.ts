@@ -5,7 +5,7 @@ import { asList } from '../../helpers/normalise';
 import { textOf } from '../../helpers/output';
 import { hostnameProblem } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
-import { concurrencyOption } from '../common.descriptions';
+import { concurrencyOption, optionsCollection } from '../common.descriptions';
 import { asItems, readOptionChoice } from '../lists';
 import { readText } from '../parameters';
 
@@ -22,35 +22,28 @@ const properties: INodeProperties[] = [
 		description:
 			'The domain the certificate is for. A wildcard name (*.example.com) gives the addresses of its base domain.',
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			concurrencyOption,
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				options: [
-					{
-						name: 'One Item per Email',
-						value: 'perEmail',
-						description: 'Each allowed address as its own item: email',
-					},
-					{
-						name: 'One Item with All Emails',
-						value: 'allEmails',
-						description: 'One item holding the domain and the list of allowed addresses',
-					},
-				],
-				default: 'perEmail',
-				description: 'How to return the addresses',
-			},
-		],
-	},
+	optionsCollection([
+		concurrencyOption,
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			options: [
+				{
+					name: 'One Item per Email',
+					value: 'perEmail',
+					description: 'Each allowed address as its own item: email',
+				},
+				{
+					name: 'One Item with All Emails',
+					value: 'allEmails',
+					description: 'One item holding the domain and the list of allowed addresses',
+				},
+			],
+			default: 'perEmail',
+			description: 'How to return the addresses',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { entriesOf, expiringOrder, upTo } from '../../helpers/lists';
 import { apiRequest } from '../../transport';
-import { concurrencyOption, returnAllOrLimit } from '../common.descriptions';
+import { concurrencyOption, returnAllOrLimit, optionsCollection } from '../common.descriptions';
 import { asItems, readLimit } from '../lists';
 
 const MIN_DAYS = 1;
@@ -19,14 +19,7 @@ const properties: INodeProperties[] = [
 		description: 'Return the orders whose certificates expire within this many days from now',
 	},
 	...returnAllOrLimit(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption],
-	},
+	optionsCollection([concurrencyOption]),
 ];
 
 export const description = updateDisplayOptions(

@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { entriesOf, modifiedOrder, upTo } from '../../helpers/lists';
 import { apiDate, isoDate } from '../../helpers/orderReview';
 import { apiRequest } from '../../transport';
-import { concurrencyOption, returnAllOrLimit } from '../common.descriptions';
+import { concurrencyOption, returnAllOrLimit, optionsCollection } from '../common.descriptions';
 import { asItems, readLimit } from '../lists';
 
 const properties: INodeProperties[] = [
@@ -18,14 +18,7 @@ const properties: INodeProperties[] = [
 			'Return the orders changed after this moment. Each item carries checkedAt, the API time of the answer, to use as Since next time.',
 	},
 	...returnAllOrLimit(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption],
-	},
+	optionsCollection([concurrencyOption]),
 ];
 
 export const description = updateDisplayOptions(

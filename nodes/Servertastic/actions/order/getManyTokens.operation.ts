@@ -3,7 +3,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { entriesOf, listedToken, upTo } from '../../helpers/lists';
 import { apiRequest } from '../../transport';
-import { concurrencyOption, returnAllOrLimit } from '../common.descriptions';
+import { concurrencyOption, returnAllOrLimit, optionsCollection } from '../common.descriptions';
 import { asItems, readLimit } from '../lists';
 import { readChoice } from '../parameters';
 
@@ -23,14 +23,7 @@ const properties: INodeProperties[] = [
 		description: 'Which order tokens to return',
 	},
 	...returnAllOrLimit(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption],
-	},
+	optionsCollection([concurrencyOption]),
 ];
 
 export const description = updateDisplayOptions(

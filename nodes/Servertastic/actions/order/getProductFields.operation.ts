@@ -3,7 +3,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { normaliseProductFields } from '../../helpers/productFields';
 import { apiRequest } from '../../transport';
-import { concurrencyOption, orderTokenProperty } from '../common.descriptions';
+import { concurrencyOption, orderTokenProperty, optionsCollection } from '../common.descriptions';
 import { asItems, readOptionChoice } from '../lists';
 import { readText } from '../parameters';
 
@@ -11,35 +11,28 @@ const OUTPUTS = ['perField', 'allFields'] as const;
 
 const properties: INodeProperties[] = [
 	orderTokenProperty,
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			concurrencyOption,
-			{
-				displayName: 'Output',
-				name: 'output',
-				type: 'options',
-				options: [
-					{
-						name: 'One Item per Field',
-						value: 'perField',
-						description: 'Each field as its own item: name, required, inputType, options, requiredIf',
-					},
-					{
-						name: 'One Item with All Fields',
-						value: 'allFields',
-						description: 'One item holding the list of fields and the names of the required ones',
-					},
-				],
-				default: 'perField',
-				description: 'How to return the fields',
-			},
-		],
-	},
+	optionsCollection([
+		concurrencyOption,
+		{
+			displayName: 'Output',
+			name: 'output',
+			type: 'options',
+			options: [
+				{
+					name: 'One Item per Field',
+					value: 'perField',
+					description: 'Each field as its own item: name, required, inputType, options, requiredIf',
+				},
+				{
+					name: 'One Item with All Fields',
+					value: 'allFields',
+					description: 'One item holding the list of fields and the names of the required ones',
+				},
+			],
+			default: 'perField',
+			description: 'How to return the fields',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

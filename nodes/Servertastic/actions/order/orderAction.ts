@@ -4,7 +4,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 import { textOf } from '../../helpers/output';
 import { emailProblem, orderTokenProblem as tokenShapeProblem } from '../../helpers/validation';
 import { apiRequest, isUncertainOutcome, type ServertasticCall } from '../../transport';
-import { concurrencyOption } from '../common.descriptions';
+import { concurrencyOption, optionsCollection } from '../common.descriptions';
 import { readText } from '../parameters';
 
 /**
@@ -19,14 +19,7 @@ export interface ItemProblem {
 }
 
 /** The Options collection of an action: only Concurrency, as actions are never retried. */
-export const actionOptionsProperty: INodeProperties = {
-	displayName: 'Options',
-	name: 'options',
-	type: 'collection',
-	placeholder: 'Add Option',
-	default: {},
-	options: [concurrencyOption],
-};
+export const actionOptionsProperty: INodeProperties = optionsCollection([concurrencyOption]);
 
 /** One error for every problem of the item; names fields, never values (a token is a secret of a kind). */
 export function refuseItem(

@@ -21,7 +21,7 @@ import {
 	VALIDATION_LEVELS,
 } from '../../helpers/placeOrderFields';
 import { apiRequest, isUncertainOutcome } from '../../transport';
-import { concurrencyOption } from '../common.descriptions';
+import { concurrencyOption, optionsCollection } from '../common.descriptions';
 import {
 	readBoolean,
 	readChoice,
@@ -208,55 +208,48 @@ const properties: INodeProperties[] = [
 			},
 		],
 	},
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [
-			{
-				displayName: 'Check Against Product Fields',
-				name: 'preflight',
-				type: 'boolean',
-				default: true,
-				description:
-					"Whether to check the order against the token's product fields (Get Product Fields) before placing: required fields, allowed values, SAN count, unknown additional parameters",
-			},
-			{
-				displayName: 'Check Order First',
-				name: 'checkOrderFirst',
-				type: 'boolean',
-				default: true,
-				description:
-					'Whether to look the order up before placing it, so that running the workflow again never places a token twice',
-			},
-			concurrencyOption,
-			{
-				displayName: 'If Already Placed',
-				name: 'ifAlreadyPlaced',
-				type: 'options',
-				options: [
-					{
-						name: 'Return Its Current State',
-						value: 'returnState',
-						description: 'Output the order as it is now, marked placement "alreadyPlaced"',
-					},
-					{ name: 'Fail', value: 'fail', description: 'Treat it as an error for this item' },
-				],
-				default: 'returnState',
-				description: 'What to do when Check Order First finds the order already placed',
-			},
-			{
-				displayName: 'Validate Only (Dry Run)',
-				name: 'validateOnly',
-				type: 'boolean',
-				default: false,
-				description:
-					'Whether to run every check and report what would be sent and what is missing, without placing the order or spending points',
-			},
-		],
-	},
+	optionsCollection([
+		{
+			displayName: 'Check Against Product Fields',
+			name: 'preflight',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether to check the order against the token's product fields (Get Product Fields) before placing: required fields, allowed values, SAN count, unknown additional parameters",
+		},
+		{
+			displayName: 'Check Order First',
+			name: 'checkOrderFirst',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to look the order up before placing it, so that running the workflow again never places a token twice',
+		},
+		concurrencyOption,
+		{
+			displayName: 'If Already Placed',
+			name: 'ifAlreadyPlaced',
+			type: 'options',
+			options: [
+				{
+					name: 'Return Its Current State',
+					value: 'returnState',
+					description: 'Output the order as it is now, marked placement "alreadyPlaced"',
+				},
+				{ name: 'Fail', value: 'fail', description: 'Treat it as an error for this item' },
+			],
+			default: 'returnState',
+			description: 'What to do when Check Order First finds the order already placed',
+		},
+		{
+			displayName: 'Validate Only (Dry Run)',
+			name: 'validateOnly',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to run every check and report what would be sent and what is missing, without placing the order or spending points',
+		},
+	]),
 ];
 
 export const description = updateDisplayOptions(

@@ -9,7 +9,7 @@ import {
 	type ValidationLevel,
 } from '../../helpers/lists';
 import { apiRequest } from '../../transport';
-import { concurrencyOption, returnAllOrLimit } from '../common.descriptions';
+import { concurrencyOption, returnAllOrLimit, optionsCollection } from '../common.descriptions';
 import { asItems, readLimit } from '../lists';
 import { readChoice } from '../parameters';
 
@@ -40,14 +40,7 @@ const properties: INodeProperties[] = [
 		description: 'Return only products of these validation levels. Leave empty for all.',
 	},
 	...returnAllOrLimit(),
-	{
-		displayName: 'Options',
-		name: 'options',
-		type: 'collection',
-		placeholder: 'Add Option',
-		default: {},
-		options: [concurrencyOption],
-	},
+	optionsCollection([concurrencyOption]),
 ];
 
 export const description = updateDisplayOptions(
