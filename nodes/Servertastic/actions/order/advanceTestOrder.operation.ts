@@ -13,9 +13,8 @@ import { orderTokenProperty } from '../common.descriptions';
 import {
 	actionOptionsProperty,
 	actionOutput,
-	type ItemProblem,
-	readOrderToken,
-	refuseItem,
+	type OrderTokenItem,
+	prepareOrderToken,
 	sendOrderAction,
 } from './orderAction';
 
@@ -57,12 +56,8 @@ export function liveApiReason(credentials: ICredentialDataDecryptedObject): stri
 	return undefined;
 }
 
-interface PreparedItem {
-	orderToken: string;
-}
-
 /** Runs for every item before any request: on a live credential nothing is ever sent. */
-export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
+export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<OrderTokenItem> {
 	const credentials = await this.getCredentials(CREDENTIAL_TYPE, itemIndex);
 	const reason = liveApiReason(credentials);
 	if (reason) {
@@ -76,16 +71,13 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 			},
 		);
 	}
-	const problems: ItemProblem[] = [];
-	const orderToken = readOrderToken(this, itemIndex, problems);
-	if (problems.length) throw refuseItem(this, problems, itemIndex);
-	return { orderToken };
+	return await prepareOrderToken.call(this, itemIndex);
 }
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	prepared?: PreparedItem,
+	prepared?: OrderTokenItem,
 ): Promise<INodeExecutionData[]> {
 	const { orderToken } = prepared ?? (await prepare.call(this, itemIndex));
 	const response = await sendOrderAction(this, 'order/advanceorder', { order_token: orderToken }, itemIndex);

@@ -57,6 +57,18 @@ export function readOrderToken(
 	return token;
 }
 
+export interface OrderTokenItem {
+	orderToken: string;
+}
+
+/** The prepare of an action that takes only the order token: the token checked before any request. */
+export async function prepareOrderToken(this: IExecuteFunctions, itemIndex: number): Promise<OrderTokenItem> {
+	const problems: ItemProblem[] = [];
+	const orderToken = readOrderToken(this, itemIndex, problems);
+	if (problems.length) throw refuseItem(this, problems, itemIndex);
+	return { orderToken };
+}
+
 /** Reads an email field; `required: false` allows it empty (then ''). */
 export function readEmail(
 	context: IExecuteFunctions,

@@ -6,9 +6,8 @@ import { orderTokenProperty } from '../common.descriptions';
 import {
 	actionOptionsProperty,
 	actionOutput,
-	type ItemProblem,
-	readOrderToken,
-	refuseItem,
+	type OrderTokenItem,
+	prepareOrderToken,
 	sendOrderAction,
 } from './orderAction';
 
@@ -26,21 +25,12 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-interface PreparedItem {
-	orderToken: string;
-}
-
-export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
-	const problems: ItemProblem[] = [];
-	const orderToken = readOrderToken(this, itemIndex, problems);
-	if (problems.length) throw refuseItem(this, problems, itemIndex);
-	return { orderToken };
-}
+export const prepare = prepareOrderToken;
 
 export async function execute(
 	this: IExecuteFunctions,
 	itemIndex: number,
-	prepared?: PreparedItem,
+	prepared?: OrderTokenItem,
 ): Promise<INodeExecutionData[]> {
 	const { orderToken } = prepared ?? (await prepare.call(this, itemIndex));
 	const response = await sendOrderAction(this, 'order/pollauth', { order_token: orderToken }, itemIndex);
