@@ -13,7 +13,7 @@ import { type Catcher, startCatcher } from './support/catcher';
 import { credentialsFixture, QUEUE_WORKFLOW, workflowFixture } from './support/fixtures';
 import { type ExecutionDetail, N8n, e2eRuntime, packageTarball } from './support/n8n';
 import { type Postgres, postgresEnv, postgresStoredText, startPostgres } from './support/postgres';
-import { queueModeEnv, type Redis, redisBulk, startRedis, Worker } from './support/queue';
+import { queueModeEnv, type Redis, redisCall, startRedis, Worker } from './support/queue';
 import {
 	ENDED as DONE,
 	executionIds as executionIdsOf,
@@ -380,13 +380,13 @@ step(
 		const jobs = [...n8n.storedText().matchAll(/Enqueued execution (\d+) \(job (\d+)\)/g)].slice(0, 50);
 		expect(jobs.length).toBeGreaterThan(0);
 		for (const [, executionId, jobId] of jobs) {
-			const data = await redisBulk(redis.port, `HGET bull:jobs:${jobId} data`);
+			const data = await redisCall(redis.port, `HGET bull:jobs:${jobId} data`);
 			if (data === null) throw new Error(`job ${jobId} is not in Redis`);
 			expect(JSON.parse(data)).toMatchObject({ executionId, workflowId: RENEWALS.id });
 			expect(data).not.toContain(API_KEY);
 			expect(data).not.toMatch(/apiKey|credential/i);
 		}
-		figures.push(`a job as main hands it to a worker: ${(await redisBulk(redis.port, `HGET bull:jobs:${jobs[0][2]} data`))?.slice(0, 160)}`);
+		figures.push(`a job as main hands it to a worker: ${(await redisCall(redis.port, `HGET bull:jobs:${jobs[0][2]} data`))?.slice(0, 160)}`);
 		// With another key n8n refuses to start a worker at all.
 		const refused = await startWorker('wrong-key', { N8N_ENCRYPTION_KEY: 'not-the-key-of-this-instance' }).then(
 			() => 'started',

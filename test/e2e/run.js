@@ -46,19 +46,27 @@ function buildAndPack() {
 	return path.join(OUT, packed.filename);
 }
 
+/** `apt-get install` of Debian packages (an `apt-get update` and a second try when the first fails), as root only. */
+function aptInstall(names) {
+	if (typeof process.getuid !== 'function' || process.getuid() !== 0) return false;
+	const t = Date.now();
+	say(`${names.join(', ')}: installing with apt-get ...`);
+	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+	const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...names], { stdio: 'ignore', env });
+	let result = install();
+	if (result.status !== 0) {
+		spawnSync('apt-get', ['update'], { stdio: 'ignore', env });
+		result = install();
+	}
+	say(`${names.join(', ')}: ${result.status === 0 ? 'installed' : 'could not be installed'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+	return result.status === 0;
+}
+
 /** Debian's chromium for the editor test; playwright-core drives it (never `playwright install`). */
 function ensureChromium() {
 	if (fs.existsSync(CHROMIUM)) return true;
-	if (process.env.E2E_NO_CHROMIUM_INSTALL || typeof process.getuid !== 'function' || process.getuid() !== 0) return false;
-	const t = Date.now();
-	say('chromium: installing with apt-get ...');
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	let result = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'ignore', env });
-	if (result.status !== 0) {
-		spawnSync('apt-get', ['update'], { stdio: 'ignore', env });
-		result = spawnSync('apt-get', ['install', '-y', '--no-install-recommends', 'chromium'], { stdio: 'ignore', env });
-	}
-	say(`chromium: ${result.status === 0 ? 'installed' : 'could not be installed'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+	if (process.env.E2E_NO_CHROMIUM_INSTALL) return false;
+	aptInstall(['chromium']);
 	return fs.existsSync(CHROMIUM);
 }
 
@@ -72,19 +80,7 @@ function ensureDebianPackages() {
 		wanted.push({ name: 'postgresql', present });
 	}
 	const missing = wanted.filter((pkg) => !pkg.present());
-	if (!missing.length) return true;
-	if (typeof process.getuid !== 'function' || process.getuid() !== 0) return false;
-	const names = missing.map((pkg) => pkg.name);
-	const t = Date.now();
-	say(`${names.join(', ')}: installing with apt-get ...`);
-	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...names], { stdio: 'ignore', env });
-	let result = install();
-	if (result.status !== 0) {
-		spawnSync('apt-get', ['update'], { stdio: 'ignore', env });
-		result = install();
-	}
-	say(`${names.join(', ')}: ${result.status === 0 ? 'installed' : 'could not be installed'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+	if (missing.length) aptInstall(missing.map((pkg) => pkg.name));
 	return wanted.every((pkg) => pkg.present());
 }
 

@@ -12,26 +12,8 @@ export const REDIS_SERVER = '/usr/bin/redis-server';
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-/** Sends one inline Redis command; resolves to the first line of the answer. */
-export async function redisCommand(port: number, command: string): Promise<string> {
-	return await new Promise((resolveAnswer, reject) => {
-		const socket = connect({ host: '127.0.0.1', port });
-		let answer = '';
-		socket.setTimeout(2000, () => socket.destroy(new Error('redis did not answer')));
-		socket.on('connect', () => socket.write(`${command}\r\n`));
-		socket.on('data', (chunk) => {
-			answer += chunk.toString();
-			if (answer.includes('\r\n')) {
-				socket.end();
-				resolveAnswer(answer.split('\r\n')[0]);
-			}
-		});
-		socket.on('error', reject);
-	});
-}
-
-/** A Redis bulk-string answer (`HGET` and the like): its text, or null for a missing value. */
-export async function redisBulk(port: number, command: string): Promise<string | null> {
+/** One inline Redis command: a simple answer (`+PONG`) as its text, a bulk string (`HGET`) as its value, null for none. */
+export async function redisCall(port: number, command: string): Promise<string | null> {
 	return await new Promise((resolveAnswer, reject) => {
 		const socket = connect({ host: '127.0.0.1', port });
 		let answer = Buffer.alloc(0);
@@ -41,6 +23,11 @@ export async function redisBulk(port: number, command: string): Promise<string |
 			answer = Buffer.concat([answer, chunk]);
 			const header = answer.indexOf('\r\n');
 			if (header < 0) return;
+			if (answer[0] !== 0x24 /* '$' */) {
+				socket.end();
+				resolveAnswer(answer.subarray(1, header).toString());
+				return;
+			}
 			const length = Number(answer.subarray(1, header).toString());
 			if (length < 0) {
 				socket.end();
@@ -78,7 +65,7 @@ export async function startRedis(): Promise<Redis> {
 	for (;;) {
 		if (exited !== undefined) throw new Error(`redis-server exited with ${exited}: ${readLog(join(dir, 'redis.log'))}`);
 		try {
-			if ((await redisCommand(port, 'PING')) === '+PONG') break;
+			if ((await redisCall(port, 'PING')) === 'PONG') break;
 		} catch {
 			// Not listening yet.
 		}
