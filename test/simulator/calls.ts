@@ -1,329 +1,37 @@
-// One handler per API call: read parameters, apply the rules, shape the answer like the real API.
-// Handlers throw ApiError; the server turns that into the `{"error":{...}}` body.
+// One handler per API call: read parameters, apply the rules, answer in the documented shape.
+// Handlers throw ApiError; the server turns that into the `{"error":{...}}` body. Each answer names its
+// fixture (test/contract/fixtures) and the source lines it follows; README.md lists what is guessed.
 import { randomBytes } from 'node:crypto';
-import { ApiError, ErrorCode, badState, invalid, missing } from './errors';
-import { approverEmails, isDomain, stripWildcard } from './domains';
-import { DV_AUTH_METHODS, PRODUCTS, findProduct, orderCost, productFields } from './products';
-import type { Product, ProductField } from './products';
-import { PENDING_STATUSES, UNUSED_STATUSES, formatDate } from './state';
-import type { Account, Contact, OrderState } from './state';
-import type { FaultSettings } from './faults';
-import { makeCsr } from './x509';
+import { badState, invalid } from './errors';
+import { approverEmails, isDomain } from './domains';
+import { PRODUCTS, findProduct } from './products';
+import { formatDate, isPlaceable } from './state';
+import type { OrderState } from './state';
+import {
+	EMAIL,
+	param,
+	required,
+	requireApiKey,
+	requireOrder,
+	requirePending,
+	reviewUrl,
+	wholeNumber,
+} from './context';
+import type { Handler } from './context';
+import { checkApprover, place, productfieldsAnswer, reissue } from './place';
+import { container, modifiedRecord, reviewAnswer, shortRecord, tokenEntry } from './records';
 
-export interface SimulatorSettings {
-	/** Send error bodies with HTTP 200, as the real API sometimes does. */
-	errorsWithHttp200: boolean;
-	/** `approverlist` answers one address as a bare object: `approver_email: {email}`. */
-	approverListSingle: boolean;
-	/** XML-to-JSON style lists everywhere: one element arrives as an object, none as "". */
-	xmlStyleLists: boolean;
-	/** Milliseconds every answer waits before it is handled (benchmarks: a distant API). */
-	latencyMs: number;
-	/** Random faults in a share of the answers (faults.ts); undefined for none. */
-	faults?: FaultSettings;
-}
+export type { CallContext, Handler, Reply, SimulatorSettings } from './context';
 
-export interface CallContext {
-	account: Account;
-	params: Record<string, string>;
-	method: string;
-	baseUrl: string;
-	settings: SimulatorSettings;
-	csrCommonName: (csr: string) => string | undefined;
-}
-
-type Reply = Record<string, unknown>;
-type Handler = (ctx: CallContext) => Reply;
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const FILE_METHODS = ['FILE', 'SFILE'];
 const DAY_MS = 24 * 3600 * 1000;
+const DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 
-function param(ctx: CallContext, name: string): string | undefined {
-	const value = ctx.params[name]?.trim();
-	return value ? value : undefined;
-}
-
-function required(ctx: CallContext, name: string): string {
-	const value = param(ctx, name);
-	if (value === undefined) throw missing(name);
-	return value;
-}
-
-/** Checkbox semantics: present and not a spelled-out false. */
-function given(ctx: CallContext, name: string): boolean {
-	const value = param(ctx, name);
-	return value !== undefined && !['0', 'false', 'no', 'off'].includes(value.toLowerCase());
-}
-
-function wholeNumber(ctx: CallContext, name: string, fallback: number): number {
-	const value = param(ctx, name);
-	if (value === undefined) return fallback;
-	if (!/^\d+$/.test(value)) throw invalid(`${name} must be a whole number`);
-	return Number(value);
-}
-
-function list<T>(ctx: CallContext, items: T[]): T[] | T | '' {
-	if (!ctx.settings.xmlStyleLists) return items;
-	if (items.length === 0) return '';
-	return items.length === 1 ? items[0] : items;
-}
-
-function requireApiKey(ctx: CallContext): void {
-	const key = required(ctx, 'api_key');
-	if (key !== ctx.account.apiKey) throw new ApiError(ErrorCode.InvalidApiKey, 'Invalid api_key', 401);
-}
-
-function requireOrder(ctx: CallContext): OrderState {
-	const order = ctx.account.orders.get(required(ctx, 'order_token'));
-	if (!order) throw new ApiError(ErrorCode.InvalidOrderToken, 'Invalid order_token');
-	return order;
-}
-
-function requirePending(order: OrderState, what: string): void {
-	if (!PENDING_STATUSES.includes(order.status)) {
-		throw badState(`${what} is not possible for an order with status ${order.status}`);
-	}
-}
-
-const reviewUrl = (ctx: CallContext, order: OrderState): string => `${ctx.baseUrl}/review/${order.orderToken}`;
-const inviteUrl = (ctx: CallContext, order: OrderState): string => `${ctx.baseUrl}/invite/${order.orderToken}`;
-
-/** Presence and format rules of one `productfields` entry. */
-function checkField(ctx: CallContext, field: ProductField): void {
-	const value = param(ctx, field.name);
-	if (value === undefined) {
-		if (field.required) throw missing(field.name);
-		if (field.required_if) {
-			const negated = field.required_if.startsWith('!');
-			const other = given(ctx, field.required_if.replace(/^!/, ''));
-			if (negated ? !other : other) throw missing(field.name);
-		}
-		return;
-	}
-	// dv_auth_method gets dedicated messages in `place`.
-	if (field.options && field.name !== 'dv_auth_method' && !field.options.includes(value)) {
-		throw invalid(`${field.name} must be one of: ${field.options.join(', ')}`);
-	}
-	if (field.input_type === 'email' && !EMAIL.test(value)) throw invalid(`${field.name} must be a valid email address`);
-	if (field.name.endsWith('_country') && !/^[A-Za-z]{2}$/.test(value)) {
-		throw invalid(`${field.name} must be a two-letter ISO 3166 country code`);
-	}
-}
-
-/** The order's common name from the CSR (or domain_name when the API makes the key pair). */
-function commonName(ctx: CallContext, product: Product, csr: string | undefined): string {
-	let name: string;
-	if (csr) {
-		const cn = ctx.csrCommonName(csr);
-		if (!cn) throw invalid('Unable to read the common name from the csr');
-		name = cn.toLowerCase();
-	} else {
-		name = required(ctx, 'domain_name').toLowerCase();
-	}
-	if (!isDomain(name)) throw invalid(`${name} is not a valid domain name`);
-	const wildcard = name.startsWith('*.');
-	if (product.wildcard && !wildcard) throw invalid(`${product.code} needs a wildcard common name such as *.${name}`);
-	if (!product.wildcard && wildcard) throw invalid(`${product.code} is not a wildcard product: ${name} cannot be ordered`);
-	return name;
-}
-
-function checkMethod(method: string, product: Product, names: string[]): void {
-	if (!DV_AUTH_METHODS.includes(method)) throw invalid(`dv_auth_method must be one of: ${DV_AUTH_METHODS.join(', ')}`);
-	if (FILE_METHODS.includes(method) && (product.wildcard || names.some((n) => n.startsWith('*.')))) {
-		throw invalid(`${method} validation is not available for wildcard certificates: use EMAIL or DNS`);
-	}
-}
-
-function checkApprover(approver: string | undefined, domain: string): string {
-	if (!approver) throw missing('approver_email_address');
-	if (!approverEmails(domain).includes(approver.toLowerCase())) {
-		throw invalid(`approver_email_address ${approver} is not in the approver list for ${stripWildcard(domain)}`);
-	}
-	return approver.toLowerCase();
-}
-
-function pick(params: Record<string, string>, prefix: string): Contact | undefined {
-	const out: Contact = {};
-	for (const [key, value] of Object.entries(params)) {
-		if (key.startsWith(prefix) && value.trim()) out[key.slice(prefix.length)] = value.trim();
-	}
-	return Object.keys(out).length ? out : undefined;
-}
-
-function dcvReply(order: OrderState): Reply {
-	if (order.dnsName) {
-		return { dv_auth_dns_name: order.dnsName, dv_auth_dns_type: order.dnsType, dns_string: order.dnsString };
-	}
-	if (order.fileName) return { file_name: order.fileName, file_contents: order.fileContents };
-	return {};
-}
-
-const place: Handler = (ctx) => {
-	const { account } = ctx;
-	const order = requireOrder(ctx);
-	const csr = param(ctx, 'csr');
-	// The real API reads a CSR only from a POST body: query strings mangle '+' and run too long.
-	if (csr && ctx.method !== 'POST') throw new ApiError(ErrorCode.PostRequired, 'A csr must be sent by POST');
-	if (order.status === 'Cancelled') throw badState('Order has been cancelled');
-	if (!UNUSED_STATUSES.includes(order.status)) {
-		throw badState(`Order token has already been used: order status is ${order.status}`);
-	}
-	const product = account.product(order);
-	for (const field of productFields(product, order.sanCount)) checkField(ctx, field);
-
-	const method = required(ctx, 'dv_auth_method');
-	const domain = commonName(ctx, product, csr);
-	const sans = (param(ctx, 'san_domains') ?? '')
-		.split(/[\s,]+/)
-		.map((s) => s.toLowerCase())
-		.filter(Boolean);
-	if (sans.length > order.sanCount) {
-		throw invalid(`san_domains lists ${sans.length} names but this order allows ${order.sanCount}`);
-	}
-	for (const san of sans) if (!isDomain(san)) throw invalid(`san_domains: ${san} is not a valid domain name`);
-	checkMethod(method, product, [domain, ...sans]);
-	const approver = method === 'EMAIL' ? checkApprover(param(ctx, 'approver_email_address'), domain) : undefined;
-	const previous = param(ctx, 'previous_order_token');
-	if (previous && !account.orders.has(previous)) throw invalid('previous_order_token does not match an order');
-	const cost = orderCost(product, order.sanCount);
-	if (account.balance < cost) {
-		throw new ApiError(
-			ErrorCode.InsufficientPoints,
-			`Insufficient points: this order needs ${cost} points and the balance is ${account.balance}`,
-		);
-	}
-
-	order.placeParams = { ...ctx.params };
-	order.domainName = domain;
-	order.sanDomains = sans;
-	order.excludeAddon = given(ctx, 'exclude_addon');
-	order.dvAuthMethod = method;
-	order.approverEmail = approver;
-	order.intermediateCa = param(ctx, 'intermediate_ca');
-	order.techContact = pick(ctx.params, 'tech_contact_');
-	order.adminContact = pick(ctx.params, 'admin_contact_');
-	order.organisation = product.validation === 'DV' ? undefined : pick(ctx.params, 'org_');
-	let generated: { csr: string; privateKey: string } | undefined;
-	if (csr) {
-		order.csr = csr;
-	} else {
-		generated = makeCsr(domain);
-		order.csr = generated.csr;
-		order.privateKey = generated.privateKey;
-	}
-	account.setDcv(order);
-	order.pointsSpent = cost;
-	account.adjust(-cost, `Order ${order.resellerOrderId} placed (${product.code})`, order);
-	order.placedAt = account.now();
-	order.placements += 1;
-	account.setStatus(order, 'Order Placed');
-	return {
-		success: 'Order placed',
-		reseller_order_id: order.resellerOrderId,
-		invite_url: inviteUrl(ctx, order),
-		...(generated ? { csr: generated.csr, private_key: generated.privateKey } : {}),
-		...dcvReply(order),
-	};
-};
-
-const reissue: Handler = (ctx) => {
-	const { account } = ctx;
-	if (ctx.method !== 'POST') throw new ApiError(ErrorCode.PostRequired, 'reissue must be sent by POST');
-	const order = requireOrder(ctx);
-	if (order.status !== 'Completed') throw badState(`Only completed orders can be reissued (status is ${order.status})`);
-	const product = account.product(order);
-	const csr = param(ctx, 'csr');
-	const domain = csr ? commonName(ctx, product, csr) : (order.domainName ?? '');
-	const method = param(ctx, 'dv_auth_method') ?? order.dvAuthMethod ?? 'EMAIL';
-	checkMethod(method, product, [domain, ...order.sanDomains]);
-	const approver =
-		method === 'EMAIL'
-			? checkApprover(param(ctx, 'approver_email_address') ?? order.approverEmail, domain)
-			: undefined;
-
-	let generated: { csr: string; privateKey: string } | undefined;
-	if (csr) {
-		order.csr = csr;
-		order.privateKey = undefined;
-	} else {
-		generated = makeCsr(domain);
-		order.csr = generated.csr;
-		order.privateKey = generated.privateKey;
-	}
-	order.domainName = domain;
-	order.dvAuthMethod = method;
-	order.approverEmail = approver;
-	account.setDcv(order);
-	account.setStatus(order, 'Awaiting Customer Verification');
-	return {
-		success: 'Reissue requested',
-		reseller_order_id: order.resellerOrderId,
-		csr: order.csr,
-		...(generated ? { private_key: generated.privateKey } : {}),
-		...dcvReply(order),
-	};
-};
-
-function review(ctx: CallContext): Reply {
-	const order = requireOrder(ctx);
-	const product = ctx.account.product(order);
-	const placed = !UNUSED_STATUSES.includes(order.status) && order.placedAt !== undefined;
-	// Empty values as the real XML-to-JSON conversion gives them: "" for text, {} for groups.
-	return {
-		success: 'Order details retrieved',
-		order_token: order.orderToken,
-		reseller_order_id: order.resellerOrderId,
-		reseller_unique_reference: order.resellerUniqueReference,
-		order_status: order.status,
-		st_product_code: order.productCode,
-		product_name: product.name,
-		product_validation: product.validation,
-		end_customer_email: order.endCustomerEmail,
-		order_date: formatDate(order.createdAt),
-		modified_date: formatDate(order.modifiedAt),
-		domain_name: order.domainName ?? '',
-		san_count: order.sanCount,
-		server_count: order.serverCount,
-		san_domains: order.sanDomains.join(','),
-		approver_email_address: order.approverEmail ?? '',
-		dv_auth_method: order.dvAuthMethod ?? '',
-		dv_auth_dns_name: order.dnsName ?? '',
-		dv_auth_dns_type: order.dnsType ?? '',
-		dv_auth_dns_string: order.dnsString ?? '',
-		dv_auth_file_name: order.fileName ?? '',
-		dv_auth_file_contents: order.fileContents ?? '',
-		invite_url: placed ? inviteUrl(ctx, order) : '',
-		admin_contact: order.adminContact ?? {},
-		tech_contact: order.techContact ?? {},
-		organisation_info: order.organisation ?? {},
-		csr: order.csr ?? '',
-		certificate: order.certificate ?? '',
-		ca_certs: order.caCerts ? { certificate_info: list(ctx, order.caCerts) } : {},
-		pkcs7: order.pkcs7 ?? '',
-		expiry_date: order.expiryDate ? formatDate(order.expiryDate) : '',
-		modifications: {
-			modification: list(
-				ctx,
-				order.modifications.map((m) => ({ date: formatDate(m.date), description: m.description })),
-			),
-		},
-	};
-}
-
-function orderSummary(order: OrderState): Reply {
-	return {
-		order_token: order.orderToken,
-		reseller_order_id: order.resellerOrderId,
-		reseller_unique_reference: order.resellerUniqueReference,
-		st_product_code: order.productCode,
-		order_status: order.status,
-		domain_name: order.domainName ?? '',
-		modified_date: formatDate(order.modifiedAt),
-	};
-}
+/** "[order reference]" (DOC api2.md:633, 900): the reseller order id, as the fixtures read it (a guess). */
+const reference = (order: OrderState): string => order.resellerOrderId;
 
 export const CALLS: Record<string, Handler> = {
+	// shape: test/contract/fixtures/order/generatetoken.token-generated.json and .review-url.json: DOC shows
+	// two answers (api2.md:827-832 and 146-151); this one carries the keys of both.
 	'order/generatetoken': (ctx) => {
 		requireApiKey(ctx);
 		const code = required(ctx, 'st_product_code');
@@ -331,226 +39,237 @@ export const CALLS: Record<string, Handler> = {
 		if (!product) throw invalid(`Invalid st_product_code ${code}`);
 		const email = required(ctx, 'end_customer_email');
 		if (!EMAIL.test(email)) throw invalid('end_customer_email must be a valid email address');
-		const reference = required(ctx, 'reseller_unique_reference');
 		const order = ctx.account.createToken({
 			productCode: product.code,
 			sanCount: wholeNumber(ctx, 'san_count', 0),
 			serverCount: wholeNumber(ctx, 'server_count', 1),
 			email,
-			reference,
+			reference: required(ctx, 'reseller_unique_reference'),
 		});
 		return {
 			success: 'Order token generated',
 			order_token: order.orderToken,
+			product_code: order.productCode,
 			reseller_order_id: order.resellerOrderId,
 			review_url: reviewUrl(ctx, order),
 		};
 	},
 
-	'order/productfields': (ctx) => {
-		const order = requireOrder(ctx);
-		return {
-			success: 'Product fields retrieved',
-			st_product_code: order.productCode,
-			fields: list(ctx, productFields(ctx.account.product(order), order.sanCount)),
-		};
-	},
-
+	'order/productfields': productfieldsAnswer,
 	'order/place': place,
-	'order/review': review,
+	'order/review': (ctx) => reviewAnswer(ctx, requireOrder(ctx)),
+	'order/reissue': reissue,
 
+	// shape: test/contract/fixtures/order/cancel.json (DOC api2.md:629-634)
 	'order/cancel': (ctx) => {
 		const order = requireOrder(ctx);
-		const refunded = ctx.account.cancel(order);
-		return { success: 'Order cancelled', reseller_order_id: order.resellerOrderId, points_refunded: refunded };
+		ctx.account.cancel(order);
+		return { success: `Order cancelled - ${reference(order)}` };
 	},
 
+	// shape: test/contract/fixtures/order/resendemail.json (DOC api2.md:644-655)
 	'order/resendemail': (ctx) => {
 		const order = requireOrder(ctx);
 		const type = required(ctx, 'email_type');
-		let to: string;
+		const sentTo = { approver_email: '', admin_contact_email: '', tech_contact_email: '' };
 		if (type === 'Approver') {
 			requirePending(order, 'Resending the approver email');
 			if (order.dvAuthMethod !== 'EMAIL' || !order.approverEmail) {
 				throw badState('This order is not validated by email: there is no approver email to resend');
 			}
-			to = order.approverEmail;
+			sentTo.approver_email = order.approverEmail;
+			order.approverNotifiedAt = ctx.account.now();
 		} else if (type === 'Fulfillment') {
 			if (order.status !== 'Completed') throw badState('The fulfillment email is only sent for completed orders');
-			to = order.techContact?.email ?? order.endCustomerEmail;
+			// Which addresses get the certificate is a guess: both contacts.
+			sentTo.admin_contact_email = order.adminContact?.email ?? '';
+			sentTo.tech_contact_email = order.techContact?.email ?? order.endCustomerEmail;
 		} else {
 			throw invalid('email_type must be one of: Approver, Fulfillment');
 		}
-		ctx.account.touch(order, `${type} email resent`);
-		return { success: `${type} email resent`, email_sent_to: { email: to } };
+		ctx.account.touch(order, `${type} Email Resent`);
+		return { success: 'Email resent', type, email_sent_to: sentTo };
 	},
 
+	// shape: test/contract/fixtures/order/changeapproveremail.json (DOC api2.md:661-668)
 	'order/changeapproveremail': (ctx) => {
 		const order = requireOrder(ctx);
 		requirePending(order, 'Changing the approver email');
 		order.approverEmail = checkApprover(required(ctx, 'email'), order.domainName ?? '');
-		ctx.account.touch(order, `Approver email changed to ${order.approverEmail}`);
-		return { success: 'Approver email changed', approver_email_address: order.approverEmail };
+		order.approverNotifiedAt = ctx.account.now();
+		ctx.account.touch(order, 'Approver Email Changed');
+		return { success: 'Change Approver Email Reset' };
 	},
 
+	// shape: test/contract/fixtures/order/approverlist.json (DOC api2.md:776-782)
 	'order/approverlist': (ctx) => {
 		const domain = required(ctx, 'domain_name');
 		if (!isDomain(domain)) throw invalid(`${domain} is not a valid domain name`);
 		const emails = approverEmails(domain).map((email) => ({ email }));
-		return {
-			success: 'Approver list retrieved',
-			approver_email: ctx.settings.approverListSingle ? emails[0] : list(ctx, emails),
-		};
+		// The old approverListSingle switch: only the first address, as a bare object.
+		return { success: 'ApproverList', approver_email: ctx.settings.approverListSingle ? emails[0] : emails };
 	},
 
+	// shape: test/contract/fixtures/order/changeauthmethod.json (DOC api2.md:790-797)
 	'order/changeauthmethod': (ctx) => {
 		const order = requireOrder(ctx);
 		requirePending(order, 'Changing the validation method');
 		if (order.dvAuthMethod === 'EMAIL') throw badState('This order already uses EMAIL validation');
 		const domain = order.domainName ?? '';
-		order.approverEmail = checkApprover(param(ctx, 'approver_email_address') ?? approverEmails(domain)[0], domain);
+		// STC sends the address as email_address (classes/STOrderManager.php:365-372); DOC names none.
+		const asked = param(ctx, 'email_address') ?? param(ctx, 'approver_email_address');
+		order.approverEmail = checkApprover(asked ?? approverEmails(domain)[0], domain);
+		order.approverNotifiedAt = ctx.account.now();
 		order.dvAuthMethod = 'EMAIL';
 		ctx.account.setDcv(order);
-		ctx.account.touch(order, 'Validation method changed to EMAIL');
-		return { success: 'Validation method changed to EMAIL', approver_email_address: order.approverEmail };
+		ctx.account.touch(order, 'DV Auth Method Updated');
+		return { success: 'DV Auth Method Updated' };
 	},
 
+	// shape: test/contract/fixtures/order/pollauth.json, pollauth.no-status.json (DOC api2.md:809-813)
 	'order/pollauth': (ctx) => {
 		const order = requireOrder(ctx);
 		requirePending(order, 'Polling validation');
 		if (order.dvAuthMethod === 'EMAIL') throw badState('This order is validated by EMAIL: there is nothing to poll');
-		ctx.account.touch(order, 'Validation check requested');
-		return { success: 'Validation check requested', order_status: order.status };
+		ctx.account.touch(order, 'Order Polled');
+		// `status` "If FILE Auth"; its values are not documented: 'Pending' is a guess.
+		const file = order.dvAuthMethod === 'FILE' || order.dvAuthMethod === 'SFILE';
+		return { success: 'Order Polled', ...(file ? { status: 'Pending' } : {}) };
 	},
 
-	'order/reissue': reissue,
-
+	// shape: test/contract/fixtures/order/advanceorder.json (DOC api2.md:895-902)
 	'order/advanceorder': (ctx) => {
 		const order = requireOrder(ctx);
-		const status = ctx.account.advance(order);
-		return { success: `Order advanced to ${status}`, order_status: status };
+		ctx.account.advance(order);
+		return {
+			success: `Order was pushed. Please wait up to 3 minutes for the status to update - ${reference(order)}`,
+		};
 	},
 
+	// shape: test/contract/fixtures/order/modifiedorders.json, .one-order.json, .none.json (DOC api2.md:679-735)
 	'order/modifiedorders': (ctx) => {
 		requireApiKey(ctx);
 		const date = required(ctx, 'date');
-		const since = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/.test(date) ? Date.parse(date.replace(' ', 'T') + 'Z') : NaN;
+		const since = DATE.test(date) ? Date.parse(date.replace(' ', 'T') + 'Z') : NaN;
 		if (Number.isNaN(since)) throw invalid('date must be YYYY-MM-DD HH:MM:SS (GMT)');
 		const orders = [...ctx.account.orders.values()]
 			.filter((o) => o.modifiedAt.getTime() > since)
 			.sort((a, b) => a.modifiedAt.getTime() - b.modifiedAt.getTime());
+		// The last modification in the returned data; with none, the date asked for (a guess).
+		const last = orders.at(-1)?.modifiedAt;
 		return {
-			success: 'Modified orders retrieved',
-			timestamp: formatDate(ctx.account.now()),
-			orders: list(ctx, orders.map(orderSummary)),
+			success: 'Modified Orders',
+			orders: container('order', orders.map((o) => modifiedRecord(ctx, o))),
+			data_accuracy: last ? formatDate(last) : date,
 		};
 	},
 
+	// shape: test/contract/fixtures/order/expiring.json, .one-order.json, .none.json (DOC api2.md:737-764)
 	'order/expiring': (ctx) => {
 		requireApiKey(ctx);
 		const days = wholeNumber(ctx, 'days', 60);
 		const now = ctx.account.now().getTime();
-		const orders = [...ctx.account.orders.values()].filter(
-			(o) =>
-				o.status === 'Completed' &&
-				o.expiryDate !== undefined &&
-				o.expiryDate.getTime() >= now &&
-				o.expiryDate.getTime() <= now + days * DAY_MS,
+		const issued = [...ctx.account.orders.values()].filter((o) => o.status === 'Completed' && o.expiryDate);
+		// "If the domain has had the same product purchased for it that expires after the original the
+		// record won't be returned" (api2.md:739).
+		const renewed = (o: OrderState): boolean =>
+			issued.some(
+				(p) => p !== o && p.productCode === o.productCode && p.domainName === o.domainName && p.expiryDate! > o.expiryDate!,
+			);
+		const orders = issued.filter(
+			(o) => o.expiryDate!.getTime() >= now && o.expiryDate!.getTime() <= now + days * DAY_MS && !renewed(o),
 		);
-		return {
-			success: 'Expiring orders retrieved',
-			orders: list(
-				ctx,
-				orders.map((o) => ({
-					...orderSummary(o),
-					expiry_date: formatDate(o.expiryDate!),
-					days_remaining: Math.ceil((o.expiryDate!.getTime() - now) / DAY_MS),
-				})),
-			),
-		};
+		return { success: 'Expiring Orders', orders: container('order', orders.map(shortRecord)) };
 	},
 
+	// shape: test/contract/fixtures/order/showtokens.json, .one-each.json, .none-used.json (DOC api2.md:844-859)
 	'order/showtokens': (ctx) => {
 		requireApiKey(ctx);
 		const all = [...ctx.account.orders.values()];
-		const token = (o: OrderState): Reply => ({ ...orderSummary(o), date_created: formatDate(o.createdAt) });
 		return {
-			success: 'Tokens retrieved',
-			unused_tokens: list(ctx, all.filter((o) => UNUSED_STATUSES.includes(o.status)).map(token)),
-			used_tokens: list(ctx, all.filter((o) => !UNUSED_STATUSES.includes(o.status)).map(token)),
+			success: 'Order tokens',
+			unused_tokens: container('order_token', all.filter(isPlaceable).map(tokenEntry)),
+			used_tokens: container('order_token', all.filter((o) => !isPlaceable(o)).map(tokenEntry)),
 		};
 	},
 
+	// shape: test/contract/fixtures/account/review.json, .one-each.json, .no-orders.json (DOC api2.md:930-958)
 	'account/review': (ctx) => {
 		requireApiKey(ctx);
 		const all = [...ctx.account.orders.values()];
+		// "each order ... that is not Complete or Cancelled" (api2.md:924): unplaced tokens too.
+		const active = all.filter((o) => o.status !== 'Completed' && o.status !== 'Cancelled');
 		return {
-			success: 'Account details retrieved',
+			success: 'Reseller Overview',
 			purchased_points: ctx.account.balance,
-			active_orders: all.filter((o) => PENDING_STATUSES.includes(o.status)).length,
-			completed_orders: all.filter((o) => o.status === 'Completed').length,
+			active_orders: container('active_order', active.map(shortRecord)),
+			completed_orders: container('completed_order', all.filter((o) => o.status === 'Completed').map(shortRecord)),
 		};
 	},
 
+	// shape: test/contract/fixtures/account/pointsaudit.json, .one-record.json (DOC api2.md:968-983)
 	'account/pointsaudit': (ctx) => {
 		requireApiKey(ctx);
 		return {
-			success: 'Points audit retrieved',
-			purchased_points: ctx.account.balance,
-			points_audit: list(
-				ctx,
-				ctx.account.audit.map((a) => ({
-					date: formatDate(a.date),
-					points: a.points,
-					balance: a.balance,
-					description: a.description,
-					reseller_order_id: a.resellerOrderId ?? '',
-				})),
-			),
+			success: 'PointsAudit',
+			record: ctx.account.audit.map((a) => ({
+				Timestamp: formatDate(a.date),
+				PointsAdjustment: a.points,
+				NewPointsTotal: a.balance,
+				Description: a.description,
+				OrderDate: a.order ? formatDate(a.order.placedAt ?? a.order.createdAt) : '',
+				OrderReference: a.order ? reference(a.order) : '',
+				OrderToken: a.order?.orderToken ?? '',
+				Notes: '',
+			})),
 		};
 	},
 
+	// shape: test/contract/fixtures/account/addtestpoints.json (DOC api2.md:994-1000)
 	'account/addtestpoints': (ctx) => {
 		requireApiKey(ctx);
 		required(ctx, 'points');
 		const points = wholeNumber(ctx, 'points', 0);
 		if (points < 1) throw invalid('points must be at least 1');
 		ctx.account.adjust(points, 'Test points added');
-		return { success: `${points} test points added`, purchased_points: ctx.account.balance };
+		return { success: 'Points total updated', new_total: ctx.account.balance };
 	},
 
+	// shape: test/contract/fixtures/account/emptytestpoints.json (DOC api2.md:1010-1016)
 	'account/emptytestpoints': (ctx) => {
 		requireApiKey(ctx);
 		ctx.account.adjust(-ctx.account.balance, 'Test points emptied');
-		return { success: 'Test points emptied', purchased_points: ctx.account.balance };
+		return { success: 'Points total updated', new_total: ctx.account.balance };
 	},
 
+	// shape: test/contract/fixtures/account/regenerateapikey.json (DOC api2.md:914-920)
 	'account/regenerateapikey': (ctx) => {
 		requireApiKey(ctx);
 		ctx.account.apiKey = `st-sim-${randomBytes(12).toString('hex')}`;
-		return { success: 'API key regenerated', api_key: ctx.account.apiKey };
+		return { success: 'API Key reset', api_key: ctx.account.apiKey };
 	},
 
+	// shape: test/contract/fixtures/product/listproducts.json, .one-product.json (DOC api2.md:1029-1045)
 	'product/listproducts': (ctx) => {
 		requireApiKey(ctx);
-		const group = param(ctx, 'product_group') ?? 'All';
-		// Every product in this catalogue is an SSL certificate, so both groups list the same set.
-		if (!['ssl', 'all'].includes(group.toLowerCase())) throw invalid('product_group must be one of: SSL, All');
-		return {
-			success: 'Products retrieved',
-			products: list(
-				ctx,
-				PRODUCTS.map((x) => ({
-					st_product_code: x.code,
-					product_name: x.name,
-					product_validation: x.validation,
-					min_san_count: x.minSanCount,
-					max_san_count: x.maxSanCount,
-					max_server_count: x.maxServerCount,
-					points: x.points,
-					san_points: x.sanPoints,
-				})),
-			),
-		};
+		const group = (param(ctx, 'product_group') ?? 'All').toLowerCase();
+		// DOC api2.md:1026. Every product here is an SSL certificate: SmarterTools lists none.
+		if (!['ssl', 'smartertools', 'all'].includes(group)) {
+			throw invalid('product_group must be one of: SSL, SmarterTools, All');
+		}
+		const products = group === 'smartertools' ? [] : PRODUCTS;
+		// One <products> element per product: none at all when the group is empty (a guess).
+		const entries = products.map((x) => ({
+			st_product_code: x.code,
+			product_name: x.name,
+			html_description: `<p>${x.name}</p>`,
+			max_server_count: x.maxServerCount,
+			min_san_count: x.minSanCount,
+			max_san_count: x.maxSanCount,
+			product_validation: x.validation,
+			base_san_points: x.sanPoints,
+			product_points: x.points,
+		}));
+		return { success: 'Product list', ...(entries.length ? { products: entries } : {}) };
 	},
 };

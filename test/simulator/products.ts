@@ -98,7 +98,10 @@ export function chainNames(product: Product, intermediate?: string): { intermedi
 	};
 }
 
-export const DV_AUTH_METHODS = ['EMAIL', 'DNS', 'FILE', 'SFILE'];
+/** DOC api2.md:253 and its productfields example (EMAIL, FILE, DNS); SFILE from the place page (seed). */
+export const DV_AUTH_METHODS = ['EMAIL', 'FILE', 'DNS', 'SFILE'];
+/** DOC api2.md:456-463 (productfields); its Fields table (api2.md:254) spells them SHA2-256. */
+export const HASHING_ALGORITHMS = ['SHA-256', 'SHA-256-FULL-CHAIN'];
 
 export type InputType = 'hidden' | 'email' | 'text' | 'tel' | 'textarea' | 'checkbox' | 'select';
 
@@ -107,8 +110,8 @@ export interface ProductField {
 	required: boolean;
 	input_type: InputType;
 	options?: string[];
-	/** `x`: required when x is given; `!x`: required when x is absent. */
-	required_if?: string;
+	/** All must hold for the field to be required: `x` when x is given, `!x` when x is absent. */
+	required_if?: string[];
 }
 
 const f = (name: string, input_type: InputType, required: boolean, extra: Partial<ProductField> = {}): ProductField => ({
@@ -117,6 +120,10 @@ const f = (name: string, input_type: InputType, required: boolean, extra: Partia
 	input_type,
 	...extra,
 });
+
+const CHECKBOX = ['0', '1'];
+// DOC api2.md:465-509: for a DV product the organisation is needed only when the API makes the CSR.
+const WITHOUT_CSR = ['domain_name', '!csr'];
 
 function contact(prefix: string, organisation: boolean): ProductField[] {
 	const fields = [
@@ -127,6 +134,7 @@ function contact(prefix: string, organisation: boolean): ProductField[] {
 		f(`${prefix}_title`, 'text', true),
 	];
 	if (organisation) {
+		// DOC api2.md:225-243 and the place page (seed): required for OV and EV, line 2 optional.
 		fields.push(
 			f(`${prefix}_organisation_name`, 'text', true),
 			f(`${prefix}_address_line1`, 'text', true),
@@ -140,57 +148,70 @@ function contact(prefix: string, organisation: boolean): ProductField[] {
 	return fields;
 }
 
-/** The `place` fields for one token, in the order of the Place Order page. */
+/** DV: DOC api2.md:465-509 exactly. OV/EV: a guess from DOC's Fields table and the place page (seed). */
+function organisation(business: boolean): ProductField[] {
+	if (!business) {
+		return ['org_name', 'org_division', 'org_address_city', 'org_address_region', 'org_address_country'].map((name) =>
+			f(name, 'text', false, { required_if: WITHOUT_CSR }),
+		);
+	}
+	return [
+		f('org_name', 'text', true),
+		f('org_duns', 'text', false),
+		f('org_division', 'text', false, { required_if: WITHOUT_CSR }),
+		f('org_incorporating_agency', 'text', false),
+		f('org_registration_number', 'text', false),
+		// The seed: "Required if ordering OV or EV", not EV only.
+		f('org_jurisdiction_city', 'text', true),
+		f('org_jurisdiction_region', 'text', true),
+		f('org_jurisdiction_country', 'text', true),
+		f('org_address_line1', 'text', true),
+		f('org_address_line2', 'text', false),
+		f('org_address_line3', 'text', false),
+		f('org_address_city', 'text', true),
+		f('org_address_region', 'text', true),
+		f('org_address_postal_code', 'text', true),
+		f('org_address_country', 'text', true),
+		f('org_address_phone', 'tel', true),
+	];
+}
+
+/**
+ * The `place` fields for one token, in the order of DOC's productfields example (api2.md:312-510).
+ * exclude_addon, san_domains, previous_order_token, ida_* and intermediate_ca come from the place
+ * page (seed) and CHG; where they sit in the list, and their entries, are guesses.
+ */
 export function productFields(product: Product, sanCount: number): ProductField[] {
 	const business = product.validation !== 'DV';
 	const fields: ProductField[] = [
 		f('order_token', 'hidden', true),
+		// Required in DOC's example (api2.md:324-331); place still asks for it only with EMAIL (seed).
+		f('approver_email_address', 'email', true),
+		...contact('tech_contact', business),
+		...contact('admin_contact', business),
+		f('domain_name', 'text', false, { required_if: ['!csr'] }),
+		f('csr', 'textarea', false, { required_if: ['!domain_name'] }),
+		f('renewal', 'checkbox', false, { options: CHECKBOX }),
+		f('competitive_upgrade', 'checkbox', false, { options: CHECKBOX }),
 		f('dv_auth_method', 'select', true, {
 			// CA/Browser Forum: no file-based validation for wildcard names.
 			options: product.wildcard ? ['EMAIL', 'DNS'] : [...DV_AUTH_METHODS],
 		}),
-		f('approver_email_address', 'email', false),
-		f('csr', 'textarea', false, { required_if: '!domain_name' }),
-		f('domain_name', 'text', false, { required_if: '!csr' }),
+		f('hashing_algorithm', 'select', true, { options: [...HASHING_ALGORITHMS] }),
 	];
-	if (!product.wildcard && sanCount === 0) fields.push(f('exclude_addon', 'checkbox', false));
-	fields.push(f('renewal', 'checkbox', false));
+	if (!product.wildcard && sanCount === 0) fields.push(f('exclude_addon', 'checkbox', false, { options: CHECKBOX }));
 	if (sanCount > 0) fields.push(f('san_domains', 'textarea', true));
 	if (product.supplier === 'DigiCert') {
-		fields.push(f('previous_order_token', 'text', false, { required_if: 'renewal' }));
+		fields.push(f('previous_order_token', 'text', false, { required_if: ['renewal'] }));
 	}
-	fields.push(...contact('tech_contact', business), ...contact('admin_contact', business));
 	if (/^(PositiveSSL|SectigoSSL)/.test(product.code)) {
 		fields.push(f('ida_email_address', 'email', true), f('ida_telephone_number', 'tel', true));
 	}
-	if (business) {
-		const ev = product.validation === 'EV';
-		fields.push(
-			f('org_name', 'text', true),
-			f('org_duns', 'text', false),
-			f('org_division', 'text', false),
-			f('org_incorporating_agency', 'text', false),
-			f('org_registration_number', 'text', false),
-		);
-		if (ev) {
-			fields.push(
-				f('org_jurisdiction_city', 'text', false),
-				f('org_jurisdiction_region', 'text', false),
-				f('org_jurisdiction_country', 'text', true),
-			);
-		}
-		fields.push(
-			f('org_address_line1', 'text', true),
-			f('org_address_line2', 'text', false),
-			f('org_address_line3', 'text', false),
-			f('org_address_city', 'text', true),
-			f('org_address_region', 'text', true),
-			f('org_address_postal_code', 'text', true),
-			f('org_address_country', 'text', true),
-			f('org_address_phone', 'tel', true),
-		);
-	}
+	fields.push(...organisation(business));
 	const intermediates = INTERMEDIATES[product.brand];
 	if (intermediates) fields.push(f('intermediate_ca', 'select', false, { options: [...intermediates] }));
 	return fields;
 }
+
+/** The product's label in productfields: "<Brand>: <name>" (DOC api2.md:315). */
+export const productLabel = (product: Product): string => `${product.brand}: ${product.name}`;

@@ -6,6 +6,8 @@ import { ApiError, ErrorCode } from './errors';
 import { CALLS } from './calls';
 import type { SimulatorSettings } from './calls';
 import { FaultInjector } from './faults';
+import { shapeAnswer } from './shape';
+import type { Variant } from './shape';
 import type { FaultSettings, InjectedFault } from './faults';
 import { Account } from './state';
 import type { OrderState, OrderStatus } from './state';
@@ -26,8 +28,12 @@ export interface SimulatorOptions {
 	csrCommonName?: (csr: string) => string | undefined;
 	/** The simulator's clock; default the real one. `setNow` overrides it. */
 	now?: () => Date;
+	/** The XML-to-JSON reading of the answers; default 'documented' (see SimulatorSettings). */
+	answerVariant?: Variant;
 	errorsWithHttp200?: boolean;
+	/** Old switch (alias): approverlist answers its first address as a bare object. */
 	approverListSingle?: boolean;
+	/** Old switch (alias): answerVariant 'one-as-object' and 'empty-as-string' together. */
 	xmlStyleLists?: boolean;
 	latencyMs?: number;
 	/** Random faults in a share of the answers; see faults.ts. */
@@ -122,6 +128,7 @@ function send(
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
 	const initialSettings: SimulatorSettings = {
+		answerVariant: options.answerVariant ?? 'documented',
 		errorsWithHttp200: options.errorsWithHttp200 ?? false,
 		approverListSingle: options.approverListSingle ?? false,
 		xmlStyleLists: options.xmlStyleLists ?? false,
@@ -217,7 +224,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				settings,
 				csrCommonName: options.csrCommonName ?? scanCommonName,
 			});
-			return { status: 200, body: JSON.stringify(result) };
+			return { status: 200, body: JSON.stringify(shapeAnswer(call, result, settings)) };
 		} catch (err) {
 			if (err instanceof ApiError) {
 				const body = JSON.stringify({ error: { code: err.code, message: err.message } });

@@ -3,13 +3,14 @@ import { createHash, randomBytes } from 'node:crypto';
 import type { KeyObject } from 'node:crypto';
 import { ApiError, ErrorCode, badState, invalid } from './errors';
 import { stripWildcard } from './domains';
-import { chainNames, findProduct } from './products';
+import { chainNames, findProduct, orderCost } from './products';
 import type { Product } from './products';
 import { csrPublicKey, issueLeaf, makeAuthority, newKeyPair, pkcs7, toPem } from './x509';
 import type { Authority } from './x509';
 
+// The documented statuses (DOC api2.md:586-596). A fresh token is already `Order Placed`, the first
+// of them: `placedAt` tells the simulator whether place has taken effect.
 export type OrderStatus =
-	| 'Order Generated'
 	| 'Order Placed'
 	| 'Awaiting Customer Verification'
 	| 'Awaiting Provider Approval'
@@ -68,7 +69,28 @@ export interface OrderState {
 	caCerts?: CaCert[];
 	pkcs7?: string;
 	expiryDate?: Date;
-	modifications: { date: Date; description: string }[];
+	hashingAlgorithm?: string;
+	/** The CA's order number: set when the order first moves on (a guess: no source says when). */
+	providerOrderId?: string;
+	/** When the approver email went out: place with EMAIL, changeapproveremail, resendemail. */
+	approverNotifiedAt?: Date;
+	/** Points the order costs, kept after a refund for the order records (`order_points`). */
+	orderPoints: number;
+	/** Every certificate issued for this order, oldest first (`reissued_certificates`). */
+	issued: IssuedCertificate[];
+	modifications: Modification[];
+}
+
+export interface Modification {
+	date: Date;
+	eventId: number;
+	eventName: string;
+}
+
+export interface IssuedCertificate {
+	hash: string;
+	encryption: string;
+	certificate: string;
 }
 
 export interface AuditEntry {
@@ -77,13 +99,15 @@ export interface AuditEntry {
 	balance: number;
 	description: string;
 	resellerOrderId?: string;
+	/** The order the entry is about, for pointsaudit's OrderDate, OrderReference and OrderToken. */
+	order?: OrderState;
 }
 
 /** Certificate life since the CA/Browser Forum cap of 2026-02-24. */
 export const CERT_DAYS = 199;
 const DAY_MS = 24 * 3600 * 1000;
 
-export const UNUSED_STATUSES: readonly OrderStatus[] = ['Order Generated', 'Roll Back'];
+/** The statuses of an order that place has taken effect on and that is not finished yet. */
 export const PENDING_STATUSES: readonly OrderStatus[] = [
 	'Order Placed',
 	'Awaiting Customer Verification',
@@ -91,6 +115,14 @@ export const PENDING_STATUSES: readonly OrderStatus[] = [
 	'Queued',
 	'Servertastic Review',
 ];
+
+/** Place may use the token: never placed, or rolled back ("needs to be placed again"). */
+export const isPlaceable = (order: OrderState): boolean =>
+	order.status !== 'Cancelled' && (order.placedAt === undefined || order.status === 'Roll Back');
+
+/** Place has taken effect and the order is still on its way (not rolled back, done or cancelled). */
+export const isPending = (order: OrderState): boolean =>
+	order.placedAt !== undefined && PENDING_STATUSES.includes(order.status);
 
 /** 'YYYY-MM-DD HH:MM:SS', GMT: the API's date format. */
 export function formatDate(d: Date): string {
@@ -111,6 +143,7 @@ export class Account {
 	readonly orders = new Map<string, OrderState>();
 	private readonly references = new Set<string>();
 	private sequence = 0;
+	private events = 0;
 	// Keyed by CA name, shared by all orders so chains stay consistent within a run.
 	private readonly authorities = new Map<string, Authority>();
 
@@ -131,6 +164,7 @@ export class Account {
 			balance: this.balance,
 			description,
 			resellerOrderId: order?.resellerOrderId,
+			order,
 		});
 	}
 
@@ -171,28 +205,38 @@ export class Account {
 			serverCount,
 			endCustomerEmail: spec.email ?? 'customer@example.com',
 			resellerUniqueReference: reference,
-			status: 'Order Generated',
+			status: 'Order Placed',
 			createdAt: now,
 			modifiedAt: now,
 			pointsSpent: 0,
+			orderPoints: orderCost(product, sanCount),
+			issued: [],
 			placements: 0,
 			sanDomains: [],
 			excludeAddon: false,
 			modifications: [],
 		};
+		// No modification yet: no source shows what a fresh token carries (the fixture has none).
 		this.orders.set(order.orderToken, order);
-		this.touch(order, 'Order token generated');
 		return order;
 	}
 
-	touch(order: OrderState, description: string): void {
+	/** Records a modification; the event names are guesses except `Order Completed` (STC reads it). */
+	touch(order: OrderState, eventName: string): void {
 		order.modifiedAt = this.now();
-		order.modifications.push({ date: order.modifiedAt, description });
+		this.events += 1;
+		order.modifications.push({ date: order.modifiedAt, eventId: this.events, eventName });
 	}
 
 	setStatus(order: OrderState, status: OrderStatus): void {
 		order.status = status;
-		this.touch(order, `Status changed to ${status}`);
+		// STC classes/STOrderManager.php:432-435 looks for `Order Completed` to allow a cancel.
+		const names: Partial<Record<OrderStatus, string>> = {
+			'Order Placed': 'Order Placed',
+			Completed: 'Order Completed',
+			Cancelled: 'Order Cancelled',
+		};
+		this.touch(order, names[status] ?? `Status changed to ${status}`);
 	}
 
 	/** Fresh DCV data for the order's method (DigiCert style or Sectigo style). */
@@ -205,7 +249,8 @@ export class Account {
 		order.dnsName = order.dnsType = order.dnsString = order.fileName = order.fileContents = undefined;
 		if (order.dvAuthMethod === 'DNS') {
 			order.dnsType = sectigo ? 'CNAME' : 'TXT';
-			order.dnsName = sectigo ? `_${md5}.${domain}` : `_dnsauth.${domain}`;
+			// DOC api2.md:182: "a TXT record on the domain". Sectigo's CNAME name is a guess.
+			order.dnsName = sectigo ? `_${md5}.${domain}` : domain;
 			order.dnsString = sectigo ? `${sha.slice(0, 32)}.${sha.slice(32)}.sectigo.com` : token;
 		} else if (order.dvAuthMethod === 'FILE' || order.dvAuthMethod === 'SFILE') {
 			order.fileName = `/.well-known/pki-validation/${sectigo ? `${md5}.txt` : 'fileauth.txt'}`;
@@ -256,10 +301,17 @@ export class Account {
 			{ type: 'ROOT', certificate: toPem('CERTIFICATE', root.der) },
 		];
 		order.pkcs7 = pkcs7([leaf, intermediate.der]);
+		order.issued.push({
+			hash: order.hashingAlgorithm ?? 'SHA-256',
+			encryption: 'ECC',
+			certificate: order.certificate,
+		});
 	}
 
 	/** Order Placed -> Awaiting Customer Verification -> Completed, as the test API's advanceorder. */
 	advance(order: OrderState): OrderStatus {
+		if (order.placedAt === undefined) throw badState('Order has not been placed yet');
+		order.providerOrderId ??= String(90000000 + Number(order.resellerOrderId.replace(/\D/g, '')));
 		if (order.status === 'Order Placed') {
 			this.setStatus(order, 'Awaiting Customer Verification');
 		} else if (PENDING_STATUSES.includes(order.status)) {
@@ -286,7 +338,7 @@ export class Account {
 
 	/** Placement failed at the CA: the token may be placed again, points come back. */
 	rollBack(order: OrderState): void {
-		if (!PENDING_STATUSES.includes(order.status)) throw badState(`Order cannot be rolled back from ${order.status}`);
+		if (!isPending(order)) throw badState(`Order cannot be rolled back from ${order.status}`);
 		if (order.pointsSpent > 0) this.adjust(order.pointsSpent, `Refund for rolled back order ${order.resellerOrderId}`, order);
 		order.pointsSpent = 0;
 		this.setStatus(order, 'Roll Back');

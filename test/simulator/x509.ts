@@ -84,15 +84,42 @@ export interface KeyPair {
 
 export const newKeyPair = (): KeyPair => generateKeyPairSync('ec', { namedCurve: 'P-256' });
 
+/** The rest of a CSR's subject: what place gets from the org_* fields and the admin email. */
+export interface CsrSubject {
+	organisation?: string;
+	unit?: string;
+	locality?: string;
+	region?: string;
+	country?: string;
+	email?: string;
+}
+
+function csrName(commonName: string, s: CsrSubject): Buffer {
+	const rdn = (id: string, value: Buffer): Buffer => set(seq(oid(id), value));
+	const rdns: Buffer[] = [];
+	if (s.country && /^[A-Za-z]{2}$/.test(s.country)) rdns.push(rdn('2.5.4.6', tlv(0x13, Buffer.from(s.country.toUpperCase()))));
+	if (s.region) rdns.push(rdn('2.5.4.8', utf8(s.region)));
+	if (s.locality) rdns.push(rdn('2.5.4.7', utf8(s.locality)));
+	if (s.organisation) rdns.push(rdn('2.5.4.10', utf8(s.organisation)));
+	if (s.unit) rdns.push(rdn('2.5.4.11', utf8(s.unit)));
+	rdns.push(rdn('2.5.4.3', utf8(commonName)));
+	if (s.email) rdns.push(rdn('1.2.840.113549.1.9.1', tlv(0x16, Buffer.from(s.email))));
+	return seq(...rdns);
+}
+
 /** A real PKCS#10 request (openssl can verify it); optional SANs go in an extensionRequest. */
-export function makeCsr(commonName: string, sans: string[] = []): { csr: string; privateKey: string } {
+export function makeCsr(
+	commonName: string,
+	sans: string[] = [],
+	subject: CsrSubject = {},
+): { csr: string; privateKey: string } {
 	const keys = newKeyPair();
 	const attributes = sans.length
 		? explicit(0, seq(oid('1.2.840.113549.1.9.14'), set(seq(sanExtension(sans)))))
 		: explicit(0);
 	const info = seq(
 		integer(Buffer.from([0])),
-		dn({ commonName }),
+		csrName(commonName, subject),
 		keys.publicKey.export({ type: 'spki', format: 'der' }),
 		attributes,
 	);
