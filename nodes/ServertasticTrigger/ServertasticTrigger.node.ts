@@ -31,13 +31,14 @@ export class ServertasticTrigger implements INodeType {
 					{
 						name: 'Certificate Expiring',
 						value: 'certificateExpiring',
-						description: 'A completed order enters the expiry window. Fires once per order and expiry date.',
+						description:
+							'A completed order enters the expiry window. Fires once per order and expiry date. The item carries the reseller order ID, domain, product and expiry date.',
 					},
 					{
 						name: 'Certificate Issued',
 						value: 'certificateIssued',
 						description:
-							'An order reaches Completed with a certificate, including a reissue. The item carries the certificate, chain and expiry date.',
+							'An order reaches Completed with a certificate, including a reissue. The item carries the reseller order ID, domain, certificate and expiry date.',
 					},
 					{
 						name: 'Order Status Changed',
@@ -69,6 +70,13 @@ export class ServertasticTrigger implements INodeType {
 				displayName:
 					'The first poll after activation only notes where things stand: it does not replay orders that were issued, changed or already expiring before it',
 				name: 'baselineNotice',
+				type: 'notice',
+				default: '',
+			},
+			{
+				displayName:
+					"Servertastic's lists of changed and expiring orders carry no order token: each item names its order by resellerOrderId, and orderToken is empty. Keep the token with the reseller order ID when you place an order, to act on it later.",
+				name: 'orderTokenNotice',
 				type: 'notice',
 				default: '',
 			},

@@ -3,12 +3,12 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { apiRequest } from '../Servertastic/transport';
 import {
-	apiTimestampOf,
 	baselineExpiring,
 	baselineModified,
 	baselineSince,
 	commitExpiringPoll,
 	commitModifiedPoll,
+	dataAccuracyOf,
 	daysUntil,
 	decideModifiedEvent,
 	eventItem,
@@ -21,10 +21,9 @@ import {
 	planExpiringPoll,
 	planModifiedPoll,
 	reviewFactsOf,
-	sampleEvent,
 	type CandidateOutcome,
-	type ListedOrder,
 } from './helpers/events';
+import { sampleEvent } from './helpers/sample';
 import { parseApiDate, readState, TRIGGER_EVENTS, writeState, type TriggerEvent, type TriggerState } from './helpers/state';
 
 interface TriggerSettings {
@@ -57,16 +56,16 @@ function readSettings(context: IPollFunctions): TriggerSettings {
 	};
 }
 
-async function review(this: IPollFunctions, token: string): Promise<IDataObject> {
-	return await apiRequest.call(this, 'order/review', { order_token: token });
-}
-
 interface PollOutcome {
 	state: TriggerState;
 	items: IDataObject[];
 }
 
-/** Certificate Issued / Order Status Changed: one modifiedorders call, one review per possible event. */
+/**
+ * Certificate Issued / Order Status Changed: one modifiedorders call. Its records are review-like
+ * (status, certificate, expiry, modifications) but carry no order token, so the event is built from
+ * the record itself: there is no token to review the order with.
+ */
 async function pollModified(
 	this: IPollFunctions,
 	state: TriggerState,
@@ -78,25 +77,25 @@ async function pollModified(
 		const since = baselineSince(now);
 		const answer = await apiRequest.call(this, 'order/modifiedorders', { date: since });
 		return {
-			state: baselineModified(event, modifiedOrdersOf(answer), apiTimestampOf(answer), since, now),
+			state: baselineModified(event, modifiedOrdersOf(answer), dataAccuracyOf(answer), since, now),
 			items: [],
 		};
 	}
 	const answer = await apiRequest.call(this, 'order/modifiedorders', { date: modifiedSince(state) });
 	const orders = modifiedOrdersOf(answer);
-	const timestamp = apiTimestampOf(answer);
-	const serverNow = parseApiDate(timestamp) ?? now;
+	const timestamp = dataAccuracyOf(answer);
+	// data_accuracy is the latest change the answer covers; the clock of this poll may lag behind it.
+	const serverNow = new Date(Math.max(parseApiDate(timestamp)?.getTime() ?? 0, now.getTime()));
 	const plan = planModifiedPoll(state, orders, event, settings.statuses);
 	const outcomes: CandidateOutcome[] = [];
 	const items: IDataObject[] = [];
 	for (const candidate of plan.candidates) {
-		const answerOfReview = await review.call(this, candidate.order.token);
-		const facts = reviewFactsOf(answerOfReview);
+		const facts = reviewFactsOf(candidate.order.record);
 		const decision = decideModifiedEvent(event, candidate, facts, { baselineAt: state.baselineAt, now: serverNow });
 		outcomes.push({ candidate, decision, certificateId: facts.certificateId });
 		if (decision === 'fire') {
 			items.push(
-				eventItem(event, answerOfReview, {
+				eventItem(event, candidate.order.record, {
 					previousStatus: candidate.previous?.status || null,
 					daysRemaining: null,
 				}),
@@ -106,11 +105,7 @@ async function pollModified(
 	return { state: commitModifiedPoll(state, { event, orders, plan, outcomes, timestamp }), items };
 }
 
-function daysRemainingOf(order: ListedOrder, now: Date): number | null {
-	return order.daysRemaining ?? daysUntil(order.expiryDate, now);
-}
-
-/** Certificate Expiring: one expiring call, one review per newly expiring order. */
+/** Certificate Expiring: one expiring call; the items are its records (no token, no certificate). */
 async function pollExpiring(
 	this: IPollFunctions,
 	state: TriggerState,
@@ -121,16 +116,12 @@ async function pollExpiring(
 	const orders = expiringOrdersOf(answer);
 	if (!hasBaseline(state, 'certificateExpiring')) return { state: baselineExpiring(orders, now), items: [] };
 	const { candidates } = planExpiringPoll(state, orders);
-	const items: IDataObject[] = [];
-	for (const order of candidates) {
-		const answerOfReview = await review.call(this, order.token);
-		items.push(
-			eventItem('certificateExpiring', answerOfReview, {
-				previousStatus: null,
-				daysRemaining: daysRemainingOf(order, now),
-			}),
-		);
-	}
+	const items = candidates.map((order) =>
+		eventItem('certificateExpiring', order.record, {
+			previousStatus: null,
+			daysRemaining: daysUntil(order.expiryDate, now),
+		}),
+	);
 	return { state: commitExpiringPoll(state, candidates, now), items };
 }
 
@@ -145,9 +136,9 @@ async function manualEvent(this: IPollFunctions, settings: TriggerSettings, now:
 			: modifiedOrdersOf(await apiRequest.call(this, 'order/modifiedorders', { date: manualSince(now) }));
 	const order = pickManualOrder(event, orders, settings.statuses);
 	if (!order) return sampleEvent(event, settings.statuses, now);
-	return eventItem(event, await review.call(this, order.token), {
+	return eventItem(event, order.record, {
 		previousStatus: null,
-		daysRemaining: event === 'certificateExpiring' ? daysRemainingOf(order, now) : null,
+		daysRemaining: event === 'certificateExpiring' ? daysUntil(order.expiryDate, now) : null,
 	});
 }
 

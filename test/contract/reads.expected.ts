@@ -58,6 +58,7 @@ const ISSUED: IDataObject = {
 export const REVIEW: Record<string, IDataObject> = {
 	'fresh-token': FRESH,
 	completed: ISSUED,
+	'completed-pkcs7': { ...ISSUED, pkcs7: (fixture('order/review', 'completed-pkcs7') as IDataObject).pkcs7 },
 	'completed-one-each': {
 		...ISSUED, rootCertificate: null, modifications: [DONE],
 		reissuedCertificates: [{ hash: 'SHA-256', encryption: 'RSA', certificate: LEAF }],

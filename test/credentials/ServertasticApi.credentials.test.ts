@@ -5,6 +5,7 @@ import {
 	servertasticBaseUrl,
 } from '../../credentials/ServertasticApi.credentials';
 import { serialiseEverything, testCredential } from '../harness';
+import { applyVariant, fixture, fixtureCases, serveFixture, variantsFor, type Variant } from '../contract';
 import { startSimulator, type Simulator } from '../simulator';
 
 const credential = new ServertasticApi();
@@ -58,6 +59,26 @@ describe('ServertasticApi credential test, run the way n8n runs it', () => {
 		const result = await testCredential(credential, { apiKey: 'wrong-key-9999', environment: 'test', baseUrl: simulator.url });
 		expect(result.status).toBe('Error');
 		expect(serialiseEverything(result)).not.toContain('wrong-key-9999');
+	});
+
+	const readings: Variant[] = ['documented', ...variantsFor('account/review')];
+	it.each(readings.flatMap((variant) => fixtureCases('account/review').map((caseName) => [variant, caseName ?? '(default)'] as const)))(
+		'accepts the documented answer (%s reading, case %s)',
+		async (variant, caseName) => {
+			const answer = fixture('account/review', caseName === '(default)' ? undefined : caseName);
+			serveFixture(simulator, 'account/review', applyVariant('account/review', answer, variant));
+			const result = await testCredential(credential, { apiKey: 'right-key-0001', environment: 'test', baseUrl: simulator.url });
+			expect(result).toEqual({ status: 'OK', message: 'Connection successful!' });
+		},
+	);
+
+	it.each([200, 401])('fails on the documented error body with HTTP %i', async (status) => {
+		// n8n sends a request that got 401 once more; the API answers the same both times.
+		serveFixture(simulator, 'account/review', fixture('error'), status);
+		serveFixture(simulator, 'account/review', fixture('error'), status);
+		const result = await testCredential(credential, { apiKey: 'right-key-0001', environment: 'test', baseUrl: simulator.url });
+		expect(result.status).toBe('Error');
+		expect(serialiseEverything(result)).not.toContain('right-key-0001');
 	});
 
 	it('fails when the API sends an error body with HTTP 200', async () => {

@@ -127,13 +127,18 @@ function outputOf(detail: ExecutionDetail, node: string): Array<Record<string, u
 /** The tokens the account holds whose reseller reference the node derived (the simulator's own list). */
 async function ledger(): Promise<Array<{ token: string; reference: string; placements: number; status: string }>> {
 	const response = await fetch(`${simulator.url}/order/showtokens.json?api_key=${API_KEY}`);
-	const body = (await response.json()) as Record<string, Array<Record<string, string>>>;
-	return [...body.unused_tokens, ...body.used_tokens]
+	// showtokens as documented: {unused,used}_tokens.order_token[] of {token, reseller_unique_reference}.
+	const body = (await response.json()) as Record<string, { order_token?: unknown } | string>;
+	const entries = (group: { order_token?: unknown } | string | undefined): Array<Record<string, string>> => {
+		const list = typeof group === 'object' && group ? group.order_token : undefined;
+		return (Array.isArray(list) ? list : list ? [list] : []) as Array<Record<string, string>>;
+	};
+	return [...entries(body.unused_tokens), ...entries(body.used_tokens)]
 		.filter((entry) => entry.reseller_unique_reference.startsWith('n8n-'))
 		.map((entry) => {
-			const order = simulator.getOrder(entry.order_token);
+			const order = simulator.getOrder(entry.token);
 			return {
-				token: entry.order_token,
+				token: entry.token,
 				reference: entry.reseller_unique_reference,
 				placements: order?.placements ?? -1,
 				status: order?.status ?? '?',

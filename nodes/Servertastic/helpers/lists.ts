@@ -1,75 +1,75 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asList } from './normalise';
-import { isoDate } from './orderReview';
+import { entriesOf, isoDate, numberOrNull } from './normalise';
+import { tidyOrder } from './orderReview';
 import { textOf } from './output';
+
+export { entriesOf, numberOrNull };
 
 const DAY_MS = 24 * 3600 * 1000;
 
 /**
- * The object entries of a list in an answer. XML-derived JSON may also wrap a list in its element
- * name (`orders: { order: [...] }`): `wrapperKey` names that element. Anything but objects is dropped.
+ * One order record of `account/review` (`active_orders.active_order`, `completed_orders.completed_order`)
+ * or `order/expiring` (`orders.order`): api2.md shows the same seven fields in both, and no token.
  */
-export function entriesOf(value: unknown, wrapperKey?: string): IDataObject[] {
-	let list = value;
-	if (wrapperKey && typeof value === 'object' && value !== null && !Array.isArray(value)) {
-		const inner = (value as IDataObject)[wrapperKey];
-		if (typeof inner === 'object' && inner !== null) list = inner;
-	}
-	return asList(list).filter(
-		(entry): entry is IDataObject => typeof entry === 'object' && entry !== null && !Array.isArray(entry),
-	);
+export function accountOrder(entry: IDataObject): IDataObject {
+	return {
+		resellerOrderId: textOf(entry.reseller_order_id),
+		status: textOf(entry.order_status),
+		productCode: textOf(entry.st_product_code),
+		domain: textOf(entry.domain_name),
+		orderDate: isoDate(entry.order_date),
+		expiryDate: isoDate(entry.expiry_date),
+		points: numberOrNull(entry.order_points),
+	};
 }
 
-/** A number from a number or a numeric text (the API's JSON comes from XML: numbers may be text). */
-export function numberOrNull(value: unknown): number | null {
-	if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-	const text = textOf(value)?.trim();
-	if (!text) return null;
-	const number = Number(text);
-	return Number.isFinite(number) ? number : null;
+/** Whole days from `now` until an API date, rounded up; null when it is not a date. */
+export function daysUntil(expiryDate: string | null, now: Date): number | null {
+	const expiry = expiryDate ? Date.parse(expiryDate) : NaN;
+	return Number.isNaN(expiry) ? null : Math.ceil((expiry - now.getTime()) / DAY_MS);
 }
 
-/** An order as the list calls (expiring, modifiedorders, showtokens) describe it: the same keys every time. */
-export interface ListedOrder extends IDataObject {
+/** One entry of `order/expiring`. The API sends no days remaining: they are counted from expiry_date. */
+export function expiringOrder(entry: IDataObject, now: Date): IDataObject {
+	const order = accountOrder(entry);
+	return { ...order, daysRemaining: daysUntil(order.expiryDate as string | null, now) };
+}
+
+/**
+ * One record of `order/modifiedorders`: review-like, without an order token (api2.md). `checkedAt`
+ * is the answer's `data_accuracy`, the `date` to send next time.
+ */
+export function modifiedOrder(entry: IDataObject, checkedAt: string | null): IDataObject {
+	return { ...tidyOrder(entry), checkedAt };
+}
+
+/** One token of `order/showtokens`: `{token, reseller_unique_reference}` (api2.md). */
+export function listedToken(entry: IDataObject, used: boolean): IDataObject {
+	return {
+		orderToken: textOf(entry.token),
+		resellerReference: textOf(entry.reseller_unique_reference),
+		used,
+	};
+}
+
+/**
+ * The older reading of a list entry, still used by Generate Token's re-run lookup (owned with Place).
+ * showtokens entries are `{token, reseller_unique_reference}`: prefer `listedToken`.
+ */
+export function listedOrder(entry: IDataObject): IDataObject & {
 	orderToken: string | null;
-	resellerOrderId: string | null;
 	resellerReference: string | null;
 	status: string | null;
-	productCode: string | null;
-	domain: string | null;
-}
-
-export function listedOrder(entry: IDataObject): ListedOrder {
+} {
 	return {
-		orderToken: textOf(entry.order_token),
+		orderToken: textOf(entry.token) ?? textOf(entry.order_token),
 		resellerOrderId: textOf(entry.reseller_order_id),
 		resellerReference: textOf(entry.reseller_unique_reference),
 		status: textOf(entry.order_status),
 		productCode: textOf(entry.st_product_code),
 		domain: textOf(entry.domain_name),
 	};
-}
-
-/** One entry of `order/expiring`. Without `days_remaining`, the days are counted from the expiry date. */
-export function expiringOrder(entry: IDataObject, now: Date): IDataObject {
-	const expiryDate = isoDate(entry.expiry_date);
-	let daysRemaining = numberOrNull(entry.days_remaining);
-	const expiry = expiryDate ? Date.parse(expiryDate) : NaN;
-	if (daysRemaining === null && !Number.isNaN(expiry)) {
-		daysRemaining = Math.ceil((expiry - now.getTime()) / DAY_MS);
-	}
-	return { ...listedOrder(entry), expiryDate, daysRemaining };
-}
-
-/** One entry of `order/modifiedorders`; `checkedAt` is the answer's own time, the next "since". */
-export function modifiedOrder(entry: IDataObject, checkedAt: string | null): IDataObject {
-	return { ...listedOrder(entry), modifiedDate: isoDate(entry.modified_date), checkedAt };
-}
-
-/** One token of `order/showtokens`. */
-export function listedToken(entry: IDataObject, used: boolean): IDataObject {
-	return { ...listedOrder(entry), createdDate: isoDate(entry.date_created), used };
 }
 
 export type ValidationLevel = 'DV' | 'OV' | 'EV';
@@ -81,22 +81,30 @@ export function listedProduct(entry: IDataObject): IDataObject {
 	return {
 		productCode: textOf(entry.st_product_code),
 		name: textOf(entry.product_name),
+		description: textOf(entry.html_description),
 		validationLevel: validation,
 		minSanCount: numberOrNull(entry.min_san_count),
 		maxSanCount: numberOrNull(entry.max_san_count),
 		maxServerCount: numberOrNull(entry.max_server_count),
-		points: numberOrNull(entry.points),
+		points: numberOrNull(entry.product_points),
+		baseSanPoints: numberOrNull(entry.base_san_points),
 	};
 }
 
-/** One entry of `account/pointsaudit`: points spent are negative, points added positive. */
+/**
+ * One `record` of `account/pointsaudit` (api2.md): points spent are negative, points added positive.
+ * `orderToken` is data the user asked for; it is never put into an error text.
+ */
 export function auditEntry(entry: IDataObject): IDataObject {
 	return {
-		date: isoDate(entry.date),
-		points: numberOrNull(entry.points),
-		balance: numberOrNull(entry.balance),
-		description: textOf(entry.description),
-		resellerOrderId: textOf(entry.reseller_order_id),
+		date: isoDate(entry.Timestamp),
+		points: numberOrNull(entry.PointsAdjustment),
+		balance: numberOrNull(entry.NewPointsTotal),
+		description: textOf(entry.Description),
+		orderDate: isoDate(entry.OrderDate),
+		orderReference: textOf(entry.OrderReference),
+		orderToken: textOf(entry.OrderToken),
+		notes: textOf(entry.Notes),
 	};
 }
 

@@ -1,63 +1,158 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asList } from './normalise';
+import { entriesOf, isoDate, numberOrNull, objectOf } from './normalise';
 import { dcvInstructions, textOf } from './output';
 import { DV_AUTH_METHODS, type DvAuthMethod } from './placeOrderFields';
+import { placementState } from './placementState';
 
-/** Statuses in which the token has not been used to place an order (Roll Back: placing failed, place again). */
-export const UNPLACED_STATUSES = ['Order Generated', 'Roll Back'];
+// The review answer as documented (api2.md "review", the SSL example) and as Servertastic's own
+// client reads it (STOrderManager::reviewToken copies every key; www/review.php shows them).
+// `modifiedorders` records carry the same fields, without an order token.
 
-/** `YYYY-MM-DD HH:MM:SS` (GMT, as the API writes dates) → ISO 8601; anything else is kept as it came. */
-export function isoDate(value: unknown): string | null {
-	const text = textOf(value);
-	if (!text) return null;
-	const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})$/.exec(text.trim());
-	return match ? `${match[1]}T${match[2]}Z` : text;
-}
+export { isoDate };
 
 /** The API's date format, for calls that take a date (modifiedorders). */
 export function apiDate(date: Date): string {
 	return date.toISOString().slice(0, 19).replace('T', ' ');
 }
 
-function certificatesOfType(review: IDataObject, type: string): string[] {
-	const caCerts = (review.ca_certs ?? {}) as IDataObject;
-	return asList(caCerts.certificate_info)
-		.filter((entry) => String((entry as IDataObject)?.type ?? '').toUpperCase() === type)
-		.map((entry) => textOf((entry as IDataObject).certificate))
+/** Every text in a value, however deep (a list, or an XML-style `{ domain: [...] }`). */
+function textsIn(value: unknown): string[] {
+	if (typeof value === 'string') return [value];
+	if (typeof value === 'number') return [String(value)];
+	if (Array.isArray(value)) return value.flatMap(textsIn);
+	if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(textsIn);
+	return [];
+}
+
+/**
+ * The SANs: `additional_sans` (api2.md review; text, shown as is by www/review.php:699) separated by
+ * commas or spaces, or a list; `san_domains` (the place parameter's name) is read as well.
+ */
+export function sanDomainsOf(review: IDataObject): string[] {
+	const names = textsIn([review.additional_sans, review.san_domains])
+		.flatMap((text) => text.split(/[\s,;]+/))
+		.map((name) => name.trim())
+		.filter(Boolean);
+	return [...new Set(names)];
+}
+
+function contactOf(value: unknown): IDataObject {
+	const contact = objectOf(value);
+	return {
+		title: textOf(contact.title),
+		firstName: textOf(contact.first_name),
+		lastName: textOf(contact.last_name),
+		phone: textOf(contact.phone),
+		email: textOf(contact.email),
+	};
+}
+
+/** `organisation_info{name, division, address{city, region, country}}` as one flat object. */
+function organisationOf(value: unknown): IDataObject {
+	const organisation = objectOf(value);
+	const address = objectOf(organisation.address);
+	return {
+		name: textOf(organisation.name),
+		division: textOf(organisation.division),
+		city: textOf(address.city),
+		region: textOf(address.region),
+		country: textOf(address.country),
+	};
+}
+
+/** `modifications.modification` (one or several), oldest first as the API lists them. */
+export function modificationsOf(review: IDataObject): IDataObject[] {
+	return entriesOf(review.modifications, 'modification').map((entry) => ({
+		timestamp: isoDate(entry.timestamp),
+		eventId: textOf(entry.event_id),
+		eventName: textOf(entry.event_name),
+	}));
+}
+
+/** The time of the latest modification (ISO 8601), null without one. */
+export function lastModifiedOf(review: IDataObject): string | null {
+	return modificationsOf(review).reduce<string | null>((latest, { timestamp }) => {
+		const text = typeof timestamp === 'string' ? timestamp : null;
+		return text && (!latest || text > latest) ? text : latest;
+	}, null);
+}
+
+function caCertificates(review: IDataObject, type: string): string[] {
+	return entriesOf(review.ca_certs, 'certificate_info')
+		.filter((entry) => (textOf(entry.type) ?? '').trim().toUpperCase() === type)
+		.map((entry) => textOf(entry.certificate))
 		.filter((pem): pem is string => pem !== null);
 }
 
-/** An order as `review` describes it, with the same keys every time; the raw answer is kept by callers. */
-export function tidyOrder(review: IDataObject): IDataObject {
-	const status = textOf(review.order_status);
+function reissuedCertificatesOf(review: IDataObject): IDataObject[] {
+	return entriesOf(review.reissued_certificates, 'certificate_info').map((entry) => ({
+		hash: textOf(entry.hash),
+		encryption: textOf(entry.encryption),
+		certificate: textOf(entry.certificate),
+	}));
+}
+
+/** SmarterTools orders: `order_licenses.license{product_name, license_key}` (api2.md review). */
+function licensesOf(review: IDataObject): IDataObject[] {
+	return entriesOf(review.order_licenses, 'license').map((entry) => ({
+		productName: textOf(entry.product_name),
+		licenseKey: textOf(entry.license_key),
+	}));
+}
+
+/**
+ * An order as `review` (or a `modifiedorders` record) describes it, with the same keys every time;
+ * the raw answer is kept by callers. The review carries no order token: `orderToken` is the one the
+ * caller asked with, null when there is none (modifiedorders).
+ */
+export function tidyOrder(review: IDataObject, orderToken: string | null = null): IDataObject {
+	const status = textOf(review.order_status)?.trim() ?? null;
 	const domain = textOf(review.domain_name);
-	const method = textOf(review.dv_auth_method)?.toUpperCase() as DvAuthMethod | undefined;
+	const method = textOf(review.dv_auth_method)?.trim().toUpperCase() as DvAuthMethod | undefined;
 	const certificate = textOf(review.certificate);
-	const intermediates = certificatesOfType(review, 'INTERMEDIATE');
-	const roots = certificatesOfType(review, 'ROOT');
-	const sanText = textOf(review.san_domains);
+	const intermediates = caCertificates(review, 'INTERMEDIATE');
+	const roots = caCertificates(review, 'ROOT');
+	const approverEmail = textOf(review.approver_email_address);
+	const modifications = modificationsOf(review);
 	return {
-		orderToken: textOf(review.order_token),
+		orderToken,
 		resellerOrderId: textOf(review.reseller_order_id),
+		// Not in the documented review; Servertastic's client shows it from there (order_review.php:70).
+		resellerReference: textOf(review.reseller_unique_reference),
+		providerOrderId: textOf(review.provider_order_id),
 		status,
-		isPlaced: status !== null && !UNPLACED_STATUSES.includes(status),
+		statusInfo: textOf(review.order_state_further_info),
+		isPlaced: placementState(review) === 'placed',
 		isIssued: status === 'Completed' && certificate !== null,
 		productCode: textOf(review.st_product_code),
 		domain,
-		sanDomains: sanText ? sanText.split(',').map((name) => name.trim()).filter(Boolean) : [],
+		sanDomains: sanDomainsOf(review),
+		sanCount: numberOrNull(review.san_count),
+		serverCount: numberOrNull(review.server_count),
+		inviteUrl: textOf(review.invite_url),
+		endCustomerEmail: textOf(review.end_customer_email),
+		organisation: organisationOf(review.organisation_info),
+		adminContact: contactOf(review.admin_contact),
+		techContact: contactOf(review.tech_contact),
+		approverEmail,
+		approverNotifiedDate: isoDate(review.approver_notified_date),
 		validation:
 			method && DV_AUTH_METHODS.includes(method) && domain
-				? dcvInstructions(method, domain, review, textOf(review.approver_email_address))
+				? dcvInstructions(method, domain, review, approverEmail)
 				: null,
 		certificate,
 		// Intermediates first, as a web server wants them after the certificate.
 		chain: intermediates.length ? intermediates.join('\n') : null,
 		intermediateCertificates: intermediates,
 		rootCertificate: roots[0] ?? null,
+		reissuedCertificates: reissuedCertificatesOf(review),
 		pkcs7: textOf(review.pkcs7),
 		expiryDate: isoDate(review.expiry_date),
+		// expiring and account/review records carry order_date; review does not.
 		orderDate: isoDate(review.order_date),
-		modifiedDate: isoDate(review.modified_date),
+		modifiedDate: lastModifiedOf(review),
+		modifications,
+		licenses: licensesOf(review),
 	};
 }

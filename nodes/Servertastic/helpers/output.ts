@@ -47,7 +47,8 @@ export function dcvInstructions(
 			result.instructions = `Validation by DNS record for ${domain}: the record is not ready yet; get the order again to read it.`;
 			return result;
 		}
-		const name = textOf(response.dv_auth_dns_name) ?? host;
+		// dv_auth_dns_name in review (read by Servertastic's client), dns_name in reissue (api2.md).
+		const name = textOf(response.dv_auth_dns_name) ?? textOf(response.dns_name) ?? host;
 		const type = (textOf(response.dv_auth_dns_type) ?? 'TXT').toUpperCase();
 		result.dnsRecord = { name, type, value };
 		result.instructions = `Create a DNS ${type} record named ${name} with the value ${value}.`;

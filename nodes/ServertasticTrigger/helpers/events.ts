@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { asList } from '../../Servertastic/helpers/normalise';
+import { entriesOf } from '../../Servertastic/helpers/normalise';
 import { apiDate, tidyOrder } from '../../Servertastic/helpers/orderReview';
 import { textOf } from '../../Servertastic/helpers/output';
 import { certificateFacts } from './certificate';
@@ -23,13 +23,12 @@ import {
  * API answers and gets back what to fetch, what to fire and the next state.
  */
 
-/** `order_status` values (see the API notes), sorted for the editor. */
+/** `order_status` values (api2.md "Possible order_status values"), sorted for the editor. */
 export const ORDER_STATUSES = [
 	'Awaiting Customer Verification',
 	'Awaiting Provider Approval',
 	'Cancelled',
 	'Completed',
-	'Order Generated',
 	'Order Placed',
 	'Queued',
 	'Roll Back',
@@ -52,82 +51,92 @@ export const OVERLAP_SECONDS = 300;
 export const BASELINE_LOOKBACK_DAYS = 30;
 /** How far back Fetch Test Event looks for a real order to show. */
 export const MANUAL_LOOKBACK_DAYS = 400;
-/** Events built per poll at most (one review each); the rest follow in the next polls. */
+/** Events per poll at most; the rest follow in the next polls. */
 export const MAX_EVENTS_PER_POLL = 100;
 /**
  * A completed order the trigger has never seen counts as newly issued unless its certificate is
  * older than the baseline by more than this (CAs backdate the start of validity, Sectigo to midnight).
  */
 export const UNKNOWN_ORDER_MARGIN_HOURS = 48;
-/** How long a completed order whose review has no certificate yet is retried before it fires without one. */
+/** How long a completed order whose record has no certificate yet is retried before it fires without one. */
 export const MISSING_CERTIFICATE_GRACE_MINUTES = 30;
 
 const HOUR_MS = 3600 * 1000;
 const DAY_MS = 24 * HOUR_MS;
 
-/** One entry of a `modifiedorders` or `expiring` answer. */
+/**
+ * One record of a `modifiedorders` or `expiring` answer (`orders.order`, api2.md). Neither carries an
+ * order token: an order is known by its `reseller_order_id`.
+ */
 export interface ListedOrder {
-	token: string;
+	id: string;
 	status: string | null;
-	/** modified_date in API format, null when absent. */
+	/** The latest `modifications.modification[].timestamp` (API format), null without one. */
 	modified: string | null;
-	/** expiry_date in API format (expiring answers), null when absent. */
+	/** expiry_date in API format, null when absent. */
 	expiryDate: string | null;
-	/** days_remaining (expiring answers), null when absent. */
-	daysRemaining: number | null;
+	/** The record as it came: a modifiedorders record is review-like and is the event's data. */
+	record: IDataObject;
 }
 
-function listedOrder(entry: unknown): ListedOrder | null {
-	if (!entry || typeof entry !== 'object' || Array.isArray(entry)) return null;
-	const fields = entry as IDataObject;
-	const token = textOf(fields.order_token)?.trim();
-	if (!token) return null;
-	const days = Number(textOf(fields.days_remaining));
+function latestModification(record: IDataObject): string | null {
+	return entriesOf(record.modifications, 'modification').reduce<string | null>(
+		(latest, modification) => laterApiDate(latest, normaliseApiDate(modification.timestamp)),
+		null,
+	);
+}
+
+function listedOrder(record: IDataObject): ListedOrder | null {
+	const id = textOf(record.reseller_order_id)?.trim();
+	if (!id) return null;
 	return {
-		token,
-		status: textOf(fields.order_status)?.trim() ?? null,
-		modified: normaliseApiDate(fields.modified_date),
-		expiryDate: normaliseApiDate(fields.expiry_date),
-		daysRemaining: textOf(fields.days_remaining) !== null && Number.isFinite(days) ? days : null,
+		id,
+		status: textOf(record.order_status)?.trim() ?? null,
+		modified: latestModification(record),
+		expiryDate: normaliseApiDate(record.expiry_date),
+		record,
 	};
 }
 
 function ordersOf(answer: IDataObject): ListedOrder[] {
-	return asList(answer.orders)
+	return entriesOf(answer.orders, 'order')
 		.map(listedOrder)
 		.filter((order): order is ListedOrder => order !== null);
 }
 
-const byDateThenToken =
+const byDateThenId =
 	(date: (order: ListedOrder) => string | null) =>
 	(a: ListedOrder, b: ListedOrder): number => {
 		const left = date(a) ?? '';
 		const right = date(b) ?? '';
 		if (left !== right) return left < right ? -1 : 1;
-		return a.token < b.token ? -1 : a.token > b.token ? 1 : 0;
+		return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 	};
 
-/** The orders of a `modifiedorders` answer, oldest change first; entries without a token are dropped. */
+/** The orders of a `modifiedorders` answer, oldest change first; records without an id or status are dropped. */
 export function modifiedOrdersOf(answer: IDataObject): ListedOrder[] {
 	return ordersOf(answer)
 		.filter((order) => order.status !== null)
-		.sort(byDateThenToken((order) => order.modified));
+		.sort(byDateThenId((order) => order.modified));
 }
 
 /** The orders of an `expiring` answer, soonest expiry first. */
 export function expiringOrdersOf(answer: IDataObject): ListedOrder[] {
-	return ordersOf(answer).sort(byDateThenToken((order) => order.expiryDate));
+	return ordersOf(answer).sort(byDateThenId((order) => order.expiryDate));
 }
 
-/** The server time a `modifiedorders` answer was made at, when it says. */
-export function apiTimestampOf(answer: IDataObject): string | null {
-	return normaliseApiDate(answer.timestamp);
+/**
+ * `data_accuracy` of a `modifiedorders` answer: the time (GMT) of the last modification the answer
+ * covers, which api2.md says to send as the next `date`. Null when it is not a date.
+ */
+export function dataAccuracyOf(answer: IDataObject): string | null {
+	return normaliseApiDate(answer.data_accuracy);
 }
 
 /** Identifies one event: it fires at most once. */
 export function eventKey(event: TriggerEvent, order: ListedOrder): string {
-	if (event === 'certificateExpiring') return `${event}|${order.token}|${order.expiryDate ?? ''}`;
-	return `${event}|${order.token}|${order.status ?? ''}|${order.modified ?? ''}`;
+	if (event === 'certificateExpiring') return `${event}|${order.id}|${order.expiryDate ?? ''}`;
+	return `${event}|${order.id}|${order.status ?? ''}|${order.modified ?? ''}`;
 }
 
 /** The date after which an event key can no longer come back, so it may be forgotten. */
@@ -141,7 +150,7 @@ function keyDate(event: TriggerEvent, order: ListedOrder): string {
 
 /**
  * First poll (or the Event was changed): remember the orders changed lately and start the cursor
- * at the API's time. Nothing fires.
+ * at the answer's data_accuracy. Nothing fires.
  */
 export function baselineModified(
 	event: TriggerEvent,
@@ -153,11 +162,13 @@ export function baselineModified(
 	const state = emptyState();
 	state.event = event;
 	for (const order of orders) {
-		remember(state.orders, order.token, { status: order.status ?? '', modified: order.modified, certificateId: null });
+		remember(state.orders, order.id, { status: order.status ?? '', modified: order.modified, certificateId: null });
 	}
 	const latest = orders.length ? orders[orders.length - 1].modified : null;
 	state.cursor = timestamp ?? latest ?? queriedFrom;
-	state.baselineAt = timestamp ?? laterApiDate(latest, apiDate(now));
+	// data_accuracy dates the data, not the poll (it may be far back when little changed): the
+	// baseline is the later of it and this poll's time.
+	state.baselineAt = laterApiDate(laterApiDate(timestamp, latest), apiDate(now));
 	return state;
 }
 
@@ -188,7 +199,7 @@ export interface Candidate {
 }
 
 export interface ModifiedPlan {
-	/** Possible events: each needs the order's review, then `decideModifiedEvent`. */
+	/** Possible events: each needs `decideModifiedEvent` on the facts of its record. */
 	candidates: Candidate[];
 	/** Changes that are not events: remembered as they are. */
 	settled: Candidate[];
@@ -206,7 +217,7 @@ export function planModifiedPoll(
 ): ModifiedPlan {
 	const plan: ModifiedPlan = { candidates: [], settled: [], deferred: [] };
 	for (const order of orders) {
-		const previous = state.orders.get(order.token) ?? null;
+		const previous = state.orders.get(order.id) ?? null;
 		// Seen in this very state already (the overlap brings it back): nothing new.
 		if (previous && previous.status === order.status && previous.modified === order.modified) continue;
 		const wanted =
@@ -225,7 +236,7 @@ export function planModifiedPoll(
 	return plan;
 }
 
-/** What an order's review says, as far as deciding an event goes. */
+/** What an order's record (or review) says, as far as deciding an event goes. */
 export interface ReviewFacts {
 	status: string | null;
 	hasCertificate: boolean;
@@ -234,8 +245,8 @@ export interface ReviewFacts {
 	notBefore: string | null;
 }
 
-export function reviewFactsOf(review: IDataObject): ReviewFacts {
-	const tidy = tidyOrder(review);
+export function reviewFactsOf(record: IDataObject): ReviewFacts {
+	const tidy = tidyOrder(record);
 	const certificate = certificateFacts(tidy.certificate as string | null);
 	return {
 		status: tidy.status as string | null,
@@ -264,8 +275,8 @@ function withinGrace(modified: string | null, now: Date): boolean {
 }
 
 /**
- * Fire, skip, or leave for the next poll (the review is not caught up with the list yet).
- * `now` is the API's time of the answer when it gave one.
+ * Fire, skip, or leave for the next poll (the record is Completed but its certificate is not there
+ * yet: the data is synced with the CA every five minutes). `now` is the answer's data_accuracy when it gave one.
  */
 export function decideModifiedEvent(
 	event: TriggerEvent,
@@ -279,7 +290,7 @@ export function decideModifiedEvent(
 		return 'fire';
 	}
 	if (facts.status !== 'Completed' || !facts.hasCertificate) {
-		// The list says Completed; the review may lag behind it for a few minutes.
+		// Completed without a certificate: it may follow at the next sync.
 		if (withinGrace(order.modified, context.now)) return 'defer';
 		return facts.status === 'Completed' ? 'fire' : 'skip';
 	}
@@ -297,7 +308,7 @@ export interface CandidateOutcome {
 	certificateId: string | null;
 }
 
-/** The cursor after an answer: the API's time, never backwards; unchanged while anything waits. */
+/** The cursor after an answer: its data_accuracy, never backwards; unchanged while anything waits. */
 export function nextCursor(
 	previous: string | null,
 	timestamp: string | null,
@@ -322,7 +333,7 @@ export function commitModifiedPoll(
 ): TriggerState {
 	const next = cloneState(state);
 	const record = ({ order, previous }: Candidate, certificateId: string | null) =>
-		remember(next.orders, order.token, {
+		remember(next.orders, order.id, {
 			status: order.status ?? '',
 			modified: order.modified,
 			certificateId: certificateId ?? previous?.certificateId ?? null,
@@ -330,7 +341,7 @@ export function commitModifiedPoll(
 	const done = [
 		...poll.plan.settled.map((candidate) => ({ candidate, decision: 'skip' as Decision, certificateId: null })),
 		...poll.outcomes,
-	].sort((a, b) => byDateThenToken((order) => order.modified)(a.candidate.order, b.candidate.order));
+	].sort((a, b) => byDateThenId((order) => order.modified)(a.candidate.order, b.candidate.order));
 	let waiting = poll.plan.deferred.length > 0;
 	for (const { candidate, decision, certificateId } of done) {
 		if (decision === 'defer') {
@@ -388,16 +399,21 @@ export function commitExpiringPoll(state: TriggerState, announced: ListedOrder[]
 // Output items
 // ---------------------------------------------------------------------------------------------
 
-/** Days until `expiryDate` from `now`, rounded up; null without a date. */
+/** Days until `expiryDate` from `now`, rounded up; null without a date. The API sends no days remaining. */
 export function daysUntil(expiryDate: string | null, now: Date): number | null {
 	const expiry = parseApiDate(expiryDate);
 	return expiry ? Math.ceil((expiry.getTime() - now.getTime()) / DAY_MS) : null;
 }
 
-/** One event item: the same keys for every event, null where a key does not apply. */
+/**
+ * One event item: the same keys for every event, null where a key does not apply. The data is the
+ * order's record from modifiedorders or expiring; `orderToken` is null, as neither answer carries
+ * one: the order is known by `resellerOrderId` (and by `resellerReference`, when the record has it,
+ * which Get Many Tokens lists beside each token).
+ */
 export function eventItem(
 	event: TriggerEvent,
-	review: IDataObject,
+	record: IDataObject,
 	extra: { previousStatus: string | null; daysRemaining: number | null; isSample?: boolean },
 ): IDataObject {
 	return {
@@ -405,8 +421,8 @@ export function eventItem(
 		isSample: extra.isSample === true,
 		previousStatus: extra.previousStatus,
 		daysRemaining: extra.daysRemaining,
-		...tidyOrder(review),
-		response: review,
+		...tidyOrder(record),
+		response: record,
 	};
 }
 
@@ -423,53 +439,4 @@ export function pickManualOrder(
 			: statuses.length === 0 || statuses.includes(order.status ?? ''),
 	);
 	return matching[matching.length - 1] ?? null;
-}
-
-const SAMPLE_PEM = (label: string) =>
-	`-----BEGIN CERTIFICATE-----\nU0FNUExFIC0gbm90IGEgcmVhbCBjZXJ0aWZpY2F0ZQ== ${label}\n-----END CERTIFICATE-----`;
-
-/**
- * A clearly labelled sample (`isSample: true`, sample.example.com) for Fetch Test Event when the
- * account has no matching order: the same keys as a real event, so later nodes can be mapped.
- */
-export function sampleEvent(event: TriggerEvent, statuses: readonly string[], now: Date): IDataObject {
-	const issued = new Date(now.getTime() - DAY_MS);
-	const expiry = new Date(
-		event === 'certificateExpiring' ? now.getTime() + 30 * DAY_MS : issued.getTime() + 199 * DAY_MS,
-	);
-	const status =
-		event === 'orderStatusChanged' ? (statuses[0] ?? 'Awaiting Customer Verification') : 'Completed';
-	const hasCertificate = status === 'Completed';
-	const review: IDataObject = {
-		success: 'Sample data: no matching order was found in the account',
-		order_token: 'sample-order-token',
-		reseller_order_id: 'ST-SAMPLE',
-		order_status: status,
-		st_product_code: 'RapidSSL-12',
-		domain_name: 'sample.example.com',
-		san_domains: '',
-		dv_auth_method: 'DNS',
-		dv_auth_dns_name: '_dnsauth.sample.example.com',
-		dv_auth_dns_type: 'TXT',
-		dv_auth_dns_string: 'sample-dns-value',
-		end_customer_email: 'customer@example.com',
-		certificate: hasCertificate ? SAMPLE_PEM('leaf') : '',
-		ca_certs: hasCertificate
-			? {
-					certificate_info: [
-						{ type: 'INTERMEDIATE', certificate: SAMPLE_PEM('intermediate') },
-						{ type: 'ROOT', certificate: SAMPLE_PEM('root') },
-					],
-				}
-			: {},
-		pkcs7: '',
-		expiry_date: hasCertificate ? apiDate(expiry) : '',
-		order_date: apiDate(new Date(issued.getTime() - DAY_MS)),
-		modified_date: apiDate(issued),
-	};
-	return eventItem(event, review, {
-		previousStatus: event === 'orderStatusChanged' ? 'Order Placed' : null,
-		daysRemaining: event === 'certificateExpiring' ? 30 : null,
-		isSample: true,
-	});
 }

@@ -15,9 +15,12 @@ export const TRIGGER_EVENTS: readonly TriggerEvent[] = [
 	'certificateExpiring',
 ];
 
-/** The static data key; the layout under it has a version so a future change can start afresh. */
+/**
+ * The static data key; the layout under it has a version so a change can start afresh. Version 2
+ * knows orders by reseller_order_id (version 1 by order token, which the answers do not carry).
+ */
 export const STATE_KEY = 'servertasticTrigger';
-export const STATE_VERSION = 1;
+export const STATE_VERSION = 2;
 
 /** Orders whose last-known status is kept (least recently changed ones are forgotten first). */
 export const MAX_REMEMBERED_ORDERS = 5000;
@@ -26,7 +29,7 @@ export const MAX_FIRED_KEYS = 5000;
 
 export interface OrderMemory {
 	status: string;
-	/** The order's modified_date when it was last seen (API format), null when the API gave none. */
+	/** The order's latest modification time when it was last seen (API format), null when it had none. */
 	modified: string | null;
 	/** Identifies the last certificate seen for the order, when one was fetched. */
 	certificateId: string | null;
@@ -39,7 +42,7 @@ export interface TriggerState {
 	cursor: string | null;
 	/** When the first poll took its baseline (API format); null = no baseline yet. */
 	baselineAt: string | null;
-	/** token → last-known state; insertion order = least recently changed first. */
+	/** reseller_order_id → last-known state; insertion order = least recently changed first. */
 	orders: Map<string, OrderMemory>;
 	/** event key → the date that ages it out (modified date, or expiry date for expiring events). */
 	fired: Map<string, string>;
@@ -54,7 +57,7 @@ export function cloneState(state: TriggerState): TriggerState {
 		event: state.event,
 		cursor: state.cursor,
 		baselineAt: state.baselineAt,
-		orders: new Map([...state.orders].map(([token, memory]) => [token, { ...memory }])),
+		orders: new Map([...state.orders].map(([id, memory]) => [id, { ...memory }])),
 		fired: new Map(state.fired),
 	};
 }
@@ -94,12 +97,12 @@ export function laterApiDate(a: string | null, b: string | null): string | null 
 /** Records an order as most recently changed and forgets the least recently changed beyond `cap`. */
 export function remember(
 	orders: Map<string, OrderMemory>,
-	token: string,
+	id: string,
 	memory: OrderMemory,
 	cap = MAX_REMEMBERED_ORDERS,
 ): void {
-	orders.delete(token);
-	orders.set(token, memory);
+	orders.delete(id);
+	orders.set(id, memory);
 	for (const oldest of orders.keys()) {
 		if (orders.size <= cap) break;
 		orders.delete(oldest);
@@ -159,8 +162,8 @@ export function writeState(staticData: IDataObject, state: TriggerState): void {
 		event: state.event,
 		cursor: state.cursor,
 		baselineAt: state.baselineAt,
-		orders: [...state.orders].map(([token, memory]) => [
-			token,
+		orders: [...state.orders].map(([id, memory]) => [
+			id,
 			memory.status,
 			memory.modified ?? '',
 			memory.certificateId ?? '',

@@ -25,16 +25,30 @@ afterAll(async () => {
 	Object.assign(retryPolicy, originalRetry);
 	await sim.close();
 });
+// The node counts days and looks back from its own clock: it moves with the simulator's (only Date
+// is faked; timers stay real for the HTTP client and the retries).
+const REAL_TIMERS = [
+	'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
+	'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
+	'setTimeout', 'clearTimeout',
+] as const;
 beforeEach(() => {
 	sim.reset({ state: true });
 	sim.setPoints(10_000_000);
 	t0 = Math.floor(Date.now() / 1000) * 1000;
-	sim.setNow(new Date(t0));
+	jest.useFakeTimers({ doNotFake: [...REAL_TIMERS] });
+	at(0);
 });
+afterEach(() => jest.useRealTimers());
 
 const DAY = 24 * 3600;
-/** Moves the simulator's clock to t0 + seconds. */
-const at = (seconds: number) => sim.setNow(new Date(t0 + seconds * 1000));
+/** Moves the simulator's clock, and the node's, to t0 + seconds. */
+const at = (seconds: number) => {
+	sim.setNow(new Date(t0 + seconds * 1000));
+	jest.setSystemTime(t0 + seconds * 1000);
+};
+/** modifiedorders and expiring carry no order token: an order is known by its reseller order id. */
+const idOf = (token: string) => sim.getOrder(token)!.resellerOrderId;
 const apiTime = (seconds: number) => formatDate(new Date(t0 + seconds * 1000));
 
 const CONTACT = {
@@ -48,6 +62,8 @@ const CONTACT = {
 	admin_contact_phone: '+44 20 7946 0000',
 	admin_contact_email: 'ada@example.com',
 	admin_contact_title: 'Engineer',
+	// Required by the documented productfields (api2.md:456-463).
+	hashing_algorithm: 'SHA-256',
 };
 
 async function post(call: string, params: Record<string, string>): Promise<IDataObject> {
@@ -59,7 +75,7 @@ async function post(call: string, params: Record<string, string>): Promise<IData
 async function placeOrder(domain: string): Promise<string> {
 	const token = sim.createToken({ productCode: 'RapidSSL-12' });
 	const answer = await post('order/place', { order_token: token, dv_auth_method: 'DNS', csr: makeCsr(domain).csr, ...CONTACT });
-	expect(answer.success).toBe('Order placed');
+	expect(answer).toMatchObject({ success: 'Order placed' });
 	return token;
 }
 
@@ -111,7 +127,8 @@ describe('node description', () => {
 		expect(event.default).toBe('certificateIssued');
 		const statuses = description.properties.find((p) => p.name === 'statuses')!;
 		expect(statuses.type).toBe('multiOptions');
-		expect(statuses.options).toHaveLength(9);
+		// The eight documented statuses (api2.md "Possible order_status values").
+		expect(statuses.options).toHaveLength(8);
 		expect(description.properties.find((p) => p.name === 'withinDays')!.default).toBe(30);
 	});
 });
@@ -120,7 +137,7 @@ describe('baseline', () => {
 	it('the first poll notes where things stand and replays nothing, whatever happened before', async () => {
 		const done = await placeOrder('done.example.com');
 		complete(done);
-		await placeOrder('pending.example.com');
+		const pending = await placeOrder('pending.example.com');
 		at(60);
 		const trigger = startTrigger(sim, ISSUED);
 		const first = await requestsDuring(() => trigger.poll());
@@ -131,15 +148,16 @@ describe('baseline', () => {
 		expect(request.query.api_key).toBe(sim.apiKey);
 		// It looks back (30 days) to learn the current status of recent orders, without firing for them.
 		expect(request.query.date < apiTime(-29 * DAY)).toBe(true);
+		// The cursor is the answer's data_accuracy: the last change it covers (t0); the baseline is the poll's time.
 		const saved = trigger.savedNodeData()![STATE_KEY] as IDataObject;
-		expect(saved).toMatchObject({ version: 1, event: 'certificateIssued', cursor: apiTime(60), baselineAt: apiTime(60) });
-		expect(saved.orders).toHaveLength(2);
+		expect(saved).toMatchObject({ version: 2, event: 'certificateIssued', cursor: apiTime(0), baselineAt: apiTime(60) });
+		expect((saved.orders as string[][]).map(([id]) => id).sort()).toEqual([idOf(done), idOf(pending)].sort());
 
 		at(120);
 		const second = await requestsDuring(() => trigger.poll());
 		expect(second.result).toBeNull();
 		expect(second.calls).toEqual(['order/modifiedorders']);
-		expect(second.requests[0].query.date).toBe(apiTime(60 - OVERLAP_SECONDS));
+		expect(second.requests[0].query.date).toBe(apiTime(-OVERLAP_SECONDS));
 	});
 
 	it('each event keeps its own baseline: changing the Event starts afresh instead of replaying', async () => {
@@ -156,7 +174,7 @@ describe('baseline', () => {
 });
 
 describe('Certificate Issued', () => {
-	it('fires once per issued certificate across polls and a restart, carrying certificate, chain and expiry', async () => {
+	it('fires once per issued certificate across polls and a restart, carrying the record: id, domain, certificate, expiry', async () => {
 		const a = await placeOrder('a.example.com');
 		const b = await placeOrder('b.example.com');
 		const trigger = await activate(ISSUED);
@@ -165,10 +183,10 @@ describe('Certificate Issued', () => {
 		complete(a);
 		sim.advance(b); // B only moves to Awaiting Customer Verification
 		at(61);
+		// One call: the modifiedorders record is the event's data (there is no token to review it with).
 		const poll = await requestsDuring(() => trigger.pollItems());
-		expect(poll.calls).toEqual(['order/modifiedorders', 'order/review']);
+		expect(poll.calls).toEqual(['order/modifiedorders']);
 		expect(poll.requests[0].query.date).toBe(apiTime(-OVERLAP_SECONDS));
-		expect(poll.requests[1].query).toEqual({ order_token: a });
 		expect(poll.result).toHaveLength(1);
 		const [item] = poll.result;
 		const order = sim.getOrder(a)!;
@@ -177,18 +195,20 @@ describe('Certificate Issued', () => {
 			isSample: false,
 			previousStatus: 'Order Placed',
 			daysRemaining: null,
-			orderToken: a,
+			orderToken: null,
 			resellerOrderId: order.resellerOrderId,
 			status: 'Completed',
 			isIssued: true,
 			domain: 'a.example.com',
 			certificate: order.certificate,
-			chain: order.caCerts!.find((cert) => cert.type === 'INTERMEDIATE')!.certificate,
-			rootCertificate: order.caCerts!.find((cert) => cert.type === 'ROOT')!.certificate,
+			// modifiedorders records carry no ca_certs (api2.md): Order → Get gives the chain.
+			chain: null,
 			expiryDate: order.expiryDate!.toISOString().replace('.000Z', 'Z'),
+			modifiedDate: new Date(t0 + 60_000).toISOString().replace('.000Z', 'Z'),
 		});
 		expect(new X509Certificate(item.certificate as string).subject).toContain('a.example.com');
-		expect(item.response).toMatchObject({ order_token: a, order_status: 'Completed' });
+		expect(item.response).toMatchObject({ reseller_order_id: order.resellerOrderId, order_status: 'Completed' });
+		expect(item.response).not.toHaveProperty('order_token');
 		expectNoSecrets(poll.result);
 
 		// The next poll sees A again in the overlap: nothing, and no review.
@@ -206,7 +226,7 @@ describe('Certificate Issued', () => {
 		complete(b);
 		at(101);
 		const bItems = await restarted.pollItems();
-		expect(bItems.map((i) => [i.orderToken, i.previousStatus])).toEqual([[b, 'Awaiting Customer Verification']]);
+		expect(bItems.map((i) => [i.resellerOrderId, i.previousStatus])).toEqual([[idOf(b), 'Awaiting Customer Verification']]);
 
 		// Another restart, within the overlap and after it: neither A nor B again.
 		const latest = restarted.restart();
@@ -214,7 +234,7 @@ describe('Certificate Issued', () => {
 		expect(await latest.poll()).toBeNull();
 		at(110 + OVERLAP_SECONDS + 60);
 		expect(await latest.poll()).toBeNull();
-		expect(sim.requestsTo('order/review').map((r) => r.query.order_token)).toEqual([a, b]);
+		expect(sim.requestsTo('order/review')).toEqual([]);
 	});
 
 	it('fires for an order placed and issued entirely between two polls', async () => {
@@ -224,7 +244,7 @@ describe('Certificate Issued', () => {
 		complete(token);
 		at(31);
 		const items = await trigger.pollItems();
-		expect(items.map((i) => [i.orderToken, i.previousStatus])).toEqual([[token, null]]);
+		expect(items.map((i) => [i.resellerOrderId, i.previousStatus])).toEqual([[idOf(token), null]]);
 		at(40);
 		expect(await trigger.poll()).toBeNull();
 	});
@@ -243,7 +263,7 @@ describe('Certificate Issued', () => {
 		at(21);
 		const touched = await requestsDuring(() => trigger.poll());
 		expect(touched.result).toBeNull();
-		expect(touched.calls).toEqual(['order/modifiedorders', 'order/review']);
+		expect(touched.calls).toEqual(['order/modifiedorders']);
 
 		// Reissued and completed again before the next poll: the status is Completed both times.
 		at(30);
@@ -259,7 +279,7 @@ describe('Certificate Issued', () => {
 		expect(await trigger.restart().poll()).toBeNull();
 	});
 
-	it('reads XML-style lists (one order as a bare object)', async () => {
+	it('reads XML-style lists (one order, one modification as a bare object)', async () => {
 		sim.settings.xmlStyleLists = true;
 		const token = await placeOrder('xml.example.com');
 		const trigger = await activate(ISSUED);
@@ -267,8 +287,8 @@ describe('Certificate Issued', () => {
 		complete(token);
 		at(11);
 		const items = await trigger.pollItems();
-		expect(items.map((i) => i.orderToken)).toEqual([token]);
-		expect(items[0].chain).toBe(sim.getOrder(token)!.caCerts![0].certificate);
+		expect(items.map((i) => i.resellerOrderId)).toEqual([idOf(token)]);
+		expect(items[0].certificate).toBe(sim.getOrder(token)!.certificate);
 	});
 
 	it(`builds at most ${MAX_EVENTS_PER_POLL} events per poll and delivers the rest in the next polls, each once`, async () => {
@@ -278,6 +298,7 @@ describe('Certificate Issued', () => {
 			const order = sim.getOrder(token)!;
 			order.status = 'Awaiting Customer Verification';
 			order.domainName = `bulk${i}.example.com`;
+			order.placedAt = new Date(t0);
 			tokens.push(token);
 		}
 		const trigger = await activate(ISSUED);
@@ -289,9 +310,9 @@ describe('Certificate Issued', () => {
 		at(12);
 		const second = await trigger.restart().pollItems();
 		expect(second).toHaveLength(20);
-		const delivered = [...first, ...second].map((i) => i.orderToken);
+		const delivered = [...first, ...second].map((i) => i.resellerOrderId);
 		expect(new Set(delivered).size).toBe(tokens.length);
-		expect(delivered.sort()).toEqual([...tokens].sort());
+		expect(delivered.sort()).toEqual(tokens.map(idOf).sort());
 	});
 });
 
@@ -308,22 +329,22 @@ describe('Order Status Changed', () => {
 		at(32);
 		// Oldest change first.
 		const anyItems = await any.pollItems();
-		expect(anyItems.map((i) => [i.orderToken, i.previousStatus, i.status])).toEqual([
-			[a, 'Order Placed', 'Awaiting Customer Verification'],
-			[b, null, 'Order Placed'],
+		expect(anyItems.map((i) => [i.resellerOrderId, i.previousStatus, i.status])).toEqual([
+			[idOf(a), 'Order Placed', 'Awaiting Customer Verification'],
+			[idOf(b), null, 'Order Placed'],
 		]);
-		expect(anyItems[0].validation).toMatchObject({ method: 'DNS', dnsRecord: { name: '_dnsauth.a.example.com' } });
+		expect(anyItems[0]).toMatchObject({ orderToken: null, domain: 'a.example.com', techContact: { email: 'ada@example.com' } });
 		expect(await completedOnly.poll()).toBeNull();
 
 		at(60);
 		sim.advance(a); // → Completed
 		at(61);
 		const completed = await completedOnly.pollItems();
-		expect(completed.map((i) => [i.orderToken, i.previousStatus, i.status])).toEqual([
-			[a, 'Awaiting Customer Verification', 'Completed'],
+		expect(completed.map((i) => [i.resellerOrderId, i.previousStatus, i.status])).toEqual([
+			[idOf(a), 'Awaiting Customer Verification', 'Completed'],
 		]);
 		expect(completed[0].certificate).toBe(sim.getOrder(a)!.certificate);
-		expect((await any.pollItems()).map((i) => [i.orderToken, i.status])).toEqual([[a, 'Completed']]);
+		expect((await any.pollItems()).map((i) => [i.resellerOrderId, i.status])).toEqual([[idOf(a), 'Completed']]);
 
 		at(70);
 		expect(await any.restart().poll()).toBeNull();
@@ -356,16 +377,22 @@ describe('Certificate Expiring', () => {
 		const trigger = await activate(EXPIRING(30));
 
 		at(170 * DAY);
+		// One call: the expiring record is the event's data; the days are counted from its expiry_date.
 		const poll = await requestsDuring(() => trigger.pollItems());
-		expect(poll.calls).toEqual(['order/expiring', 'order/review']);
+		expect(poll.calls).toEqual(['order/expiring']);
 		expect(poll.requests[0].query).toEqual({ days: '30', api_key: sim.apiKey });
 		expect(poll.result).toHaveLength(1);
 		expect(poll.result[0]).toMatchObject({
 			event: 'certificateExpiring',
-			orderToken: x,
+			orderToken: null,
+			resellerOrderId: idOf(x),
+			domain: 'x.example.com',
+			status: 'Completed',
+			productCode: 'RapidSSL-12',
 			daysRemaining: 29,
 			expiryDate: sim.getOrder(x)!.expiryDate!.toISOString().replace('.000Z', 'Z'),
-			certificate: sim.getOrder(x)!.certificate,
+			// expiring records carry no certificate (api2.md).
+			certificate: null,
 			previousStatus: null,
 		});
 		at(170 * DAY + 60);
@@ -376,7 +403,7 @@ describe('Certificate Expiring', () => {
 		expect(await restarted.poll()).toBeNull();
 
 		at(180 * DAY);
-		expect((await restarted.pollItems()).map((i) => [i.orderToken, i.daysRemaining])).toEqual([[y, 29]]);
+		expect((await restarted.pollItems()).map((i) => [i.resellerOrderId, i.daysRemaining])).toEqual([[idOf(y), 29]]);
 		expect(await restarted.restart().poll()).toBeNull();
 
 		// A trigger activated now, with both already in the window, announces neither.
@@ -393,7 +420,7 @@ describe('Certificate Expiring', () => {
 		const narrow = await activate(EXPIRING(30));
 		expect(await narrow.poll()).toBeNull();
 		const wider = startTrigger(sim, EXPIRING(60), { staticData: narrow.savedStaticData() });
-		expect((await wider.pollItems()).map((i) => [i.orderToken, i.daysRemaining])).toEqual([[x, 49]]);
+		expect((await wider.pollItems()).map((i) => [i.resellerOrderId, i.daysRemaining])).toEqual([[idOf(x), 49]]);
 	});
 });
 
@@ -426,17 +453,18 @@ describe('a failed poll neither loses nor repeats events', () => {
 		sim.respondOnce('order/modifiedorders', { status: 200, body: { error: { code: -500, message: 'Temporarily unavailable' } } });
 		await expectPollFails(trigger, 'Servertastic refused order/modifiedorders: Temporarily unavailable');
 		const items = await trigger.pollItems();
-		expect(items.map((i) => i.orderToken)).toEqual([token]);
+		expect(items.map((i) => i.resellerOrderId)).toEqual([idOf(token)]);
 		expect(await trigger.poll()).toBeNull();
 		expect(await trigger.restart().poll()).toBeNull();
 	});
 
-	it('an error on the review that builds the event: the poll throws; nothing is lost', async () => {
+	it('an answer that is not JSON on every attempt (an HTML page with HTTP 200): the poll throws; nothing is lost', async () => {
 		const { trigger, token } = await issuedSetup();
-		sim.respondOnce('order/review', { status: 400, body: { error: { code: -2, message: 'Invalid order_token' } } });
-		const error = await expectPollFails(trigger, 'Servertastic refused order/review: Invalid order_token');
-		expect(`${error.message} ${error.description ?? ''}`).not.toContain(token);
-		expect((await trigger.pollItems()).map((i) => i.orderToken)).toEqual([token]);
+		for (let i = 0; i < retryPolicy.attempts; i++) {
+			sim.respondOnce('order/modifiedorders', { status: 200, body: '<html>maintenance</html>', contentType: 'text/html' });
+		}
+		await expectPollFails(trigger, /order\/modifiedorders/);
+		expect((await trigger.pollItems()).map((i) => i.resellerOrderId)).toEqual([idOf(token)]);
 		expect(await trigger.poll()).toBeNull();
 	});
 
@@ -444,7 +472,7 @@ describe('a failed poll neither loses nor repeats events', () => {
 		const { trigger, token } = await issuedSetup();
 		for (let i = 0; i < retryPolicy.attempts; i++) sim.respondOnce('order/modifiedorders', { status: 0, body: '', destroy: true });
 		await expectPollFails(trigger, /could not be reached for order\/modifiedorders.*gave up after 4 attempts/);
-		expect((await trigger.pollItems()).map((i) => i.orderToken)).toEqual([token]);
+		expect((await trigger.pollItems()).map((i) => i.resellerOrderId)).toEqual([idOf(token)]);
 	});
 
 	it('a refused key on the first poll takes no baseline; the next poll does', async () => {
@@ -466,7 +494,7 @@ describe('a failed poll neither loses nor repeats events', () => {
 		sim.respondOnce('order/expiring', { status: 503, body: '<html>maintenance</html>', contentType: 'text/html' });
 		for (let i = 1; i < retryPolicy.attempts; i++) sim.respondOnce('order/expiring', { status: 503, body: '<html>maintenance</html>', contentType: 'text/html' });
 		await expectPollFails(trigger, /order\/expiring/);
-		expect((await trigger.pollItems()).map((i) => i.orderToken)).toEqual([x]);
+		expect((await trigger.pollItems()).map((i) => i.resellerOrderId)).toEqual([idOf(x)]);
 		expect(await trigger.poll()).toBeNull();
 	});
 });
@@ -493,15 +521,17 @@ describe('one API call per poll when nothing changed', () => {
 					expect(poll.calls).toHaveLength(1);
 				}
 			}
-			// One change among them costs one review, for its one event.
+			// One change among them gives its one event, still with one call.
 			at(0);
 			const trigger = await activate(CHANGED());
 			at(10);
+			const changed = sim.getOrder(tokens[count - 1])!;
+			changed.placedAt = new Date(t0);
 			sim.advance(tokens[count - 1]);
 			at(11);
 			const poll = await requestsDuring(() => trigger.pollItems());
-			expect(poll.calls).toEqual(['order/modifiedorders', 'order/review']);
-			expect(poll.result.map((i) => i.orderToken)).toEqual([tokens[count - 1]]);
+			expect(poll.calls).toEqual(['order/modifiedorders']);
+			expect(poll.result.map((i) => i.resellerOrderId)).toEqual([idOf(tokens[count - 1])]);
 		});
 	}
 });
@@ -526,14 +556,14 @@ describe('Fetch Test Event (manual mode)', () => {
 		await placeOrder('pending.example.com');
 		const { items } = await fetchTestEvent(sim, ISSUED);
 		expect(items).toHaveLength(1);
-		expect(items[0]).toMatchObject({ isSample: false, orderToken: newer, certificate: sim.getOrder(newer)!.certificate });
+		expect(items[0]).toMatchObject({ isSample: false, orderToken: null, resellerOrderId: idOf(newer), certificate: sim.getOrder(newer)!.certificate });
 
 		const changed = await fetchTestEvent(sim, CHANGED(['Order Placed']));
 		expect(changed.items[0]).toMatchObject({ isSample: false, status: 'Order Placed', domain: 'pending.example.com', previousStatus: null });
 
 		at(190 * DAY);
 		const expiring = await fetchTestEvent(sim, EXPIRING(30));
-		expect(expiring.items[0]).toMatchObject({ isSample: false, orderToken: older, daysRemaining: 9 });
+		expect(expiring.items[0]).toMatchObject({ isSample: false, resellerOrderId: idOf(older), daysRemaining: 9 });
 		expectNoSecrets([items, changed.items, expiring.items]);
 	});
 
@@ -544,11 +574,11 @@ describe('Fetch Test Event (manual mode)', () => {
 		complete(token);
 		const saved = trigger.savedStaticData();
 		const manual = startTrigger(sim, ISSUED, { mode: 'manual', activation: 'manual', staticData: saved });
-		expect((await manual.pollItems()).map((i) => [i.orderToken, i.isSample])).toEqual([[token, false]]);
+		expect((await manual.pollItems()).map((i) => [i.resellerOrderId, i.isSample])).toEqual([[idOf(token), false]]);
 		expect(manual.savedStaticData()).toEqual(saved);
 		expect((manual.workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged).toBe(false);
 		at(11);
-		expect((await trigger.pollItems()).map((i) => i.orderToken)).toEqual([token]);
+		expect((await trigger.pollItems()).map((i) => i.resellerOrderId)).toEqual([idOf(token)]);
 	});
 
 	it('reports an API error instead of a sample', async () => {

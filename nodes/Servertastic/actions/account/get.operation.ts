@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { numberOrNull } from '../../helpers/lists';
+import { accountOrder, entriesOf, numberOrNull } from '../../helpers/lists';
 import { apiRequest } from '../../transport';
 import { concurrencyOption, optionsCollection } from '../common.descriptions';
 
@@ -14,16 +14,23 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** The account's balance in points and its order counts (`account/review`). */
+/**
+ * The account's balance in points and its orders (`account/review`): `active_orders.active_order`
+ * (not Completed or Cancelled) and `completed_orders.completed_order`, each one record or several.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const review = await apiRequest.call(this, 'account/review', {}, { itemIndex });
+	const activeOrders = entriesOf(review.active_orders, 'active_order').map(accountOrder);
+	const completedOrders = entriesOf(review.completed_orders, 'completed_order').map(accountOrder);
 	return [
 		{
 			json: {
-				// purchased_points is the balance left to spend.
+				// purchased_points is the only points figure: the balance left to spend (api2.md).
 				points: numberOrNull(review.purchased_points),
-				activeOrders: numberOrNull(review.active_orders),
-				completedOrders: numberOrNull(review.completed_orders),
+				activeOrderCount: activeOrders.length,
+				completedOrderCount: completedOrders.length,
+				activeOrders,
+				completedOrders,
 				response: review,
 			},
 			pairedItem: { item: itemIndex },

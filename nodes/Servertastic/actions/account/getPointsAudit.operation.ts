@@ -20,6 +20,7 @@ export const description = updateDisplayOptions(
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const limit = readLimit(this, itemIndex);
 	const answer = await apiRequest.call(this, 'account/pointsaudit', {}, { itemIndex });
-	const entries = entriesOf(answer.points_audit, 'entry').map(auditEntry);
+	// `record` repeats, one per transaction (api2.md "pointsaudit").
+	const entries = entriesOf(answer.record).map(auditEntry);
 	return asItems(upTo(entries, limit), itemIndex);
 }

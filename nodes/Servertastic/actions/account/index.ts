@@ -16,7 +16,7 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Get',
 				value: 'get',
-				description: 'Get the account balance in points and the number of orders',
+				description: 'Get the account balance in points and its active and completed orders',
 				action: 'Get the account',
 			},
 			{

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { numberOrNull } from '../../helpers/lists';
 import { orderTokenProperty } from '../common.descriptions';
 import {
 	actionOptionsProperty,
@@ -35,9 +34,7 @@ export async function execute(
 	const { orderToken } = prepared ?? (await prepare.call(this, itemIndex));
 	// Never retried: the transport sends calls that change an order exactly once.
 	const response = await sendOrderAction(this, 'order/cancel', { order_token: orderToken }, itemIndex);
-	const json = actionOutput(orderToken, response, {
-		cancelled: true,
-		pointsRefunded: numberOrNull(response.points_refunded),
-	});
+	// The answer is `success` only, "Order cancelled - [order reference]" (api2.md "cancel").
+	const json = actionOutput(orderToken, response, { cancelled: true });
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

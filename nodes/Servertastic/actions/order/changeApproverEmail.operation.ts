@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { textOf } from '../../helpers/output';
 import { orderTokenProperty } from '../common.descriptions';
 import {
 	actionOptionsProperty,
@@ -58,8 +57,7 @@ export async function execute(
 		{ order_token: orderToken, email },
 		itemIndex,
 	);
-	const json = actionOutput(orderToken, response, {
-		approverEmail: textOf(response.approver_email_address) ?? email,
-	});
+	// The answer is `success` only (api2.md "changeapproveremail"): the address is the one sent.
+	const json = actionOutput(orderToken, response, { approverEmail: email });
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

@@ -37,12 +37,6 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const raw = readBoolean(this, 'options.rawOutput', itemIndex, 'Raw Output');
 	const review = await apiRequest.call(this, 'order/review', { order_token: orderToken }, { itemIndex });
 	if (raw) return [{ json: review, pairedItem: { item: itemIndex } }];
-	const order = tidyOrder(review);
-	// The API may not echo the token: the one asked for is the same order.
-	return [
-		{
-			json: { ...order, orderToken: order.orderToken ?? orderToken, response: review },
-			pairedItem: { item: itemIndex },
-		},
-	];
+	// The review carries no order token (api2.md): the one asked with is the order's.
+	return [{ json: { ...tidyOrder(review, orderToken), response: review }, pairedItem: { item: itemIndex } }];
 }

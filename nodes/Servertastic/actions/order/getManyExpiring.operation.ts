@@ -46,6 +46,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = readLimit(this, itemIndex);
 	const answer = await apiRequest.call(this, 'order/expiring', { days: String(days) }, { itemIndex });
 	const now = new Date();
+	// orders.order: one record or several, no token; days remaining are counted here (api2.md "expiring").
 	const orders = entriesOf(answer.orders, 'order').map((entry) => expiringOrder(entry, now));
 	return asItems(upTo(orders, limit), itemIndex);
 }

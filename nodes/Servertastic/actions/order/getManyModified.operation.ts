@@ -15,7 +15,7 @@ const properties: INodeProperties[] = [
 		default: '',
 		required: true,
 		description:
-			'Return the orders changed after this moment. Each item carries checkedAt, the API time of the answer, to use as Since next time.',
+			'Return the orders changed after this moment (GMT). Each item carries checkedAt, the data_accuracy time of the answer, to use as Since next time. The API sends no order token with these orders: each is identified by its resellerOrderId.',
 	},
 	...returnAllOrLimit(),
 	optionsCollection([concurrencyOption]),
@@ -64,7 +64,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const limit = readLimit(this, itemIndex);
 	// The API takes `YYYY-MM-DD HH:MM:SS` in GMT.
 	const answer = await apiRequest.call(this, 'order/modifiedorders', { date: apiDate(since) }, { itemIndex });
-	const checkedAt = isoDate(answer.timestamp);
+	// data_accuracy: the time of the last modification the answer covers, to send as the next date
+	// (api2.md "modifiedorders"). The records are review-like and carry no order token.
+	const checkedAt = isoDate(answer.data_accuracy);
 	const orders = entriesOf(answer.orders, 'order').map((entry) => modifiedOrder(entry, checkedAt));
 	return asItems(upTo(orders, limit), itemIndex);
 }

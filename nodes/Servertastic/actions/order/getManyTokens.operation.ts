@@ -36,7 +36,10 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const which = readChoice(this, 'which', itemIndex, 'Which', WHICH);
 	const limit = readLimit(this, itemIndex);
 	const answer = await apiRequest.call(this, 'order/showtokens', {}, { itemIndex });
-	const unused = which === 'used' ? [] : entriesOf(answer.unused_tokens, 'token').map((entry) => listedToken(entry, false));
-	const used = which === 'unused' ? [] : entriesOf(answer.used_tokens, 'token').map((entry) => listedToken(entry, true));
+	// unused_tokens.order_token / used_tokens.order_token, each {token, reseller_unique_reference} (api2.md "showTokens").
+	const read = (group: unknown, isUsed: boolean) =>
+		entriesOf(group, 'order_token').map((entry) => listedToken(entry, isUsed));
+	const unused = which === 'used' ? [] : read(answer.unused_tokens, false);
+	const used = which === 'unused' ? [] : read(answer.used_tokens, true);
 	return asItems(upTo([...unused, ...used], limit), itemIndex);
 }

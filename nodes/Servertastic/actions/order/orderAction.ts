@@ -129,7 +129,8 @@ export function actionOutput(orderToken: string, response: IDataObject, fields: 
 	return {
 		orderToken,
 		success: true,
-		message: textOf(response.success),
+		// advanceorder's sentence comes with the line breaks of its XML (api2.md "advanceorder").
+		message: textOf(response.success)?.trim() ?? null,
 		...fields,
 		response,
 	};

@@ -34,6 +34,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const { orderToken } = prepared ?? (await prepare.call(this, itemIndex));
 	const response = await sendOrderAction(this, 'order/pollauth', { order_token: orderToken }, itemIndex);
-	const json = actionOutput(orderToken, response, { status: textOf(response.order_status) });
+	// `status`: the check's result, sent for FILE validation (api2.md "pollAuth").
+	const json = actionOutput(orderToken, response, { status: textOf(response.status) });
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

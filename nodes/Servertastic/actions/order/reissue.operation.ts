@@ -126,12 +126,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	return { orderToken, body, method, commonName };
 }
 
-const methodOf = (value: unknown): DvAuthMethod | undefined => {
-	const text = textOf(value)?.toUpperCase();
-	return DV_AUTH_METHODS.find((method) => method === text);
-};
-
-/** The certificate's name: the new CSR's, else the CSR the API answered with, else its domain_name. */
+/** The certificate's name: the new CSR's, else that of the CSR the API answered with. */
 function commonNameOf(prepared: PreparedItem, response: IDataObject): string | null {
 	if (prepared.commonName) return prepared.commonName;
 	const answeredCsr = textOf(response.csr);
@@ -144,7 +139,7 @@ function commonNameOf(prepared: PreparedItem, response: IDataObject): string | n
 			// Not readable: fall back to the names the API gives.
 		}
 	}
-	return textOf(response.domain_name)?.toLowerCase() ?? null;
+	return null;
 }
 
 export async function execute(
@@ -156,10 +151,10 @@ export async function execute(
 	// POST, as the API requires for reissue (it may carry a CSR). Sent once, never retried.
 	const response = await sendOrderAction(this, 'order/reissue', item.body, itemIndex, 'POST');
 
-	const hasDns = (textOf(response.dns_string) ?? textOf(response.dv_auth_dns_string)) !== null;
-	const hasFile = (textOf(response.file_contents) ?? textOf(response.dv_auth_file_contents)) !== null;
-	const method: DvAuthMethod | undefined =
-		item.method ?? methodOf(response.dv_auth_method) ?? (hasDns ? 'DNS' : hasFile ? 'FILE' : undefined);
+	// The answer: dns_string, dns_name, file_name, file_contents, csr, private_key (api2.md "reissue").
+	const hasDns = textOf(response.dns_string) !== null;
+	const hasFile = textOf(response.file_contents) !== null;
+	const method: DvAuthMethod | undefined = item.method ?? (hasDns ? 'DNS' : hasFile ? 'FILE' : undefined);
 	const hasDcvData =
 		method === 'EMAIL' || (method === 'DNS' && hasDns) || ((method === 'FILE' || method === 'SFILE') && hasFile);
 	let commonName = commonNameOf(item, response);
@@ -176,7 +171,6 @@ export async function execute(
 			: null;
 
 	const json = actionOutput(item.orderToken, response, {
-		resellerOrderId: textOf(response.reseller_order_id),
 		commonName,
 		validation,
 		csr: textOf(response.csr),

@@ -1,7 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { asList } from '../../helpers/normalise';
+import { objectOf } from '../../helpers/normalise';
 import { textOf } from '../../helpers/output';
 import { orderTokenProperty } from '../common.descriptions';
 import { readChoice } from '../parameters';
@@ -60,15 +60,14 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	return { orderToken, emailType };
 }
 
-/** `email_sent_to` may be an address, `{ email }`, or (XML-style) a list of either. */
-function addressesOf(value: unknown): string[] {
-	return asList(value)
-		.flatMap((entry) => {
-			if (typeof entry === 'string') return [textOf(entry)];
-			const record = (entry ?? {}) as IDataObject;
-			return asList(record.email).map((email) => textOf(email));
-		})
-		.filter((email): email is string => email !== null);
+/** `email_sent_to{approver_email, admin_contact_email, tech_contact_email}` (api2.md "resendemail"). */
+function recipientsOf(value: unknown): IDataObject {
+	const sentTo = objectOf(value);
+	return {
+		approverEmail: textOf(sentTo.approver_email),
+		adminContactEmail: textOf(sentTo.admin_contact_email),
+		techContactEmail: textOf(sentTo.tech_contact_email),
+	};
 }
 
 export async function execute(
@@ -83,9 +82,12 @@ export async function execute(
 		{ order_token: orderToken, email_type: emailType },
 		itemIndex,
 	);
+	const recipients = recipientsOf(response.email_sent_to);
 	const json = actionOutput(orderToken, response, {
-		emailType,
-		sentTo: addressesOf(response.email_sent_to),
+		emailType: textOf(response.type) ?? emailType,
+		// Every address the email went to, once each.
+		sentTo: [...new Set(Object.values(recipients).filter((email): email is string => email !== null))],
+		recipients,
 	});
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

@@ -1,7 +1,6 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { textOf } from '../../helpers/output';
 import { orderTokenProperty } from '../common.descriptions';
 import {
 	actionOptionsProperty,
@@ -52,11 +51,10 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const { orderToken, email } = prepared ?? (await prepare.call(this, itemIndex));
 	const params: Record<string, string> = { order_token: orderToken };
-	if (email) params.approver_email_address = email;
+	// api2.md documents only order_token; Servertastic's own client also sends the approver as
+	// `email_address` (STOrderManager::changeAuth). The answer is `success` only.
+	if (email) params.email_address = email;
 	const response = await sendOrderAction(this, 'order/changeauthmethod', params, itemIndex);
-	const json = actionOutput(orderToken, response, {
-		method: 'EMAIL',
-		approverEmail: textOf(response.approver_email_address) ?? (email || null),
-	});
+	const json = actionOutput(orderToken, response, { method: 'EMAIL', approverEmail: email || null });
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

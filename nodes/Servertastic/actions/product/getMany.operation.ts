@@ -13,7 +13,8 @@ import { concurrencyOption, returnAllOrLimit, optionsCollection } from '../commo
 import { asItems, readLimit } from '../lists';
 import { readChoice } from '../parameters';
 
-const PRODUCT_GROUPS = ['SSL', 'All'] as const;
+/** api2.md "listproduct": product_group 'SSL', 'SmarterTools' or 'All'. */
+const PRODUCT_GROUPS = ['SSL', 'SmarterTools', 'All'] as const;
 
 const properties: INodeProperties[] = [
 	{
@@ -22,6 +23,7 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'All', value: 'All', description: 'Every product of the account' },
+			{ name: 'SmarterTools', value: 'SmarterTools', description: 'SmarterTools licences only' },
 			{ name: 'SSL', value: 'SSL', description: 'SSL/TLS certificates only' },
 		],
 		default: 'SSL',
@@ -81,7 +83,8 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		{ product_group: productGroup },
 		{ itemIndex },
 	);
-	const products = entriesOf(answer.products, 'product')
+	// `products` repeats, one per product (api2.md "listproduct"): one object or a list.
+	const products = entriesOf(answer.products)
 		.map(listedProduct)
 		.filter((product) => levels.length === 0 || levels.includes(product.validationLevel as ValidationLevel));
 	return asItems(upTo(products, limit), itemIndex);

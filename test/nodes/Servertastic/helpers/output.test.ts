@@ -12,6 +12,12 @@ describe('dcvInstructions', () => {
 		});
 	});
 
+	it('names the record from reissue\'s dns_name (api2.md) when the review\'s dv_auth_dns_name is absent', () => {
+		expect(dcvInstructions('DNS', 'www.example.com', { dns_string: 'v', dns_name: '_x.www.example.com' }, null).dnsRecord).toEqual({
+			name: '_x.www.example.com', type: 'TXT', value: 'v',
+		});
+	});
+
 	it('falls back to the domain without its wildcard label when the API names no record', () => {
 		expect(dcvInstructions('DNS', '*.example.com', { dns_string: 'v' }, null).dnsRecord).toEqual({ name: 'example.com', type: 'TXT', value: 'v' });
 	});

@@ -1,11 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import {
-	apiTimestampOf,
 	baselineExpiring,
 	baselineModified,
 	commitExpiringPoll,
 	commitModifiedPoll,
+	dataAccuracyOf,
+	daysUntil,
 	decideModifiedEvent,
 	eventItem,
 	eventKey,
@@ -19,28 +20,33 @@ import {
 	pickManualOrder,
 	planExpiringPoll,
 	planModifiedPoll,
-	sampleEvent,
 	type Candidate,
 	type ListedOrder,
 	type ReviewFacts,
 } from '../../../../nodes/ServertasticTrigger/helpers/events';
+import { sampleEvent } from '../../../../nodes/ServertasticTrigger/helpers/sample';
 import { readState, writeState, type TriggerState } from '../../../../nodes/ServertasticTrigger/helpers/state';
 
-const order = (token: string, status: string, modified: string | null, extra: Partial<ListedOrder> = {}): ListedOrder => ({
-	token,
+const order = (id: string, status: string, modified: string | null, extra: Partial<ListedOrder> = {}): ListedOrder => ({
+	id,
 	status,
 	modified,
 	expiryDate: null,
-	daysRemaining: null,
+	record: {},
 	...extra,
 });
 
-const entry = (token: string, status: string, modified: string) => ({
-	order_token: token,
+/** A modifiedorders record as documented (api2.md): no order token, changes under modifications. */
+const entry = (id: string, status: string, modified: string): IDataObject => ({
+	reseller_order_id: id,
 	order_status: status,
-	modified_date: modified,
-	reseller_order_id: 'ST1',
 	domain_name: 'a.example.com',
+	modifications: {
+		modification: [
+			{ timestamp: '2026-01-01 00:00:00', event_id: '1', event_name: 'Order Placed' },
+			{ timestamp: modified, event_id: '2', event_name: status },
+		],
+	},
 });
 
 const NOW = new Date('2026-05-01T12:00:00Z');
@@ -64,40 +70,69 @@ function knownState(event: 'certificateIssued' | 'orderStatusChanged' = 'certifi
 }
 
 describe('reading answers', () => {
-	it('takes orders from lists, XML-style single objects and empty values; drops entries without a token; oldest change first', () => {
+	it('takes orders.order as a list, one bare record or empty; drops records without an id; oldest change first', () => {
 		expect(
 			modifiedOrdersOf({
-				orders: [entry('b', 'Completed', '2026-05-01 10:00:02'), { order_status: 'Completed' }, entry('a', 'Queued', '2026-05-01 10:00:01'), entry('c', 'Queued', '2026-05-01 10:00:01')],
-			}).map((o) => o.token),
+				orders: {
+					order: [entry('b', 'Completed', '2026-05-01 10:00:02'), { order_status: 'Completed', order_token: 'tok' }, entry('a', 'Queued', '2026-05-01 10:00:01'), entry('c', 'Queued', '2026-05-01 10:00:01')],
+				},
+			}).map((o) => o.id),
 		).toEqual(['a', 'c', 'b']);
-		expect(modifiedOrdersOf({ orders: entry('a', 'Queued', '2026-05-01 10:00:01') })).toEqual([
-			order('a', 'Queued', '2026-05-01 10:00:01'),
-		]);
-		expect(modifiedOrdersOf({ orders: '' })).toEqual([]);
-		expect(modifiedOrdersOf({ orders: {} })).toEqual([]);
-		expect(modifiedOrdersOf({})).toEqual([]);
-		expect(modifiedOrdersOf({ orders: [{ order_token: 'x', order_status: '' }] })).toEqual([]);
+		const one = entry('a', 'Queued', '2026-05-01 10:00:01');
+		expect(modifiedOrdersOf({ orders: { order: one } })).toEqual([order('a', 'Queued', '2026-05-01 10:00:01', { record: one })]);
+		for (const empty of ['', {}, undefined, { order: '' }, { order: {} }, { order: [] }]) {
+			expect(modifiedOrdersOf({ orders: empty } as IDataObject)).toEqual([]);
+		}
+		expect(modifiedOrdersOf({ orders: { order: [{ reseller_order_id: 'x', order_status: '' }] } })).toEqual([]);
 	});
 
-	it('reads expiring answers soonest first with days remaining', () => {
-		const orders = expiringOrdersOf({
-			orders: [
-				{ ...entry('late', 'Completed', '2026-01-01 00:00:00'), expiry_date: '2026-05-20 00:00:00', days_remaining: 19 },
-				{ ...entry('soon', 'Completed', '2026-01-01 00:00:00'), expiry_date: '2026-05-03 00:00:00', days_remaining: '2' },
-				{ ...entry('odd', 'Completed', '2026-01-01 00:00:00'), expiry_date: '2026-05-04 00:00:00', days_remaining: '' },
-			],
+	it('the modification time is the latest timestamp of the record, in any order; none gives null', () => {
+		const [listed] = modifiedOrdersOf({
+			orders: {
+				order: {
+					reseller_order_id: 'a',
+					order_status: 'Completed',
+					modifications: {
+						modification: [
+							{ timestamp: '2026-05-01 10:00:05', event_name: 'Order Completed' },
+							{ timestamp: '2026-05-01 09:00:00', event_name: 'Order Placed' },
+							{ timestamp: '', event_name: 'odd' },
+						],
+					},
+				},
+			},
 		});
-		expect(orders.map((o) => [o.token, o.expiryDate, o.daysRemaining])).toEqual([
+		expect(listed.modified).toBe('2026-05-01 10:00:05');
+		expect(modifiedOrdersOf({ orders: { order: { reseller_order_id: 'b', order_status: 'Queued', modifications: '' } } })[0].modified).toBeNull();
+	});
+
+	it('reads expiring answers (orders.order, no token) soonest first; the days are counted from the expiry date', () => {
+		const expiringRecord = (id: string, expiry: string) => ({
+			reseller_order_id: id,
+			order_status: 'Completed',
+			order_date: '2025-05-01 00:00:00',
+			domain_name: `${id}.example.com`,
+			order_points: '10',
+			expiry_date: expiry,
+			st_product_code: 'RapidSSL-12',
+		});
+		const orders = expiringOrdersOf({
+			orders: {
+				order: [expiringRecord('late', '2026-05-20 00:00:00'), expiringRecord('soon', '2026-05-03 00:00:00'), expiringRecord('odd', '')],
+			},
+		});
+		expect(orders.map((o) => [o.id, o.expiryDate, daysUntil(o.expiryDate, NOW)])).toEqual([
+			['odd', null, null],
 			['soon', '2026-05-03 00:00:00', 2],
-			['odd', '2026-05-04 00:00:00', null],
 			['late', '2026-05-20 00:00:00', 19],
 		]);
 	});
 
-	it('reads the timestamp only when it is a date', () => {
-		expect(apiTimestampOf({ timestamp: '2026-05-01 10:00:00' })).toBe('2026-05-01 10:00:00');
-		expect(apiTimestampOf({ timestamp: 'now' })).toBeNull();
-		expect(apiTimestampOf({})).toBeNull();
+	it('reads data_accuracy only when it is a date', () => {
+		expect(dataAccuracyOf({ data_accuracy: '2026-05-01 10:00:00' })).toBe('2026-05-01 10:00:00');
+		expect(dataAccuracyOf({ data_accuracy: 'now' })).toBeNull();
+		expect(dataAccuracyOf({ data_accuracy: {} })).toBeNull();
+		expect(dataAccuracyOf({ timestamp: '2026-05-01 10:00:00' })).toBeNull();
 	});
 
 	it('keys events by what makes them one event', () => {
@@ -109,10 +144,12 @@ describe('reading answers', () => {
 });
 
 describe('baseline', () => {
-	it('remembers recent orders, starts at the API time and fires nothing', () => {
+	it('remembers recent orders, starts the cursor at data_accuracy and fires nothing', () => {
 		const state = knownState();
 		expect(state.cursor).toBe('2026-05-01 10:00:00');
-		expect(state.baselineAt).toBe('2026-05-01 10:00:00');
+		// data_accuracy dates the data; the baseline is when the poll ran, if later.
+		expect(state.baselineAt).toBe('2026-05-01 12:00:00');
+		expect(baselineModified('certificateIssued', [], '2026-05-01 13:00:00', '2026-04-01 10:00:00', NOW).baselineAt).toBe('2026-05-01 13:00:00');
 		expect(state.fired.size).toBe(0);
 		expect(state.orders.get('tokA')).toEqual({ status: 'Order Placed', modified: '2026-05-01 09:00:00', certificateId: null });
 		expect(hasBaseline(state, 'certificateIssued')).toBe(true);
@@ -120,7 +157,7 @@ describe('baseline', () => {
 		expect(hasBaseline(state, 'certificateExpiring')).toBe(false);
 	});
 
-	it('without a timestamp starts at the latest change, or where it looked from', () => {
+	it('without data_accuracy starts at the latest change, or where it looked from', () => {
 		expect(baselineModified('certificateIssued', [order('a', 'Queued', '2026-05-01 09:00:00')], null, '2026-04-01 00:00:00', NOW).cursor).toBe('2026-05-01 09:00:00');
 		const empty = baselineModified('certificateIssued', [], null, '2026-04-01 00:00:00', NOW);
 		expect(empty.cursor).toBe('2026-04-01 00:00:00');
@@ -145,8 +182,8 @@ describe('planning a poll of modified orders', () => {
 			'certificateIssued',
 			[],
 		);
-		expect(plan.candidates.map((c) => [c.order.token, c.previous?.status ?? null])).toEqual([['tokA', 'Order Placed']]);
-		expect(plan.settled.map((c) => c.order.token)).toEqual(['tokC']);
+		expect(plan.candidates.map((c) => [c.order.id, c.previous?.status ?? null])).toEqual([['tokA', 'Order Placed']]);
+		expect(plan.settled.map((c) => c.order.id)).toEqual(['tokC']);
 		expect(plan.deferred).toEqual([]);
 	});
 
@@ -158,11 +195,11 @@ describe('planning a poll of modified orders', () => {
 			order('tokN', 'Order Placed', '2026-05-01 10:03:00'), // never seen
 		];
 		const any = planModifiedPoll(state, orders, 'orderStatusChanged', []);
-		expect(any.candidates.map((c) => c.order.token)).toEqual(['tokA', 'tokN']);
-		expect(any.settled.map((c) => c.order.token)).toEqual(['tokB']);
+		expect(any.candidates.map((c) => c.order.id)).toEqual(['tokA', 'tokN']);
+		expect(any.settled.map((c) => c.order.id)).toEqual(['tokB']);
 		const filtered = planModifiedPoll(state, orders, 'orderStatusChanged', ['Order Placed']);
-		expect(filtered.candidates.map((c) => c.order.token)).toEqual(['tokN']);
-		expect(filtered.settled.map((c) => c.order.token)).toEqual(['tokA', 'tokB']);
+		expect(filtered.candidates.map((c) => c.order.id)).toEqual(['tokN']);
+		expect(filtered.settled.map((c) => c.order.id)).toEqual(['tokA', 'tokB']);
 	});
 
 	it('never offers an event whose key already fired', () => {
@@ -175,8 +212,8 @@ describe('planning a poll of modified orders', () => {
 	it('offers at most the per-poll share and leaves the rest', () => {
 		const many = Array.from({ length: 5 }, (_, i) => order(`t${i}`, 'Completed', `2026-05-01 10:0${i}:00`));
 		const plan = planModifiedPoll(knownState(), many, 'certificateIssued', [], 2);
-		expect(plan.candidates.map((c) => c.order.token)).toEqual(['t0', 't1']);
-		expect(plan.deferred.map((c) => c.order.token)).toEqual(['t2', 't3', 't4']);
+		expect(plan.candidates.map((c) => c.order.id)).toEqual(['t0', 't1']);
+		expect(plan.deferred.map((c) => c.order.id)).toEqual(['t2', 't3', 't4']);
 		expect(MAX_EVENTS_PER_POLL).toBeGreaterThanOrEqual(50);
 	});
 });
@@ -227,7 +264,7 @@ describe('deciding an event after the review', () => {
 });
 
 describe('committing a poll', () => {
-	it('remembers every order, records fired keys, and moves the cursor to the API time', () => {
+	it('remembers every order, records fired keys, and moves the cursor to data_accuracy', () => {
 		const state = knownState();
 		const orders = [order('tokA', 'Completed', '2026-05-01 10:01:00'), order('tokC', 'Queued', '2026-05-01 10:02:00')];
 		const plan = planModifiedPoll(state, orders, 'certificateIssued', []);
@@ -263,10 +300,10 @@ describe('committing a poll', () => {
 		expect(next.cursor).toBe('2026-05-01 10:00:00');
 		expect(next.orders.has('tokD')).toBe(false);
 		expect(next.orders.get('tokA')?.status).toBe('Order Placed');
-		expect(planModifiedPoll(next, orders, 'certificateIssued', []).candidates.map((c) => c.order.token)).toEqual(['tokA', 'tokD']);
+		expect(planModifiedPoll(next, orders, 'certificateIssued', []).candidates.map((c) => c.order.id)).toEqual(['tokA', 'tokD']);
 	});
 
-	it('never moves the cursor backwards; without a timestamp uses the latest change', () => {
+	it('never moves the cursor backwards; without data_accuracy uses the latest change', () => {
 		expect(nextCursor('2026-05-01 10:00:00', '2026-05-01 09:00:00', [], false)).toBe('2026-05-01 10:00:00');
 		expect(nextCursor('2026-05-01 10:00:00', null, [order('a', 'Queued', '2026-05-01 10:03:00')], false)).toBe('2026-05-01 10:03:00');
 		expect(nextCursor('2026-05-01 10:00:00', null, [], false)).toBe('2026-05-01 10:00:00');
@@ -298,80 +335,92 @@ describe('committing a poll', () => {
 });
 
 describe('Certificate Expiring', () => {
-	const expiring = (token: string, expiryDate: string) => order(token, 'Completed', null, { expiryDate, daysRemaining: 10 });
+	const expiring = (id: string, expiryDate: string) => order(id, 'Completed', null, { expiryDate });
 
 	it('the baseline marks the window as announced; each order fires once per expiry date', () => {
 		let state = baselineExpiring([expiring('old', '2026-05-10 00:00:00')], NOW);
 		expect(hasBaseline(state, 'certificateExpiring')).toBe(true);
 		const answer = [expiring('old', '2026-05-10 00:00:00'), expiring('new', '2026-05-20 00:00:00')];
 		const plan = planExpiringPoll(state, answer);
-		expect(plan.candidates.map((o) => o.token)).toEqual(['new']);
+		expect(plan.candidates.map((o) => o.id)).toEqual(['new']);
 		state = commitExpiringPoll(state, plan.candidates, NOW);
 		expect(planExpiringPoll(state, answer).candidates).toEqual([]);
 		// Reissued with another expiry date: a new event.
-		expect(planExpiringPoll(state, [expiring('new', '2026-06-20 00:00:00')]).candidates.map((o) => o.token)).toEqual(['new']);
+		expect(planExpiringPoll(state, [expiring('new', '2026-06-20 00:00:00')]).candidates.map((o) => o.id)).toEqual(['new']);
 	});
 
 	it('leaves what is beyond the per-poll share and forgets expiry dates more than a day past', () => {
 		const state = baselineExpiring([], NOW);
 		const answer = [expiring('a', '2026-05-02 00:00:00'), expiring('b', '2026-05-03 00:00:00'), expiring('c', '2026-05-04 00:00:00')];
 		const plan = planExpiringPoll(state, answer, 2);
-		expect(plan.candidates.map((o) => o.token)).toEqual(['a', 'b']);
-		expect(plan.deferred.map((o) => o.token)).toEqual(['c']);
+		expect(plan.candidates.map((o) => o.id)).toEqual(['a', 'b']);
+		expect(plan.deferred.map((o) => o.id)).toEqual(['c']);
 		const later = commitExpiringPoll(state, plan.candidates, new Date('2026-05-03T12:00:00Z'));
 		expect([...later.fired.keys()]).toEqual(['certificateExpiring|b|2026-05-03 00:00:00']);
 	});
 });
 
 describe('items', () => {
-	const review: IDataObject = {
-		success: 'Order details retrieved',
-		order_token: 'tok',
-		reseller_order_id: 'ST100001',
+	// A modifiedorders record (api2.md): no order token, no ca_certs.
+	const record: IDataObject = {
+		reseller_order_id: 'STR_1_100001',
 		order_status: 'Completed',
 		domain_name: 'shop.example.com',
+		additional_sans: 'www.shop.example.com',
+		modifications: { modification: { timestamp: '2026-05-16 10:00:00', event_id: '3', event_name: 'Order Completed' } },
 		certificate: '-----BEGIN CERTIFICATE-----\nAAAA\n-----END CERTIFICATE-----',
-		ca_certs: { certificate_info: { type: 'INTERMEDIATE', certificate: 'INTER' } },
 		expiry_date: '2026-11-16 10:00:00',
 	};
 
 	it('has the same keys for every event and for the sample', () => {
-		const keys = Object.keys(eventItem('certificateIssued', review, { previousStatus: 'Queued', daysRemaining: null }));
+		const keys = Object.keys(eventItem('certificateIssued', record, { previousStatus: 'Queued', daysRemaining: null }));
 		for (const event of ['certificateIssued', 'orderStatusChanged', 'certificateExpiring'] as const) {
-			expect(Object.keys(eventItem(event, review, { previousStatus: null, daysRemaining: 3 }))).toEqual(keys);
+			expect(Object.keys(eventItem(event, record, { previousStatus: null, daysRemaining: 3 }))).toEqual(keys);
 			expect(Object.keys(sampleEvent(event, [], NOW))).toEqual(keys);
 		}
 		expect(keys.slice(0, 4)).toEqual(['event', 'isSample', 'previousStatus', 'daysRemaining']);
-		expect(keys).toEqual(expect.arrayContaining(['certificate', 'chain', 'expiryDate', 'response']));
+		expect(keys).toEqual(expect.arrayContaining(['orderToken', 'resellerOrderId', 'certificate', 'chain', 'expiryDate', 'response']));
 	});
 
-	it('carries the certificate, chain and expiry date', () => {
-		const item = eventItem('certificateIssued', review, { previousStatus: 'Queued', daysRemaining: null });
+	it('carries the record: its id, domain, SANs, certificate and expiry; no order token, as modifiedorders has none', () => {
+		const item = eventItem('certificateIssued', record, { previousStatus: 'Queued', daysRemaining: null });
 		expect(item).toMatchObject({
 			event: 'certificateIssued',
 			isSample: false,
 			previousStatus: 'Queued',
-			orderToken: 'tok',
-			certificate: review.certificate,
-			chain: 'INTER',
+			orderToken: null,
+			resellerOrderId: 'STR_1_100001',
+			status: 'Completed',
+			isIssued: true,
+			domain: 'shop.example.com',
+			sanDomains: ['www.shop.example.com'],
+			certificate: record.certificate,
+			chain: null,
 			expiryDate: '2026-11-16T10:00:00Z',
-			response: review,
+			modifiedDate: '2026-05-16T10:00:00Z',
+			response: record,
 		});
+		// ca_certs, when a record carries them, give the chain.
+		const withChain = { ...record, ca_certs: { certificate_info: { type: 'INTERMEDIATE', certificate: 'INTER' } } };
+		expect(eventItem('certificateIssued', withChain, { previousStatus: null, daysRemaining: null }).chain).toBe('INTER');
 	});
 
 	it('labels the sample clearly', () => {
 		const sample = sampleEvent('orderStatusChanged', ['Cancelled'], NOW);
 		expect(sample).toMatchObject({ isSample: true, event: 'orderStatusChanged', status: 'Cancelled', domain: 'sample.example.com', certificate: null });
 		expect(sampleEvent('certificateIssued', [], NOW)).toMatchObject({ isSample: true, status: 'Completed', isIssued: true });
-		expect(sampleEvent('certificateExpiring', [], NOW)).toMatchObject({ daysRemaining: 30, expiryDate: '2026-05-31T12:00:00Z' });
+		expect(sampleEvent('certificateExpiring', [], NOW)).toMatchObject({ daysRemaining: 30, expiryDate: '2026-05-31T12:00:00Z', certificate: null });
+		for (const event of ['certificateIssued', 'orderStatusChanged', 'certificateExpiring'] as const) {
+			expect(sampleEvent(event, [], NOW)).toMatchObject({ orderToken: null, resellerOrderId: 'ST-SAMPLE' });
+		}
 	});
 
 	it('Fetch Test Event picks the latest matching change, or the soonest expiry', () => {
 		const orders = [order('a', 'Completed', '2026-05-01 09:00:00'), order('b', 'Completed', '2026-05-01 10:00:00'), order('c', 'Queued', '2026-05-01 11:00:00')];
-		expect(pickManualOrder('certificateIssued', orders, [])?.token).toBe('b');
-		expect(pickManualOrder('orderStatusChanged', orders, [])?.token).toBe('c');
+		expect(pickManualOrder('certificateIssued', orders, [])?.id).toBe('b');
+		expect(pickManualOrder('orderStatusChanged', orders, [])?.id).toBe('c');
 		expect(pickManualOrder('orderStatusChanged', orders, ['Cancelled'])).toBeNull();
-		expect(pickManualOrder('certificateExpiring', orders, [])?.token).toBe('a');
+		expect(pickManualOrder('certificateExpiring', orders, [])?.id).toBe('a');
 		expect(pickManualOrder('certificateIssued', [], [])).toBeNull();
 	});
 });
@@ -388,7 +437,7 @@ describe('a sequence of polls through saved state', () => {
 		const poll = (orders: ListedOrder[], timestamp: string) => {
 			const plan = planModifiedPoll(state, orders, 'orderStatusChanged', []);
 			const outcomes = plan.candidates.map((candidate) => ({ candidate, decision: 'fire' as const, certificateId: null }));
-			fired.push(...plan.candidates.map((c) => `${c.order.token}:${c.previous?.status ?? '?'}→${c.order.status}`));
+			fired.push(...plan.candidates.map((c) => `${c.order.id}:${c.previous?.status ?? '?'}→${c.order.status}`));
 			state = save(commitModifiedPoll(state, { event: 'orderStatusChanged', orders, plan, outcomes, timestamp }));
 		};
 		poll([order('tokA', 'Awaiting Customer Verification', '2026-05-01 10:00:30')], '2026-05-01 10:01:00');

@@ -9,6 +9,7 @@ import {
 	remember,
 	shiftApiDate,
 	STATE_KEY,
+	STATE_VERSION,
 	writeState,
 } from '../../../../nodes/ServertasticTrigger/helpers/state';
 
@@ -63,9 +64,9 @@ describe('static data', () => {
 		state.event = 'certificateIssued';
 		state.cursor = '2026-05-01 10:00:00';
 		state.baselineAt = '2026-05-01 09:00:00';
-		state.orders.set('tok1', { status: 'Completed', modified: '2026-05-01 09:30:00', certificateId: 'abc' });
-		state.orders.set('tok2', { status: 'Order Placed', modified: null, certificateId: null });
-		state.fired.set('certificateIssued|tok1|Completed|2026-05-01 09:30:00', '2026-05-01 09:30:00');
+		state.orders.set('STR_1_1', { status: 'Completed', modified: '2026-05-01 09:30:00', certificateId: 'abc' });
+		state.orders.set('STR_1_2', { status: 'Order Placed', modified: null, certificateId: null });
+		state.fired.set('certificateIssued|STR_1_1|Completed|2026-05-01 09:30:00', '2026-05-01 09:30:00');
 		const staticData = {};
 		writeState(staticData, state);
 		const saved = JSON.parse(JSON.stringify(staticData));
@@ -76,19 +77,24 @@ describe('static data', () => {
 	it('reads nothing, another version or broken data as no state (a new baseline, never a replay)', () => {
 		expect(readState({})).toEqual(emptyState());
 		expect(readState({ [STATE_KEY]: { version: 99, event: 'certificateIssued', cursor: '2026-05-01 10:00:00' } })).toEqual(emptyState());
-		expect(readState({ [STATE_KEY]: { version: 1, event: 'somethingElse', cursor: '2026-05-01 10:00:00' } })).toEqual(emptyState());
+		expect(readState({ [STATE_KEY]: { version: STATE_VERSION, event: 'somethingElse', cursor: '2026-05-01 10:00:00' } })).toEqual(emptyState());
+		// Version 1 knew orders by order token: read as no state, so it takes a new baseline.
+		expect(STATE_VERSION).toBe(2);
+		expect(
+			readState({ [STATE_KEY]: { version: 1, event: 'certificateIssued', cursor: '2026-05-01 10:00:00', baselineAt: '2026-05-01 10:00:00', orders: [['tok', 'Completed', '', '']] } }),
+		).toEqual(emptyState());
 		const partly = readState({
 			[STATE_KEY]: {
-				version: 1,
+				version: STATE_VERSION,
 				event: 'orderStatusChanged',
 				cursor: 'yesterday',
 				baselineAt: '2026-05-01 09:00:00',
-				orders: [['tok', 'Completed', '', ''], ['no status'], 'junk', [1, 2]],
+				orders: [['STR_1_1', 'Completed', '', ''], ['no status'], 'junk', [1, 2]],
 				fired: [['k', '2026-05-01 09:00:00'], ['bad']],
 			},
 		});
 		expect(partly.cursor).toBeNull();
-		expect([...partly.orders]).toEqual([['tok', { status: 'Completed', modified: null, certificateId: null }]]);
+		expect([...partly.orders]).toEqual([['STR_1_1', { status: 'Completed', modified: null, certificateId: null }]]);
 		expect([...partly.fired.keys()]).toEqual(['k']);
 	});
 

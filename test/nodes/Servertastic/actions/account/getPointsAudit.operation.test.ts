@@ -1,3 +1,4 @@
+import { fixture, serveFixture } from '../../../../contract';
 import { runServertastic } from '../../../../support/servertastic';
 import { API_KEY, describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../readChecks';
 
@@ -19,15 +20,18 @@ function threeEntries(): void {
 }
 
 describe('Account → Get Points Audit inside n8n', () => {
-	it('one tidy item per entry, numbers and ISO dates; api_key sent', async () => {
+	it('one tidy item per record, numbers and ISO dates; api_key sent', async () => {
 		threeEntries();
 		const result = await runServertastic(simulator(), getPointsAudit());
 		expect(result.status).toBe('success');
 		expectQueries(simulator(), 'account/pointsaudit', [{ api_key: API_KEY }]);
+		const entry = (date: unknown, points: number, balance: number, description: string) => ({
+			date, points, balance, description, orderDate: null, orderReference: null, orderToken: null, notes: null,
+		});
 		expect(result.success.map((item) => item.json)).toEqual([
-			{ date: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/), points: 5000, balance: 5000, description: 'Opening balance', resellerOrderId: null },
-			{ date: '2026-03-01T12:00:00Z', points: -20, balance: 4980, description: 'Balance set by the test harness', resellerOrderId: null },
-			{ date: '2026-03-02T12:00:00Z', points: 120, balance: 5100, description: 'Balance set by the test harness', resellerOrderId: null },
+			entry(expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/), 5000, 5000, 'Opening balance'),
+			entry('2026-03-01T12:00:00Z', -20, 4980, 'Balance set by the test harness'),
+			entry('2026-03-02T12:00:00Z', 120, 5100, 'Balance set by the test harness'),
 		]);
 		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }, { item: 0 }]);
 		expectNoSecret(result);
@@ -41,27 +45,31 @@ describe('Account → Get Points Audit inside n8n', () => {
 		expect(all.success).toHaveLength(3);
 	});
 
-	it('xmlStyleLists: one entry as a bare object gives one item; none ("") gives no item', async () => {
-		simulator().settings.xmlStyleLists = true;
+	it('one record as a bare object gives one item; none ("" or absent) gives no item', async () => {
+		simulator().settings.answerVariant = 'one-as-object';
 		const one = await runServertastic(simulator(), getPointsAudit());
 		expect(one.success.map((item) => [item.json.points, item.json.description])).toEqual([[5000, 'Opening balance']]);
-		simulator().respondOnce('account/pointsaudit', { status: 200, body: { success: 'ok', purchased_points: '0', points_audit: '' } });
-		const none = await runServertastic(simulator(), getPointsAudit());
-		expect(none.status).toBe('success');
-		expect(none.success).toEqual([]);
+		for (const body of [{ success: 'PointsAudit', record: '' }, { success: 'PointsAudit' }]) {
+			simulator().respondOnce('account/pointsaudit', { status: 200, body });
+			const none = await runServertastic(simulator(), getPointsAudit());
+			expect(none.status).toBe('success');
+			expect(none.success).toEqual([]);
+		}
 	});
 
-	it('numbers given as text are read, an order reference is kept', async () => {
-		simulator().respondOnce('account/pointsaudit', {
-			status: 200,
-			body: {
-				success: 'ok',
-				points_audit: { entry: [{ date: '2026-01-01 00:00:00', points: '-20', balance: '80', description: 'Order ST100001 placed', reseller_order_id: 'ST100001' }] },
-			},
-		});
+	it('reads the documented record field by field; the order token is data, kept in the item', async () => {
+		serveFixture(simulator(), 'account/pointsaudit', fixture('account/pointsaudit'));
 		const result = await runServertastic(simulator(), getPointsAudit());
 		expect(result.success.map((item) => item.json)).toEqual([
-			{ date: '2026-01-01T00:00:00Z', points: -20, balance: 80, description: 'Order ST100001 placed', resellerOrderId: 'ST100001' },
+			{ date: '2024-03-01T09:00:00Z', points: 5000, balance: 5000, description: 'Points Deposit', orderDate: null, orderReference: null, orderToken: null, notes: null },
+			{
+				date: '2024-03-12T10:45:12Z', points: -10, balance: 4990, description: 'Placed order',
+				orderDate: '2024-03-12T10:45:12Z', orderReference: 'STR_1_202403121045', orderToken: '8e1d3c5b7a9f4e2d6c0b8a7f5e3d1c9b', notes: null,
+			},
+			{
+				date: '2024-03-12T12:00:00Z', points: 10, balance: 5000, description: 'Cancelled order',
+				orderDate: '2024-03-12T10:45:12Z', orderReference: 'STR_1_202403121045', orderToken: '8e1d3c5b7a9f4e2d6c0b8a7f5e3d1c9b', notes: 'Cancelled by reseller',
+			},
 		]);
 	});
 
@@ -77,5 +85,6 @@ describe('Account → Get Points Audit inside n8n', () => {
 		]);
 	});
 
-	describeApiErrors(simulator, 'account/pointsaudit', () => getPointsAudit());
+	// An order token in the audit is data; it never lands in an error text.
+	describeApiErrors(simulator, 'account/pointsaudit', () => getPointsAudit(), () => ['8e1d3c5b7a9f4e2d6c0b8a7f5e3d1c9b']);
 });

@@ -31,9 +31,10 @@ describe('Order → Change Approver Email inside n8n', () => {
 		expect(item.json).toEqual({
 			orderToken: token,
 			success: true,
-			message: 'Approver email changed',
+			message: 'Change Approver Email Reset',
+			// The answer is `success` only (api2.md): the address is the one sent.
 			approverEmail: 'webmaster@example.com',
-			response: { success: 'Approver email changed', approver_email_address: 'webmaster@example.com' },
+			response: { success: 'Change Approver Email Reset' },
 		});
 		expect(simulator.getOrder(token)?.approverEmail).toBe('webmaster@example.com');
 		expect(result.downstream.success.map((entry) => entry.json)).toEqual([item.json]);

@@ -1,5 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
 
+import { fixture, serveFixture } from '../../../../contract';
 import { runServertastic } from '../../../../support/servertastic';
 import { describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../readChecks';
 
@@ -28,7 +29,7 @@ function awaitingDns(token: string) {
 }
 
 describe('Order → Get inside n8n', () => {
-	it('an unplaced token: the tidy order with nulls, the raw answer under response, no api_key sent', async () => {
+	it('a fresh token (Order Placed, nothing filled): the tidy order with nulls, isPlaced false, the raw answer under response, no api_key sent', async () => {
 		const token = simulator().createToken({ productCode: 'RapidSSL-12', reference: 'REF-1' });
 		const result = await runServertastic(simulator(), get(token));
 		expect(result.status).toBe('success');
@@ -36,28 +37,71 @@ describe('Order → Get inside n8n', () => {
 		expect(result.success).toHaveLength(1);
 		const [item] = result.success;
 		expect(item.pairedItem).toEqual({ item: 0 });
+		const contact = { title: null, firstName: null, lastName: null, phone: null, email: null };
 		expect(item.json).toEqual({
+			// The review carries no token: the one asked with.
 			orderToken: token,
 			resellerOrderId: 'ST100001',
-			status: 'Order Generated',
+			resellerReference: null,
+			providerOrderId: null,
+			status: 'Order Placed',
+			statusInfo: null,
 			isPlaced: false,
 			isIssued: false,
 			productCode: 'RapidSSL-12',
 			domain: null,
 			sanDomains: [],
+			sanCount: 0,
+			serverCount: null,
+			inviteUrl: null,
+			endCustomerEmail: 'customer@example.com',
+			organisation: { name: null, division: null, city: null, region: null, country: null },
+			adminContact: contact,
+			techContact: contact,
+			approverEmail: null,
+			approverNotifiedDate: null,
 			validation: null,
 			certificate: null,
 			chain: null,
 			intermediateCertificates: [],
 			rootCertificate: null,
+			reissuedCertificates: [],
 			pkcs7: null,
 			expiryDate: null,
-			orderDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
-			modifiedDate: expect.stringMatching(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/),
-			response: expect.objectContaining({ order_status: 'Order Generated', order_token: token, success: expect.any(String) }),
+			orderDate: null,
+			modifiedDate: null,
+			modifications: [],
+			licenses: [],
+			response: expect.objectContaining({ order_status: 'Order Placed', reseller_order_id: 'ST100001', success: 'Review Order' }),
 		});
+		expect(item.json.response).not.toHaveProperty('order_token');
 		expect(result.downstream.success.map((entry) => entry.json)).toEqual([item.json]);
 		expectNoSecret(result);
+	});
+
+	it('reads every field of the documented answers: SANs from additional_sans, organisation_info, contacts, modifications', async () => {
+		const token = simulator().createToken({ productCode: 'RapidSSL-12' });
+		serveFixture(simulator(), 'order/review', fixture('order/review', 'additional-sans'));
+		const sans = (await runServertastic(simulator(), get(token))).success[0].json;
+		expect(sans).toMatchObject({
+			orderToken: token,
+			status: 'Awaiting Customer Verification',
+			statusInfo: 'Waiting for the approver to approve the order',
+			isPlaced: true,
+			sanDomains: ['shop.example.com', 'mail.example.com', 'blog.example.com', 'api.example.com'],
+			sanCount: 4,
+			providerOrderId: '48213377',
+			approverEmail: 'admin@example.com',
+			approverNotifiedDate: '2024-03-12T10:46:02Z',
+			techContact: { title: 'Ms', firstName: 'Sam', lastName: 'Jones', phone: '+44 1234 567891', email: 'sam.jones@example.com' },
+			modifiedDate: '2024-03-12T10:46:02Z',
+		});
+		serveFixture(simulator(), 'order/review', fixture('order/review', 'ov'));
+		const ov = (await runServertastic(simulator(), get(token))).success[0].json;
+		expect(ov).toMatchObject({
+			organisation: { name: 'Example Ltd', division: 'IT', city: 'London', region: 'Greater London', country: 'GB' },
+			serverCount: 1,
+		});
 	});
 
 	it('an order awaiting DNS validation carries the record to create', async () => {
@@ -99,8 +143,8 @@ describe('Order → Get inside n8n', () => {
 		expect(String(item.json.certificate)).toMatch(/^-----BEGIN CERTIFICATE-----/);
 	});
 
-	it('xmlStyleLists: a chain of one certificate as a bare object still gives the chain', async () => {
-		simulator().settings.xmlStyleLists = true;
+	it('one certificate as a bare object (one-as-object) still gives the chain', async () => {
+		simulator().settings.answerVariant = 'one-as-object';
 		const token = simulator().createToken({ productCode: 'RapidSSL-12' });
 		awaitingDns(token);
 		simulator().advance(token);
@@ -123,9 +167,9 @@ describe('Order → Get inside n8n', () => {
 		expect(result.success.map((item) => item.json)).toEqual([{ success: 'ok', order_status: 'Queued', extra: { a: '1' } }]);
 	});
 
-	it('keeps the token asked for when the answer does not echo it', async () => {
+	it('the token is the one asked for: the review carries none', async () => {
 		const token = simulator().createToken({ productCode: 'RapidSSL-12' });
-		simulator().respondOnce('order/review', { status: 200, body: { success: 'ok', order_status: 'Queued' } });
+		simulator().respondOnce('order/review', { status: 200, body: { success: 'Review Order', order_status: 'Queued' } });
 		const result = await runServertastic(simulator(), get(token));
 		expect(result.success[0].json).toMatchObject({ orderToken: token, status: 'Queued', isPlaced: true });
 	});

@@ -1,3 +1,4 @@
+import { fixture, serveFixture } from '../../../../contract';
 import { runServertastic } from '../../../../support/servertastic';
 import { API_KEY, completeOrder, describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../readChecks';
 
@@ -29,18 +30,19 @@ describe('Order → Get Many Expiring inside n8n', () => {
 		const result = await runServertastic(simulator(), getManyExpiring());
 		expect(result.status).toBe('success');
 		expectQueries(simulator(), 'order/expiring', [{ days: '60', api_key: API_KEY }]);
+		// The records carry no token (api2.md "expiring"): each order is known by its reseller order id.
 		expect(result.success.map((item) => item.json)).toEqual([
 			{
-				orderToken: tokens[0],
 				resellerOrderId: 'ST100001',
-				resellerReference: 'REF-1',
 				status: 'Completed',
 				productCode: 'RapidSSL-12',
 				domain: 'site1.example.com',
+				orderDate: expect.stringMatching(ISO),
 				expiryDate: expect.stringMatching(ISO),
+				points: 20,
 				daysRemaining: 10,
 			},
-			expect.objectContaining({ orderToken: tokens[1], domain: 'site2.example.com', daysRemaining: 50 }),
+			expect.objectContaining({ resellerOrderId: simulator().getOrder(tokens[1])!.resellerOrderId, domain: 'site2.example.com', daysRemaining: 50 }),
 		]);
 		const expiry = simulator().getOrder(tokens[0])!.expiryDate!;
 		expect(result.success[0].json.expiryDate).toBe(`${expiry.toISOString().slice(0, 19)}Z`);
@@ -60,8 +62,8 @@ describe('Order → Get Many Expiring inside n8n', () => {
 		expect(simulator().requestsTo('order/expiring').map((request) => request.query.days)).toEqual(['365', '365', '365']);
 	});
 
-	it('xmlStyleLists: one order as a bare object gives one item, none ("") gives no item', async () => {
-		simulator().settings.xmlStyleLists = true;
+	it('one order as a bare object gives one item, none ("", {} or absent) gives no item', async () => {
+		simulator().settings.answerVariant = 'one-as-object';
 		threeOrders();
 		const one = await runServertastic(simulator(), getManyExpiring({ days: 20 }));
 		expect(one.success.map((item) => item.json.domain)).toEqual(['site1.example.com']);
@@ -69,29 +71,43 @@ describe('Order → Get Many Expiring inside n8n', () => {
 		expect(response.status).toBe('success');
 		expect(response.success).toEqual([]);
 		expect(simulator().requestsTo('order/expiring')).toHaveLength(2);
+		for (const orders of [{}, { order: '' }, undefined]) {
+			simulator().respondOnce('order/expiring', { status: 200, body: { success: 'Expiring Orders', orders } });
+			expect((await runServertastic(simulator(), getManyExpiring())).success).toEqual([]);
+		}
 	});
 
-	it('numbers given as text are read; a missing days_remaining is counted from the expiry date', async () => {
+	it('reads the documented records field by field; the days are counted from expiry_date (the API sends none)', async () => {
 		const inTenDays = new Date(Date.now() + 10 * 24 * 3600 * 1000 - 60_000).toISOString().slice(0, 19).replace('T', ' ');
-		simulator().respondOnce('order/expiring', {
-			status: 200,
-			body: {
-				success: 'ok',
-				orders: {
-					order: [
-						{ order_token: 'a', order_status: 'Completed', expiry_date: '2030-01-02 03:04:05', days_remaining: '12' },
-						{ order_token: 'b', expiry_date: inTenDays },
-						{ order_token: 'c', expiry_date: '', days_remaining: {} },
-					],
-				},
-			},
-		});
+		const answer = fixture('order/expiring') as { orders: { order: Array<Record<string, string>> } };
+		answer.orders.order[1].expiry_date = inTenDays;
+		answer.orders.order.push({ reseller_order_id: 'STR_3', order_status: 'Completed', expiry_date: '', order_points: '' });
+		serveFixture(simulator(), 'order/expiring', answer);
 		const result = await runServertastic(simulator(), getManyExpiring());
-		expect(result.success.map((item) => [item.json.orderToken, item.json.expiryDate, item.json.daysRemaining, item.json.domain])).toEqual([
-			['a', '2030-01-02T03:04:05Z', 12, null],
-			['b', `${inTenDays.replace(' ', 'T')}Z`, 10, null],
-			['c', null, null, null],
+		expect(result.success.map((item) => item.json)).toEqual([
+			{
+				resellerOrderId: 'STR_1_202304021410',
+				status: 'Completed',
+				productCode: 'RapidSSL-12',
+				domain: 'www.example.com',
+				orderDate: '2023-04-02T14:10:33Z',
+				expiryDate: '2024-04-02T23:59:59Z',
+				points: 10,
+				daysRemaining: expect.any(Number),
+			},
+			{
+				resellerOrderId: 'STR_1_202304150902',
+				status: 'Completed',
+				productCode: 'QuickSSLPremium-12',
+				domain: 'shop.example.org',
+				orderDate: '2023-04-15T09:02:11Z',
+				expiryDate: `${inTenDays.replace(' ', 'T')}Z`,
+				points: 45,
+				daysRemaining: 10,
+			},
+			{ resellerOrderId: 'STR_3', status: 'Completed', productCode: null, domain: null, orderDate: null, expiryDate: null, points: null, daysRemaining: null },
 		]);
+		expect(result.success[0].json.daysRemaining as number).toBeLessThan(0);
 	});
 
 	it.each([

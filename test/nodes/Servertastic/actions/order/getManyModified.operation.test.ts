@@ -1,4 +1,6 @@
 import type { INodeParameters } from 'n8n-workflow';
+import { tidyOrder } from '../../../../../nodes/Servertastic/helpers/orderReview';
+import { fixture, serveFixture } from '../../../../contract';
 import { runServertastic } from '../../../../support/servertastic';
 import { API_KEY, describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../readChecks';
 
@@ -12,37 +14,75 @@ const getManyModified = (since: unknown, extra: Record<string, unknown> = {}): I
 	...extra,
 });
 
-/** Orders made on 1, 2 and 3 January 2026 at 10:00 GMT; the simulator's clock then stays at 4 January. */
+/** Orders changed on 1, 2 and 3 January 2026 at 10:00 GMT; the simulator's clock then stays at 4 January. */
 function threeOrders(): string[] {
 	const tokens = [1, 2, 3].map((day) => {
-		simulator().setNow(new Date(`2026-01-0${day}T10:00:00Z`));
-		return simulator().createToken({ productCode: 'RapidSSL-12', reference: `REF-${day}` });
+		const at = new Date(`2026-01-0${day}T10:00:00Z`);
+		simulator().setNow(at);
+		const token = simulator().createToken({ productCode: 'RapidSSL-12', reference: `REF-${day}` });
+		const order = simulator().getOrder(token)!;
+		order.domainName = `site${day}.example.com`;
+		order.modifications.push({ date: at, eventId: day, eventName: 'Order Placed' });
+		return token;
 	});
 	simulator().setNow(new Date('2026-01-04T08:30:00Z'));
 	return tokens;
 }
 
+const domains = (items: Array<{ json: Record<string, unknown> }>) => items.map((item) => item.json.domain);
+
 describe('Order → Get Many Modified inside n8n', () => {
-	it('sends Since as YYYY-MM-DD HH:MM:SS GMT with the api_key; one tidy item per order', async () => {
-		const tokens = threeOrders();
+	it('sends Since as YYYY-MM-DD HH:MM:SS GMT with the api_key; one tidy item per order, known by its reseller order id', async () => {
+		threeOrders();
 		const result = await runServertastic(simulator(), getManyModified('2026-01-01T12:00:00Z'));
 		expect(result.status).toBe('success');
 		expectQueries(simulator(), 'order/modifiedorders', [{ date: '2026-01-01 12:00:00', api_key: API_KEY }]);
 		expect(result.success.map((item) => item.json)).toEqual([
-			{
-				orderToken: tokens[1],
+			expect.objectContaining({
+				// modifiedorders records carry no token (api2.md).
+				orderToken: null,
 				resellerOrderId: 'ST100002',
-				resellerReference: 'REF-2',
-				status: 'Order Generated',
+				status: 'Order Placed',
 				productCode: 'RapidSSL-12',
-				domain: null,
+				domain: 'site2.example.com',
 				modifiedDate: '2026-01-02T10:00:00Z',
-				checkedAt: '2026-01-04T08:30:00Z',
-			},
-			expect.objectContaining({ orderToken: tokens[2], modifiedDate: '2026-01-03T10:00:00Z' }),
+				modifications: [{ timestamp: '2026-01-02T10:00:00Z', eventId: '2', eventName: 'Order Placed' }],
+				// data_accuracy: the last change the answer covers, to send as Since next time.
+				checkedAt: '2026-01-03T10:00:00Z',
+			}),
+			expect.objectContaining({ orderToken: null, resellerOrderId: 'ST100003', modifiedDate: '2026-01-03T10:00:00Z' }),
 		]);
+		expect(Object.keys(result.success[0].json)).toEqual([...Object.keys(tidyOrder({})), 'checkedAt']);
 		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 		expectNoSecret(result);
+	});
+
+	it('reads the documented records field by field, the cursor from data_accuracy', async () => {
+		serveFixture(simulator(), 'order/modifiedorders', fixture('order/modifiedorders'));
+		const result = await runServertastic(simulator(), getManyModified('2024-03-12T00:00:00Z'));
+		expect(result.success.map((item) => item.json)).toEqual([
+			expect.objectContaining({
+				orderToken: null,
+				resellerOrderId: 'STR_1_202403121045',
+				providerOrderId: '48213377',
+				status: 'Completed',
+				isIssued: true,
+				domain: 'www.example.com',
+				certificate: expect.stringMatching(/^-----BEGIN CERTIFICATE-----/),
+				expiryDate: '2025-03-12T23:59:59Z',
+				modifiedDate: '2024-03-12T11:02:40Z',
+				adminContact: { title: 'Mr', firstName: 'Alex', lastName: 'Smith', phone: '+44 1234 567890', email: 'alex.smith@example.com' },
+				checkedAt: '2024-03-12T11:05:00Z',
+			}),
+			expect.objectContaining({
+				resellerOrderId: 'STR_1_202403121130',
+				status: 'Awaiting Customer Verification',
+				statusInfo: 'Waiting for the approver to approve the order',
+				domain: 'shop.example.org',
+				modifiedDate: '2024-03-12T10:46:02Z',
+				checkedAt: '2024-03-12T11:05:00Z',
+			}),
+		]);
 	});
 
 	it.each([
@@ -71,19 +111,23 @@ describe('Order → Get Many Modified inside n8n', () => {
 	it('Return All gives every order; Limit cuts the list', async () => {
 		threeOrders();
 		const all = await runServertastic(simulator(), getManyModified('2025-12-31T00:00:00Z'));
-		expect(all.success.map((item) => item.json.resellerReference)).toEqual(['REF-1', 'REF-2', 'REF-3']);
+		expect(domains(all.success)).toEqual(['site1.example.com', 'site2.example.com', 'site3.example.com']);
 		const limited = await runServertastic(simulator(), getManyModified('2025-12-31T00:00:00Z', { returnAll: false, limit: 1 }));
-		expect(limited.success.map((item) => item.json.resellerReference)).toEqual(['REF-1']);
+		expect(domains(limited.success)).toEqual(['site1.example.com']);
 	});
 
-	it('xmlStyleLists: one order as a bare object gives one item, none ("") gives no item', async () => {
-		simulator().settings.xmlStyleLists = true;
+	it('one order as a bare object gives one item, none ("", {} or absent) gives no item', async () => {
+		simulator().settings.answerVariant = 'one-as-object';
 		threeOrders();
 		const one = await runServertastic(simulator(), getManyModified('2026-01-02T12:00:00Z'));
-		expect(one.success.map((item) => item.json.resellerReference)).toEqual(['REF-3']);
+		expect(domains(one.success)).toEqual(['site3.example.com']);
 		const none = await runServertastic(simulator(), getManyModified('2026-01-05T00:00:00Z'));
 		expect(none.status).toBe('success');
 		expect(none.success).toEqual([]);
+		for (const orders of [{}, { order: {} }, undefined]) {
+			simulator().respondOnce('order/modifiedorders', { status: 200, body: { success: 'Modified Orders', orders, data_accuracy: '' } });
+			expect((await runServertastic(simulator(), getManyModified('2026-01-05T00:00:00Z'))).success).toEqual([]);
+		}
 	});
 
 	it('each input item gives its own list, every order paired to its item', async () => {
@@ -91,10 +135,10 @@ describe('Order → Get Many Modified inside n8n', () => {
 		const result = await runServertastic(simulator(), getManyModified('={{ $json.since }}'), {
 			inputItems: [{ since: '2026-01-02T12:00:00Z' }, { since: '2026-01-01T12:00:00Z' }],
 		});
-		expect(result.success.map((item) => [item.pairedItem, item.json.resellerReference])).toEqual([
-			[{ item: 0 }, 'REF-3'],
-			[{ item: 1 }, 'REF-2'],
-			[{ item: 1 }, 'REF-3'],
+		expect(result.success.map((item) => [item.pairedItem, item.json.domain])).toEqual([
+			[{ item: 0 }, 'site3.example.com'],
+			[{ item: 1 }, 'site2.example.com'],
+			[{ item: 1 }, 'site3.example.com'],
 		]);
 	});
 

@@ -1,3 +1,4 @@
+import { fixture, serveFixture } from '../../../../contract';
 import type { Simulator } from '../../../../simulator';
 import { placeOrderThroughNode, runServertastic } from '../../../../support/servertastic';
 import { API_KEY, expectNoSecret, useSimulator } from '../readChecks';
@@ -15,7 +16,7 @@ async function placedOrder(dvAuthMethod = 'DNS'): Promise<string> {
 }
 
 describe('Order → Recheck Validation inside n8n', () => {
-	it('sends pollauth with only the token and returns a tidy item with the status', async () => {
+	it('sends pollauth with only the token and returns a tidy item; DNS validation gets no status (api2.md)', async () => {
 		const token = await placedOrder('DNS');
 		const result = await runServertastic(simulator, recheck({ orderToken: token }));
 		expect(result.status).toBe('success');
@@ -29,18 +30,24 @@ describe('Order → Recheck Validation inside n8n', () => {
 		expect(item.json).toEqual({
 			orderToken: token,
 			success: true,
-			message: 'Validation check requested',
-			status: 'Order Placed',
-			response: { success: 'Validation check requested', order_status: 'Order Placed' },
+			message: 'Order Polled',
+			status: null,
+			response: { success: 'Order Polled' },
 		});
 		expectNoSecret(result);
 	});
 
-	it('gives status null when the answer has none', async () => {
+	it('FILE validation: the check\'s status from `status`; none ("", {} or absent) gives null', async () => {
 		const token = await placedOrder('FILE');
-		simulator.respondOnce('order/pollauth', { status: 200, body: { success: 'Check requested', order_status: {} } });
-		const result = await runServertastic(simulator, recheck({ orderToken: token }));
-		expect(result.success[0].json).toMatchObject({ success: true, message: 'Check requested', status: null });
+		const file = await runServertastic(simulator, recheck({ orderToken: token }));
+		expect(file.success[0].json).toMatchObject({ success: true, message: 'Order Polled', status: 'Pending' });
+		serveFixture(simulator, 'order/pollauth', fixture('order/pollauth'));
+		expect((await runServertastic(simulator, recheck({ orderToken: token }))).success[0].json).toMatchObject({ status: 'Pending' });
+		for (const body of [fixture('order/pollauth', 'no-status'), { success: 'Order Polled', status: {} }, { success: 'Order Polled', status: '' }]) {
+			serveFixture(simulator, 'order/pollauth', body);
+			const result = await runServertastic(simulator, recheck({ orderToken: token }));
+			expect(result.success[0].json).toMatchObject({ success: true, message: 'Order Polled', status: null });
+		}
 	});
 
 	it.each([

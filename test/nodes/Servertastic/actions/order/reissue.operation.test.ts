@@ -1,3 +1,4 @@
+import { fixture, serveFixture } from '../../../../contract';
 import { csrFixture } from '../../../../fixtures/csrs';
 import type { Simulator } from '../../../../simulator';
 import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
@@ -59,19 +60,20 @@ describe('Order → Reissue inside n8n', () => {
 		expect(item.json).toMatchObject({
 			orderToken: token,
 			success: true,
-			message: 'Reissue requested',
-			resellerOrderId: order.resellerOrderId,
+			message: 'Order reissued',
 			csr: csr.trim(),
 			privateKey: null,
 			validation: {
 				method: 'DNS',
 				approverEmail: null,
-				dnsRecord: { name: '_dnsauth.api.example.net', type: 'TXT', value: order.dnsString },
+				dnsRecord: { name: 'api.example.net', type: 'TXT', value: order.dnsString },
 				file: null,
-				instructions: `Create a DNS TXT record named _dnsauth.api.example.net with the value ${order.dnsString}.`,
+				instructions: `Create a DNS TXT record named api.example.net with the value ${order.dnsString}.`,
 			},
 		});
-		expect((item.json.response as Record<string, unknown>).success).toBe('Reissue requested');
+		expect((item.json.response as Record<string, unknown>).success).toBe('Order reissued');
+		// The answer carries dns_string, dns_name, file_name, file_contents, csr, private_key (api2.md).
+		expect(item.json).not.toHaveProperty('resellerOrderId');
 		expectNoSecret(result);
 	});
 
@@ -86,8 +88,28 @@ describe('Order → Reissue inside n8n', () => {
 		expect(json.csr).toEqual(expect.stringContaining('CERTIFICATE REQUEST'));
 		expect(json.validation).toMatchObject({
 			method: 'DNS',
-			dnsRecord: { name: '_dnsauth.www.example.com', type: 'TXT', value: order.dnsString },
+			dnsRecord: { name: 'www.example.com', type: 'TXT', value: order.dnsString },
 		});
+	});
+
+	it('reads the documented answer: the DNS record from dns_name and dns_string, the new key pair', async () => {
+		const token = await completedOrder();
+		serveFixture(simulator, 'order/reissue', fixture('order/reissue'));
+		const result = await runServertastic(simulator, reissue({ orderToken: token }));
+		const answer = fixture('order/reissue') as Record<string, string>;
+		expect(result.success[0].json).toMatchObject({
+			message: 'Order reissued',
+			csr: answer.csr,
+			privateKey: answer.private_key,
+			validation: {
+				method: 'DNS',
+				dnsRecord: { name: 'www.example.com', type: 'TXT', value: answer.dns_string },
+				file: null,
+			},
+		});
+		// The fixture's CSR is not readable: the domain came from one review (a read).
+		expect(simulator.requestsTo('order/review')).toHaveLength(1);
+		expect(result.success[0].json.commonName).toBe('www.example.com');
 	});
 
 	it('Email: sends the method and the approver; the instructions name the approver', async () => {
@@ -192,7 +214,7 @@ describe('Order → Reissue inside n8n', () => {
 		expect(result.status).toBe('success');
 		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
 		expect(result.downstream.error[0].json.error).toBe(
-			'Servertastic refused order/reissue: Only completed orders can be reissued (status is Order Generated)',
+			'Servertastic refused order/reissue: Only completed orders can be reissued (status is Order Placed)',
 		);
 		expect(result.downstream.error[0].json.token).toBe(pending);
 		expect(result.success.map((item) => [item.pairedItem, item.json.orderToken])).toEqual([[{ item: 1 }, completed]]);

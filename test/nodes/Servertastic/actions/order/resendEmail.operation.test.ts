@@ -1,3 +1,4 @@
+import { fixture, serveFixture } from '../../../../contract';
 import type { Simulator } from '../../../../simulator';
 import { placeOrderThroughNode, runServertastic } from '../../../../support/servertastic';
 import { API_KEY, expectNoSecret, useSimulator } from '../readChecks';
@@ -29,10 +30,15 @@ describe('Order → Resend Email inside n8n', () => {
 		expect(item.json).toEqual({
 			orderToken: token,
 			success: true,
-			message: 'Approver email resent',
+			message: 'Email resent',
 			emailType: 'Approver',
 			sentTo: ['admin@example.com'],
-			response: { success: 'Approver email resent', email_sent_to: { email: 'admin@example.com' } },
+			recipients: { approverEmail: 'admin@example.com', adminContactEmail: null, techContactEmail: null },
+			response: {
+				success: 'Email resent',
+				type: 'Approver',
+				email_sent_to: { approver_email: 'admin@example.com', admin_contact_email: '', tech_contact_email: '' },
+			},
 		});
 		expectNoSecret(result);
 	});
@@ -43,22 +49,33 @@ describe('Order → Resend Email inside n8n', () => {
 		simulator.advance(token);
 		const result = await runServertastic(simulator, resend({ orderToken: token, emailType: '={{ "fulfillment" }}' }));
 		expect(simulator.requests[0].query).toEqual({ order_token: token, email_type: 'Fulfillment' });
-		expect(result.success[0].json).toMatchObject({ emailType: 'Fulfillment', sentTo: ['ada@example.com'] });
+		// Both contacts are ada@example.com here: listed once.
+		expect(result.success[0].json).toMatchObject({
+			emailType: 'Fulfillment',
+			sentTo: ['ada@example.com'],
+			recipients: { approverEmail: null, adminContactEmail: 'ada@example.com', techContactEmail: 'ada@example.com' },
+		});
 	});
 
-	it('reads the recipients in every shape the API may send them', async () => {
+	it('reads type and email_sent_to{approver_email, admin_contact_email, tech_contact_email} as documented', async () => {
 		const token = await placedOrder('EMAIL');
-		const shapes: Array<[unknown, string[]]> = [
-			['admin@example.com', ['admin@example.com']],
-			[[{ email: 'a@example.com' }, { email: 'b@example.com' }], ['a@example.com', 'b@example.com']],
-			[{ email: ['a@example.com', 'b@example.com'] }, ['a@example.com', 'b@example.com']],
-			['', []],
-			[{}, []],
-		];
-		for (const [sentTo, expected] of shapes) {
-			simulator.respondOnce('order/resendemail', { status: 200, body: { success: 'Approver email resent', email_sent_to: sentTo } });
+		serveFixture(simulator, 'order/resendemail', fixture('order/resendemail'));
+		const documented = await runServertastic(simulator, resend({ orderToken: token, emailType: 'Fulfillment' }));
+		expect(documented.success[0].json).toMatchObject({
+			message: 'Email resent',
+			emailType: 'Fulfillment',
+			sentTo: ['admin@example.com', 'alex.smith@example.com', 'sam.jones@example.com'],
+			recipients: { approverEmail: 'admin@example.com', adminContactEmail: 'alex.smith@example.com', techContactEmail: 'sam.jones@example.com' },
+		});
+		// Empty in every reading: "", {} or absent; without `type` the type asked for.
+		for (const sentTo of ['', {}, undefined, { approver_email: {}, tech_contact_email: '' }]) {
+			simulator.respondOnce('order/resendemail', { status: 200, body: { success: 'Email resent', email_sent_to: sentTo } });
 			const result = await runServertastic(simulator, resend({ orderToken: token, emailType: 'Approver' }));
-			expect(result.success[0].json.sentTo).toEqual(expected);
+			expect(result.success[0].json).toMatchObject({
+				emailType: 'Approver',
+				sentTo: [],
+				recipients: { approverEmail: null, adminContactEmail: null, techContactEmail: null },
+			});
 		}
 	});
 

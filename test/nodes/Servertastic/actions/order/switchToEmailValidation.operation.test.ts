@@ -28,26 +28,30 @@ describe('Order → Switch Validation to Email inside n8n', () => {
 		const [request] = simulator.requests;
 		expect(request.method).toBe('GET');
 		expect(request.path).toBe('/order/changeauthmethod.json');
-		expect(request.query).toEqual({ order_token: token, approver_email_address: 'hostmaster@example.com' });
+		// api2.md names only order_token; Servertastic's client sends the approver as email_address
+		// (STC classes/STOrderManager.php:365-373).
+		expect(request.query).toEqual({ order_token: token, email_address: 'hostmaster@example.com' });
 		const [item] = result.success;
 		expect(item.pairedItem).toEqual({ item: 0 });
 		expect(item.json).toEqual({
 			orderToken: token,
 			success: true,
-			message: 'Validation method changed to EMAIL',
+			message: 'DV Auth Method Updated',
 			method: 'EMAIL',
 			approverEmail: 'hostmaster@example.com',
-			response: { success: 'Validation method changed to EMAIL', approver_email_address: 'hostmaster@example.com' },
+			response: { success: 'DV Auth Method Updated' },
 		});
 		expect(simulator.getOrder(token)).toMatchObject({ dvAuthMethod: 'EMAIL', approverEmail: 'hostmaster@example.com' });
 		expectNoSecret(result);
 	});
 
-	it('without an approver email, sends only the token and reports the address Servertastic chose', async () => {
+	it('without an approver email, sends only the token; the answer names no address, so approverEmail is null', async () => {
 		const token = await placedOrder('FILE');
 		const result = await runServertastic(simulator, switchToEmail({ orderToken: token }));
 		expect(simulator.requests[0].query).toEqual({ order_token: token });
-		expect(result.success[0].json).toMatchObject({ method: 'EMAIL', approverEmail: 'admin@www.example.com' });
+		expect(result.success[0].json).toMatchObject({ method: 'EMAIL', approverEmail: null, message: 'DV Auth Method Updated' });
+		// Get shows the address Servertastic chose.
+		expect(simulator.getOrder(token)?.approverEmail).toBe('admin@www.example.com');
 	});
 
 	it.each([
