@@ -1,6 +1,6 @@
 // Reads a PKCS#10 certificate signing request (RFC 2986) pasted by a user, checks its self-signature
 // and applies our order policy, so a bad CSR is refused with a clear message before it reaches the API.
-import { createPublicKey, verify, type KeyObject } from 'crypto';
+import { createPublicKey, type KeyObject } from 'crypto';
 
 import {
 	DerError,
@@ -18,6 +18,14 @@ import {
 	valueBytes,
 	type DerElement,
 } from './der';
+import { csrDerFromPem, csrPem, PemError } from './pem';
+import {
+	readAlgorithmIdentifier,
+	RSASSA_PSS,
+	SIGNATURE_NAMES,
+	SIGNATURE_SCHEMES,
+	verifySignature,
+} from './csrSignature';
 
 export type CsrPublicKey =
 	| { algorithm: 'RSA'; bits: number }
@@ -31,17 +39,14 @@ export interface ParsedCsr {
 	publicKey: CsrPublicKey;
 	signatureAlgorithm: string; // e.g. 'sha256WithRSAEncryption', 'ecdsa-with-SHA256', or dotted OID
 	signatureValid: boolean; // verified with Node's crypto against the CSR's own public key
+	pem: string; // the checked bytes as PEM (64-character lines, LF): the text to send, never the pasted one
 }
 
 export class CsrError extends Error {
 	override name = 'CsrError';
 }
 
-const MAX_INPUT_LENGTH = 64 * 1024;
-// Node's crypto.constants.RSA_PKCS1_PSS_PADDING (fixed by OpenSSL); written out to keep the import list short.
-const RSA_PKCS1_PSS_PADDING = 6;
 const RSA_ENCRYPTION = '1.2.840.113549.1.1.1';
-const RSASSA_PSS = '1.2.840.113549.1.1.10';
 const EC_PUBLIC_KEY = '1.2.840.10045.2.1';
 const EXTENSION_REQUESTS = ['1.2.840.113549.1.9.14', '1.3.6.1.4.1.311.2.1.14']; // PKCS#9 and Microsoft's older one
 const SUBJECT_ALT_NAME = '2.5.29.17';
@@ -87,49 +92,14 @@ const CURVES: Record<string, string> = {
 	'1.3.132.0.10': 'secp256k1',
 };
 
-const HASHES: Record<string, string> = {
-	'1.3.14.3.2.26': 'sha1',
-	'2.16.840.1.101.3.4.2.4': 'sha224',
-	'2.16.840.1.101.3.4.2.1': 'sha256',
-	'2.16.840.1.101.3.4.2.2': 'sha384',
-	'2.16.840.1.101.3.4.2.3': 'sha512',
-};
-
-interface SignatureScheme {
-	name: string;
-	hash: string | null; // null: the algorithm hashes internally (EdDSA)
-	keyTypes: string[]; // KeyObject.asymmetricKeyType values the scheme may be used with
-}
-const scheme = (name: string, hash: string | null, ...keyTypes: string[]): SignatureScheme => ({
-	name,
-	hash,
-	keyTypes,
-});
-const SIGNATURE_SCHEMES: Record<string, SignatureScheme> = {
-	'1.2.840.113549.1.1.5': scheme('sha1WithRSAEncryption', 'sha1', 'rsa'),
-	'1.2.840.113549.1.1.14': scheme('sha224WithRSAEncryption', 'sha224', 'rsa'),
-	'1.2.840.113549.1.1.11': scheme('sha256WithRSAEncryption', 'sha256', 'rsa'),
-	'1.2.840.113549.1.1.12': scheme('sha384WithRSAEncryption', 'sha384', 'rsa'),
-	'1.2.840.113549.1.1.13': scheme('sha512WithRSAEncryption', 'sha512', 'rsa'),
-	[RSASSA_PSS]: scheme('RSASSA-PSS', null, 'rsa', 'rsa-pss'), // hash comes from the parameters
-	'1.2.840.10045.4.1': scheme('ecdsa-with-SHA1', 'sha1', 'ec'),
-	'1.2.840.10045.4.3.1': scheme('ecdsa-with-SHA224', 'sha224', 'ec'),
-	'1.2.840.10045.4.3.2': scheme('ecdsa-with-SHA256', 'sha256', 'ec'),
-	'1.2.840.10045.4.3.3': scheme('ecdsa-with-SHA384', 'sha384', 'ec'),
-	'1.2.840.10045.4.3.4': scheme('ecdsa-with-SHA512', 'sha512', 'ec'),
-	'1.2.840.10040.4.3': scheme('dsa-with-SHA1', 'sha1', 'dsa'),
-	'2.16.840.1.101.3.4.3.1': scheme('dsa-with-SHA224', 'sha224', 'dsa'),
-	'2.16.840.1.101.3.4.3.2': scheme('dsa-with-SHA256', 'sha256', 'dsa'),
-	'1.3.101.112': scheme('Ed25519', null, 'ed25519'),
-	'1.3.101.113': scheme('Ed448', null, 'ed448'),
-};
-const SIGNATURE_NAMES = new Set(Object.values(SIGNATURE_SCHEMES).map((known) => known.name));
-
-const CSR_LABELS = ['CERTIFICATE REQUEST', 'NEW CERTIFICATE REQUEST'];
-const CSR_BLOCK = /-----BEGIN (NEW )?CERTIFICATE REQUEST-----([^]*?)-----END (NEW )?CERTIFICATE REQUEST-----/;
-
+/** The pasted text's one CSR block, read and checked. Every problem with the input is a CsrError. */
 export function parseCsr(pem: string): ParsedCsr {
-	const der = pemToDer(pem);
+	let der: Buffer;
+	try {
+		der = csrDerFromPem(pem);
+	} catch (error) {
+		throw error instanceof PemError ? new CsrError(error.message) : error;
+	}
 	let failure: unknown;
 	try {
 		return readCertificationRequest(der);
@@ -166,44 +136,6 @@ export function csrKeyProblem(csr: ParsedCsr): string | undefined {
 	return undefined;
 }
 
-function pemToDer(input: string): Buffer {
-	if (typeof input !== 'string' || input.trim() === '') throw new CsrError('No CSR was given');
-	if (input.length > MAX_INPUT_LENGTH) {
-		throw new CsrError('The CSR text is larger than 64 KiB; paste only the certificate signing request');
-	}
-	// CSRs copied out of JSON arrive with literal "\n" escapes; PHP's json_encode also escapes "/".
-	const text = input.replace(/\\r\\n|\\n|\\r/g, '\n').replace(/\\\//g, '/');
-	const labels = [...text.matchAll(/-----BEGIN ([^-\r\n]*)-----/g)].map((match) => match[1].trim());
-	if (labels.some((label) => label.includes('PRIVATE KEY'))) {
-		throw new CsrError(
-			'This is a private key, not a certificate signing request. Never paste a private key; ' +
-				'paste the CSR (-----BEGIN CERTIFICATE REQUEST-----) instead',
-		);
-	}
-	const csrCount = labels.filter((label) => CSR_LABELS.includes(label)).length;
-	if (csrCount > 1) throw new CsrError('The text contains more than one certificate signing request; paste exactly one');
-	if (csrCount === 0) {
-		if (labels.some((label) => /(^| )CERTIFICATE$/.test(label))) {
-			throw new CsrError('This is a certificate, not a certificate signing request');
-		}
-		if (labels.length > 0) throw new CsrError(`This is a "${labels[0]}" PEM block, not a certificate signing request`);
-		throw new CsrError(
-			'No certificate signing request found: expected text starting with -----BEGIN CERTIFICATE REQUEST-----',
-		);
-	}
-	if (labels.length > 1) throw new CsrError('Paste only the certificate signing request, without other PEM blocks');
-	const block = CSR_BLOCK.exec(text);
-	if (!block || block[1] !== block[3]) {
-		throw new CsrError('The CSR is incomplete: its -----END CERTIFICATE REQUEST----- line is missing or does not match');
-	}
-	const base64 = block[2].replace(/\s+/g, '');
-	if (base64 === '') throw new CsrError('The CSR is empty');
-	if (!/^[A-Za-z0-9+/]+={0,2}$/.test(base64) || base64.length % 4 !== 0) {
-		throw new CsrError('The CSR is not valid base64; copy it again without changes');
-	}
-	return Buffer.from(base64, 'base64');
-}
-
 function readCertificationRequest(der: Buffer): ParsedCsr {
 	const [info, signatureAlgorithmId, signatureBits] = expectChildren(parseDer(der), TAG.SEQUENCE, 3, 3, 'CSR');
 	// The attributes field is required, but some old tools leave it out.
@@ -225,12 +157,8 @@ function readCertificationRequest(der: Buffer): ParsedCsr {
 		publicKey,
 		signatureAlgorithm: SIGNATURE_SCHEMES[signatureAlgorithm.oid]?.name ?? signatureAlgorithm.oid,
 		signatureValid: verifySignature(signatureAlgorithm, keyObject, elementBytes(info), signature.bytes),
+		pem: csrPem(der),
 	};
-}
-
-function readAlgorithmIdentifier(element: DerElement): { oid: string; parameters?: DerElement } {
-	const [oid, parameters] = expectChildren(element, TAG.SEQUENCE, 1, 2, 'algorithm identifier');
-	return { oid: readOid(oid), parameters };
 }
 
 function readName(name: DerElement): Record<string, string> {
@@ -299,36 +227,3 @@ function readSubjectAltNames(attributes: DerElement): string[] {
 	return names;
 }
 
-function readPssParameters(parameters: DerElement | undefined): { hash: string; saltLength: number } | undefined {
-	// The parameters SEQUENCE must be present; its fields default to RFC 4055's sha1 and 20 bytes of salt.
-	if (!parameters) return undefined;
-	let hash: string | undefined = 'sha1';
-	let saltLength = 20;
-	for (const field of children(expectTag(parameters, TAG.SEQUENCE, 'RSASSA-PSS parameters'))) {
-		const [inner] = expectChildren(field, field.tag, 1, 1, 'RSASSA-PSS parameter');
-		if (field.tag === 0xa0) hash = HASHES[readAlgorithmIdentifier(inner).oid];
-		if (field.tag === 0xa2) saltLength = Number(readInteger(inner));
-	}
-	return hash && saltLength >= 0 && saltLength <= 1024 ? { hash, saltLength } : undefined;
-}
-
-function verifySignature(
-	algorithm: { oid: string; parameters?: DerElement },
-	key: KeyObject,
-	data: Buffer,
-	signature: Buffer,
-): boolean {
-	const known = SIGNATURE_SCHEMES[algorithm.oid];
-	if (!known || !known.keyTypes.includes(key.asymmetricKeyType ?? '')) return false;
-	const pss = algorithm.oid === RSASSA_PSS ? readPssParameters(algorithm.parameters) : undefined;
-	if (algorithm.oid === RSASSA_PSS && !pss) return false;
-	try {
-		// MGF1 is taken to use the same hash as the signature, as every common tool does; others fail here.
-		return pss
-			? verify(pss.hash, data, { key, padding: RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength }, signature)
-			: verify(known.hash, data, key, signature);
-	} catch {
-		// OpenSSL rejects some malformed signatures by throwing rather than returning false.
-		return false;
-	}
-}

@@ -1,4 +1,5 @@
 import type { DvAuthMethod } from './placeOrderFields';
+import { csrDerFromPem, csrPem } from './pem';
 import { isWildcardName } from './validation';
 
 /**
@@ -16,8 +17,10 @@ export function wildcardFileValidationProblem(
 	return `cannot be HTTP or HTTPS file for the wildcard name "${wildcard}": wildcard names can only be validated by Email or DNS`;
 }
 
-/** Users paste CSRs out of JSON with literal "\n" sequences; the API wants real newlines. */
+/**
+ * The CSR to send: its one PEM block rebuilt from the bytes that were checked (64-character lines,
+ * LF), never the pasted text. Throws a PemError for text parseCsr would refuse.
+ */
 export function csrPemForApi(csr: string): string {
-	const trimmed = csr.trim();
-	return trimmed.includes('\n') ? trimmed.replace(/\r\n/g, '\n') : trimmed.replace(/\\n/g, '\n');
+	return csrPem(csrDerFromPem(csr));
 }

@@ -20,6 +20,7 @@ export function textOf(value: unknown): string | null {
 }
 
 const PKI_VALIDATION_PATH = '/.well-known/pki-validation/';
+const DOCUMENTED_FILE_NAME = 'fileauth.txt';
 
 export function dcvInstructions(
 	method: DvAuthMethod,
@@ -59,7 +60,8 @@ export function dcvInstructions(
 		result.instructions = `Validation by file for ${domain}: the file is not ready yet; get the order again to read it.`;
 		return result;
 	}
-	const fileName = textOf(response.file_name) ?? textOf(response.dv_auth_file_name);
+	// Without a file name, the one api2.md gives for FILE (its place section): fileauth.txt.
+	const fileName = textOf(response.file_name) ?? textOf(response.dv_auth_file_name) ?? DOCUMENTED_FILE_NAME;
 	const path = fileName ? `${PKI_VALIDATION_PATH}${fileName.replace(/^.*\//, '')}` : null;
 	const scheme = method === 'SFILE' ? 'https' : 'http';
 	const url = path ? `${scheme}://${host}${path}` : null;

@@ -1,7 +1,9 @@
 import { type ParsedCsr, CsrError, csrKeyProblem, parseCsr } from './csr';
-import { csrPemForApi, wildcardFileValidationProblem } from './dcv';
+import { wildcardFileValidationProblem } from './dcv';
 import {
 	adminTwinOf,
+	conditionHolds,
+	conditionsOf,
 	fieldApplies,
 	fieldRequired,
 	type PlaceOrderContext,
@@ -23,9 +25,17 @@ import {
 export interface PlaceOrderInput {
 	context: PlaceOrderContext;
 	orderToken: string;
+	/** Read when the CSR source is paste. */
 	csr: string;
+	/** Read when Servertastic makes the key pair: the name the API puts in its CSR. */
+	domainName?: string;
 	sanDomains: string | string[];
 	excludeAddon: boolean;
+	competitiveUpgrade?: boolean;
+	/** '' (the default): the first value productfields offers, filled in by the pre-flight. */
+	hashingAlgorithm?: string;
+	/** OV and EV: `Other` or `IIS` (api2.md Fields: "Required for OV and EV Certificates"). */
+	webServerType?: string;
 	/** Values of the spec fields that apply to this order, by node parameter name. */
 	values: Record<string, string>;
 	additionalParameters: Array<{ name: string; value: string }>;
@@ -41,7 +51,11 @@ export interface PreparedPlaceOrder {
 	commonName: string;
 	/** The common name followed by the extra names (SANs) sent with the order. */
 	domains: string[];
-	csr: ParsedCsr;
+	/** The CSR sent (paste); undefined when Servertastic makes the key pair. */
+	csr?: ParsedCsr;
+	csrSource: PlaceOrderContext['csrSource'];
+	/** Hashing Algorithm was left at the product's default: productfields picks it. */
+	hashingDefault: boolean;
 }
 
 export type PlaceOrderPreparation =
@@ -62,9 +76,12 @@ function parseCsrOnce(text: string): ParsedCsr {
 	return parsed;
 }
 const ADDITIONAL_NAME = /^[a-z][a-z0-9_]{0,63}$/i;
+const WEB_SERVER_TYPES = ['Other', 'IIS'];
+const HASHING_ALGORITHM = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/;
 
 function requiredReason(field: PlaceOrderField, context: PlaceOrderContext): string {
-	const when = field.when ?? {};
+	const when = conditionsOf(field).find((condition) => conditionHolds(condition, context)) ?? {};
+	if (when.csrSources) return 'is required when Servertastic generates the key pair';
 	if (when.methods) return 'is required when the validation method is Email';
 	if (when.renewal) return 'is required to renew a product supplied by DigiCert';
 	if (when.brands) return 'is required for this product brand';
@@ -100,7 +117,13 @@ export function preparePlaceOrder(input: PlaceOrderInput): PlaceOrderPreparation
 
 	let csr: ParsedCsr | undefined;
 	let commonName = '';
-	if (!input.csr.trim()) problem('CSR', 'is required');
+	const generate = context.csrSource === 'generate';
+	if (generate) {
+		// No CSR: Servertastic makes the key pair for domain_name (api2.md "SSL Products").
+		commonName = (input.domainName ?? '').trim().toLowerCase();
+		const nameIssue = commonName ? hostnameProblem(commonName, { allowWildcard: true }) : 'is required when Servertastic generates the key pair';
+		if (nameIssue) problem('Domain Name', nameIssue);
+	} else if (!input.csr.trim()) problem('CSR', 'is required');
 	else {
 		try {
 			csr = parseCsrOnce(input.csr);
@@ -153,12 +176,27 @@ export function preparePlaceOrder(input: PlaceOrderInput): PlaceOrderPreparation
 		}
 	}
 
+	const hashing = (input.hashingAlgorithm ?? '').trim();
+	if (hashing && !HASHING_ALGORITHM.test(hashing)) {
+		problem('Hashing Algorithm', 'must be a value Get Product Fields lists, such as SHA-256');
+	}
+	const organisation = context.level !== 'DV';
+	const webServerType = (input.webServerType ?? 'Other').trim();
+	if (organisation && !WEB_SERVER_TYPES.includes(webServerType)) {
+		problem('Web Server Type', `must be Other or IIS, not "${webServerType.slice(0, 40)}"`);
+	}
+
 	// The seed's order: token, method, approver, CSR, switches, SANs, then the contact and company blocks.
 	if (fieldValues.approver_email_address) body.approver_email_address = fieldValues.approver_email_address;
-	body.csr = csrPemForApi(input.csr);
+	// The CSR sent is the block that was checked, rebuilt from its bytes; never the pasted text.
+	if (csr) body.csr = csr.pem;
+	if (generate) body.domain_name = commonName;
 	body.exclude_addon = input.excludeAddon ? '1' : '0';
 	body.renewal = context.renewal ? '1' : '0';
+	if (input.competitiveUpgrade) body.competitive_upgrade = '1';
 	if (extraNames.length) body.san_domains = extraNames.join(',');
+	if (hashing) body.hashing_algorithm = hashing;
+	if (organisation) body.web_server_type = webServerType;
 	for (const field of PLACE_ORDER_FIELDS) {
 		const value = fieldValues[field.apiName];
 		if (value !== undefined && body[field.apiName] === undefined) body[field.apiName] = value;
@@ -189,9 +227,16 @@ export function preparePlaceOrder(input: PlaceOrderInput): PlaceOrderPreparation
 		body[trimmedName] = value;
 	}
 
-	if (problems.length || !csr) return { ok: false, problems };
+	if (problems.length || (!csr && !generate)) return { ok: false, problems };
 	return {
 		ok: true,
-		order: { body, commonName, domains: [commonName, ...extraNames], csr },
+		order: {
+			body,
+			commonName,
+			domains: [commonName, ...extraNames],
+			csr,
+			csrSource: context.csrSource,
+			hashingDefault: hashing === '',
+		},
 	};
 }

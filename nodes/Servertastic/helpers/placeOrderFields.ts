@@ -1,32 +1,20 @@
 /**
  * The field spec of Order → Place: one row per API parameter that depends on the product, the
- * validation method or the renewal switch. The node's properties, what execute reads, what is
+ * validation method, the CSR source or the renewal switch. The node's properties, what execute reads, what is
  * validated and the request body all come from these rows, so an API name is written only here.
  * Names marked `unconfirmedName` are best guesses (see the README); correcting one is a one-line change.
  */
 
 export type ValidationLevel = 'DV' | 'OV' | 'EV';
 export type DvAuthMethod = 'EMAIL' | 'DNS' | 'FILE' | 'SFILE';
-export type ProductBrand =
-	| 'digicert'
-	| 'geotrust'
-	| 'rapidssl'
-	| 'thawte'
-	| 'positivessl'
-	| 'sectigossl'
-	| 'other';
+/** Paste a CSR, or let Servertastic make the key pair (no CSR sent: api2.md "SSL Products"). */
+export type CsrSource = 'paste' | 'generate';
+export type ProductBrand = 'digicert' | 'geotrust' | 'rapidssl' | 'thawte' | 'positivessl' | 'sectigossl' | 'other';
 
 export const VALIDATION_LEVELS: readonly ValidationLevel[] = ['DV', 'OV', 'EV'];
+export const CSR_SOURCES: readonly CsrSource[] = ['paste', 'generate'];
 export const DV_AUTH_METHODS: readonly DvAuthMethod[] = ['EMAIL', 'DNS', 'FILE', 'SFILE'];
-export const PRODUCT_BRANDS: readonly ProductBrand[] = [
-	'digicert',
-	'geotrust',
-	'rapidssl',
-	'thawte',
-	'positivessl',
-	'sectigossl',
-	'other',
-];
+export const PRODUCT_BRANDS: readonly ProductBrand[] = ['digicert', 'geotrust', 'rapidssl', 'thawte', 'positivessl', 'sectigossl', 'other'];
 
 const ORGANISATION_LEVELS: ValidationLevel[] = ['OV', 'EV'];
 /** Brands whose certificates DigiCert issues: their renewals need the previous order token. */
@@ -42,6 +30,7 @@ export interface PlaceOrderContext {
 	brand: ProductBrand;
 	renewal: boolean;
 	adminSameAsTech: boolean;
+	csrSource: CsrSource;
 }
 
 export type ValueCheck = 'text' | 'email' | 'phone' | 'country' | 'token';
@@ -55,17 +44,24 @@ export interface PlaceOrderField {
 	description?: string;
 	placeholder?: string;
 	check: ValueCheck;
-	/** Every listed condition must hold for the field to be shown, read and sent. */
-	when?: {
-		levels?: ValidationLevel[];
-		methods?: DvAuthMethod[];
-		brands?: ProductBrand[];
-		renewal?: true;
-		adminSeparate?: true;
-	};
-	/** Required whenever the field applies, or only for some brands. */
+	/**
+	 * When the field is shown, read and sent: every key of a condition must hold. A list: any one of
+	 * its conditions (they never hold together; each becomes its own editor property).
+	 */
+	when?: FieldCondition | FieldCondition[];
+	/** Required whenever the field applies, or only for some brands; a condition's `required` overrides. */
 	required: boolean | { brands: ProductBrand[] };
 	unconfirmedName?: true;
+}
+
+export interface FieldCondition {
+	levels?: ValidationLevel[];
+	methods?: DvAuthMethod[];
+	brands?: ProductBrand[];
+	renewal?: true;
+	adminSeparate?: true;
+	csrSources?: CsrSource[];
+	required?: boolean;
 }
 
 type ContactRole = 'tech' | 'admin';
@@ -112,17 +108,28 @@ function contactFields(role: ContactRole): PlaceOrderField[] {
 	];
 }
 
+/** An organisation field of OV and EV orders; `keyPair` adds when Servertastic makes the key pair. */
 function organisationField(
 	name: string,
 	apiSuffix: string,
 	displayName: string,
 	check: ValueCheck,
 	required: boolean,
-	levels: ValidationLevel[] = ORGANISATION_LEVELS,
 	description?: string,
+	keyPair?: FieldCondition[],
 ): PlaceOrderField {
-	return { name, apiName: `org_${apiSuffix}`, displayName, check, required, when: { levels }, description };
+	const when = keyPair ? [{ levels: ORGANISATION_LEVELS }, ...keyPair] : { levels: ORGANISATION_LEVELS };
+	return { name, apiName: `org_${apiSuffix}`, displayName, check, required, when, description };
 }
+
+// Without a CSR, api2.md's productfields example requires org_name, org_division, org_address_city,
+// _region and _country (required_if domain_name and !csr), and its Fields table says the same:
+// "required if the csr isn't supplied". For DV orders they then appear; for OV/EV the division turns required.
+const DV_KEY_PAIR: FieldCondition[] = [{ levels: ['DV'], csrSources: ['generate'], required: true }];
+const DIVISION_WHEN: FieldCondition[] = [
+	{ levels: ORGANISATION_LEVELS, csrSources: ['paste'] },
+	{ csrSources: ['generate'], required: true },
+];
 
 export const PLACE_ORDER_FIELDS: readonly PlaceOrderField[] = [
 	{
@@ -168,21 +175,22 @@ export const PLACE_ORDER_FIELDS: readonly PlaceOrderField[] = [
 		required: true,
 		unconfirmedName: true,
 	},
-	organisationField('orgName', 'name', 'Organisation Name', 'text', true, undefined, 'Legal name of the organisation'),
+	organisationField('orgName', 'name', 'Organisation Name', 'text', true, 'Legal name of the organisation', DV_KEY_PAIR),
 	organisationField('orgDuns', 'duns', 'Organisation DUNS Number', 'text', false),
-	organisationField('orgDivision', 'division', 'Organisation Division', 'text', false),
+	{ ...organisationField('orgDivision', 'division', 'Organisation Division', 'text', false), when: DIVISION_WHEN },
 	organisationField('orgIncorporatingAgency', 'incorporating_agency', 'Organisation Incorporating Agency', 'text', false),
 	organisationField('orgRegistrationNumber', 'registration_number', 'Organisation Registration Number', 'text', false),
-	organisationField('orgJurisdictionCity', 'jurisdiction_city', 'Jurisdiction City', 'text', true, ['EV'], 'City of incorporation'),
-	organisationField('orgJurisdictionRegion', 'jurisdiction_region', 'Jurisdiction Region', 'text', true, ['EV'], 'State or region of incorporation'),
-	organisationField('orgJurisdictionCountry', 'jurisdiction_country', 'Jurisdiction Country Code', 'country', true, ['EV'], 'Country of incorporation, ISO 3166 two-letter code'),
+	// The seed: "Required if ordering OV or EV certificate", for all three.
+	organisationField('orgJurisdictionCity', 'jurisdiction_city', 'Jurisdiction City', 'text', true, 'City of incorporation'),
+	organisationField('orgJurisdictionRegion', 'jurisdiction_region', 'Jurisdiction Region', 'text', true, 'State or region of incorporation'),
+	organisationField('orgJurisdictionCountry', 'jurisdiction_country', 'Jurisdiction Country Code', 'country', true, 'Country of incorporation, ISO 3166 two-letter code'),
 	organisationField('orgAddressLine1', 'address_line1', 'Organisation Address Line 1', 'text', true),
 	organisationField('orgAddressLine2', 'address_line2', 'Organisation Address Line 2', 'text', false),
 	organisationField('orgAddressLine3', 'address_line3', 'Organisation Address Line 3', 'text', false),
-	organisationField('orgCity', 'address_city', 'Organisation City', 'text', true),
-	organisationField('orgRegion', 'address_region', 'Organisation Region', 'text', true),
+	organisationField('orgCity', 'address_city', 'Organisation City', 'text', true, undefined, DV_KEY_PAIR),
+	organisationField('orgRegion', 'address_region', 'Organisation Region', 'text', true, undefined, DV_KEY_PAIR),
 	organisationField('orgPostalCode', 'address_postal_code', 'Organisation Postal Code', 'text', true),
-	organisationField('orgCountry', 'address_country', 'Organisation Country Code', 'country', true),
+	organisationField('orgCountry', 'address_country', 'Organisation Country Code', 'country', true, undefined, DV_KEY_PAIR),
 	organisationField('orgPhone', 'address_phone', 'Organisation Phone', 'phone', true),
 	{
 		name: 'intermediateCa',
@@ -197,18 +205,30 @@ export const PLACE_ORDER_FIELDS: readonly PlaceOrderField[] = [
 	},
 ];
 
-export function fieldApplies(field: PlaceOrderField, context: PlaceOrderContext): boolean {
-	const when = field.when;
-	if (!when) return true;
+/** The field's conditions as a list (none: always). */
+export function conditionsOf(field: PlaceOrderField): FieldCondition[] {
+	if (!field.when) return [{}];
+	return Array.isArray(field.when) ? field.when : [field.when];
+}
+
+export function conditionHolds(when: FieldCondition, context: PlaceOrderContext): boolean {
 	if (when.levels && !when.levels.includes(context.level)) return false;
 	if (when.methods && !when.methods.includes(context.method)) return false;
 	if (when.brands && !when.brands.includes(context.brand)) return false;
 	if (when.renewal && !context.renewal) return false;
 	if (when.adminSeparate && context.adminSameAsTech) return false;
+	if (when.csrSources && !when.csrSources.includes(context.csrSource)) return false;
 	return true;
 }
 
+export function fieldApplies(field: PlaceOrderField, context: PlaceOrderContext): boolean {
+	return conditionsOf(field).some((when) => conditionHolds(when, context));
+}
+
+/** Required in this context: the holding condition's `required`, else the field's own rule. */
 export function fieldRequired(field: PlaceOrderField, context: PlaceOrderContext): boolean {
+	const holding = conditionsOf(field).find((when) => conditionHolds(when, context));
+	if (holding?.required !== undefined) return holding.required;
 	if (typeof field.required === 'boolean') return field.required;
 	return field.required.brands.includes(context.brand);
 }

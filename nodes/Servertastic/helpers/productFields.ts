@@ -4,111 +4,140 @@ import { asList } from './normalise';
 import { textOf } from './output';
 import { PLACE_ORDER_FIELDS } from './placeOrderFields';
 
+// `order/productfields` as documented (api2.md "productfields"): no `success`; a list whose first two
+// entries are the product code and its label (Servertastic's client shifts both off:
+// STOrderManager::getProductFields), then one entry per field, `{"<field>": {required, input_type,
+// options, required_if}}`. The JSON comes from XML, so the list may also arrive as an object with
+// numeric keys or as `{"item": [...]}`; `options` and `required_if` repeat (a list) or not (a text);
+// an empty element is "", {} or absent.
+
 /** One field of `order/productfields`: the API's authority on what placing this token takes. */
 export interface ProductField {
 	name: string;
 	required: boolean;
 	inputType: string | null;
 	options: string[];
-	/** `x`: required when x is given; `!x`: required when x is absent. */
-	requiredIf: string | null;
+	/**
+	 * `x`: x is given; `!x`: x is not given. The field is required when every condition holds: api2.md
+	 * gives org_name `domain_name` and `!csr`, and its Fields table says org_name is "required if the
+	 * csr isn't supplied" (with a CSR it is optional, even if domain_name is sent too).
+	 */
+	requiredIf: string[];
+}
+
+export interface ProductFieldList {
+	productCode: string | null;
+	productName: string | null;
+	fields: ProductField[];
+}
+
+const isRecord = (value: unknown): value is IDataObject =>
+	typeof value === 'object' && value !== null && !Array.isArray(value);
+const isNumericKeyed = (value: IDataObject) => {
+	const keys = Object.keys(value);
+	return keys.length > 0 && keys.every((key) => /^\d+$/.test(key));
+};
+const DEFINITION_KEYS = ['required', 'input_type', 'options', 'required_if'];
+const looksLikeDefinition = (value: unknown) =>
+	value === '' || (isRecord(value) && Object.keys(value).every((key) => DEFINITION_KEYS.includes(key)));
+
+/** The top-level entries in any reading: a list, numeric keys, `{item: [...]}`, or a map of field names. */
+function topLevelEntries(answer: unknown): unknown[] {
+	if (Array.isArray(answer)) return answer;
+	if (!isRecord(answer)) return [];
+	const item = answer.item;
+	if (item !== undefined) return Array.isArray(item) || (isRecord(item) && isNumericKeyed(item)) ? topLevelEntries(item) : asList(item);
+	if (isNumericKeyed(answer)) {
+		return Object.keys(answer)
+			.sort((a, b) => Number(a) - Number(b))
+			.map((key) => answer[key]);
+	}
+	const numbered = Object.keys(answer).filter((key) => /^\d+$/.test(key));
+	if (numbered.length) return topLevelEntries(Object.fromEntries(numbered.map((key) => [key, answer[key]])));
+	// No list at all: the fields themselves as keys (a converter that merged the <item>s).
+	return Object.entries(answer)
+		.filter(([, value]) => looksLikeDefinition(value))
+		.map(([name, value]) => ({ [name]: value }));
+}
+
+/** Texts of a repeated element: a list, one text, numeric keys, or empty. Numbers become text. */
+export function textsOf(value: unknown): string[] {
+	let entries = asList(value);
+	if (entries.length === 1 && isRecord(entries[0])) {
+		const only = entries[0];
+		entries = isNumericKeyed(only) ? Object.values(only) : asList(only.option ?? only.value ?? []);
+	}
+	return entries
+		.map((entry) => (isRecord(entry) ? textOf(entry.value ?? entry.name) : textOf(entry)))
+		.filter((text): text is string => text !== null)
+		.map((text) => text.trim())
+		.filter(Boolean);
 }
 
 function truthy(value: unknown): boolean {
 	if (typeof value === 'boolean') return value;
 	if (typeof value === 'number') return value !== 0;
-	return ['1', 'true', 'yes', 'required'].includes(String(value ?? '').trim().toLowerCase());
+	return ['1', 'true', 'yes', 'required'].includes(String(textOf(value) ?? '').trim().toLowerCase());
 }
 
-function optionValues(value: unknown): string[] {
-	const entries = asList(typeof value === 'object' && value !== null && !Array.isArray(value) && 'option' in value
-		? (value as IDataObject).option
-		: value);
-	return entries
-		.map((entry) => (typeof entry === 'object' && entry !== null ? textOf((entry as IDataObject).value ?? (entry as IDataObject).name) : textOf(entry)))
-		.filter((option): option is string => option !== null);
-}
-
-export function normaliseProductFields(answer: IDataObject): ProductField[] {
-	const list = asList((answer.fields as IDataObject | undefined)?.field ?? answer.fields);
-	return list
-		.filter((entry): entry is IDataObject => typeof entry === 'object' && entry !== null)
-		.map((entry) => ({
-			name: String(entry.name ?? '').trim(),
-			required: truthy(entry.required),
-			inputType: textOf(entry.input_type),
-			options: optionValues(entry.options),
-			requiredIf: textOf(entry.required_if),
-		}))
-		.filter((field) => field.name !== '');
-}
-
-/** The label a user knows a parameter by: the node field's name when there is one. */
-export function labelOfParameter(apiName: string): string {
-	const field = PLACE_ORDER_FIELDS.find((candidate) => candidate.apiName === apiName);
-	if (field) return field.displayName;
-	const fixed: Record<string, string> = {
-		order_token: 'Order Token',
-		dv_auth_method: 'Validation Method',
-		csr: 'CSR',
-		san_domains: 'Additional Domains (SANs)',
+function fieldOf(name: string, definition: unknown): ProductField {
+	const spec = isRecord(definition) ? definition : {};
+	return {
+		name: name.trim(),
+		required: truthy(spec.required),
+		inputType: textOf(spec.input_type)?.trim() || null,
+		options: textsOf(spec.options),
+		requiredIf: textsOf(spec.required_if),
 	};
-	return fixed[apiName] ?? `Parameter ${apiName}`;
 }
 
-/** A switch sent as 0 counts as not given, as the API reads it. */
-function given(body: Record<string, string>, name: string): boolean {
-	const value = body[name];
-	return value !== undefined && value.trim() !== '' && value !== '0';
+/** The documented answer, in every reading, as the product code, its label and the fields in order. */
+export function normaliseProductFields(answer: unknown): ProductFieldList {
+	const list: ProductFieldList = { productCode: null, productName: null, fields: [] };
+	const seen = new Set<string>();
+	for (const entry of topLevelEntries(answer)) {
+		const text = textOf(entry);
+		if (text !== null) {
+			// The first two texts: the product code, then its label.
+			if (list.productCode === null) list.productCode = text.trim();
+			else if (list.productName === null) list.productName = text.trim();
+			continue;
+		}
+		if (!isRecord(entry)) continue;
+		for (const [name, definition] of Object.entries(entry)) {
+			const field = fieldOf(name, definition);
+			if (!field.name || seen.has(field.name)) continue;
+			seen.add(field.name);
+			list.fields.push(field);
+		}
+	}
+	return list;
 }
 
-export interface PreflightProblem {
-	field: string;
-	problem: string;
+const FIXED_LABELS: Record<string, string> = {
+	order_token: 'Order Token',
+	dv_auth_method: 'Validation Method',
+	csr: 'CSR',
+	domain_name: 'Domain Name',
+	san_domains: 'Additional Domains (SANs)',
+	hashing_algorithm: 'Hashing Algorithm',
+	web_server_type: 'Web Server Type',
+	WebServerType: 'Web Server Type',
+	competitive_upgrade: 'Competitive Upgrade',
+	renewal: 'Renewal',
+	exclude_addon: 'Exclude Free Www or Base Domain',
+};
+
+/** The label a user knows a parameter by: the node field's name; undefined when the node has none. */
+export function nodeLabelOf(apiName: string): string | undefined {
+	return PLACE_ORDER_FIELDS.find((candidate) => candidate.apiName === apiName)?.displayName ?? FIXED_LABELS[apiName];
 }
 
-/**
- * Checks a place body against this token's product fields: required fields present, select values
- * among the allowed options, additional parameters known to the product, SANs within the token's count.
- */
-export function preflightProblems(
-	body: Record<string, string>,
-	fields: ProductField[],
-	options: { additionalNames?: string[]; sanCount?: number | null } = {},
-): PreflightProblem[] {
-	const problems: PreflightProblem[] = [];
-	const byName = new Map(fields.map((field) => [field.name, field]));
-	for (const field of fields) {
-		let required = field.required;
-		if (field.requiredIf) {
-			const negated = field.requiredIf.startsWith('!');
-			const other = field.requiredIf.replace(/^!/, '');
-			required = required || (negated ? !given(body, other) : given(body, other));
-		}
-		if (required && !given(body, field.name) && field.inputType !== 'checkbox') {
-			problems.push({ field: labelOfParameter(field.name), problem: 'is required for this product' });
-		}
-		const value = body[field.name];
-		if (field.options.length && value !== undefined && value !== '' && !field.options.includes(value)) {
-			problems.push({
-				field: labelOfParameter(field.name),
-				problem: `must be one of ${field.options.join(', ')} for this product (got "${value.slice(0, 60)}")`,
-			});
-		}
-	}
-	for (const name of options.additionalNames ?? []) {
-		if (!byName.has(name)) {
-			problems.push({ field: `Additional Parameter "${name}"`, problem: 'is not a field of this product' });
-		}
-	}
-	const sans = body.san_domains ? body.san_domains.split(',').filter(Boolean) : [];
-	if (sans.length && !byName.has('san_domains')) {
-		problems.push({ field: 'Additional Domains (SANs)', problem: 'cannot be used: this token has no SAN count' });
-	} else if (typeof options.sanCount === 'number' && sans.length > options.sanCount) {
-		problems.push({
-			field: 'Additional Domains (SANs)',
-			problem: `lists ${sans.length} names but this token allows ${options.sanCount}`,
-		});
-	}
-	return problems;
+export function labelOfParameter(apiName: string): string {
+	return nodeLabelOf(apiName) ?? `Parameter ${apiName}`;
+}
+
+/** The first value productfields offers for a field ('' when it lists none). */
+export function firstOption(fields: ProductField[], name: string): string {
+	return fields.find((field) => field.name === name)?.options[0] ?? '';
 }

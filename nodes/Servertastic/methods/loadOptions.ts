@@ -3,10 +3,18 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CsrError, parseCsr } from '../helpers/csr';
 import { asList } from '../helpers/normalise';
-import { apiRequest } from '../transport';
+import { normaliseProductFields } from '../helpers/productFields';
+import { apiRequest, apiRequestJson } from '../transport';
 
-/** The approver addresses Servertastic allows for the CSR's domain. */
+/** The approver addresses Servertastic allows for the order's domain: Domain Name, or the CSR's. */
 export async function getApproverEmails(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	if (this.getCurrentNodeParameter('csrSource') === 'generate') {
+		const name = this.getCurrentNodeParameter('domainName');
+		if (typeof name !== 'string' || !name.trim() || name.trim().startsWith('=')) {
+			throw new NodeOperationError(this.getNode(), 'Enter the Domain Name first: the approver addresses depend on it');
+		}
+		return await approversFor.call(this, name.trim().replace(/^\*\./, '').toLowerCase());
+	}
 	const csrText = this.getCurrentNodeParameter('csr');
 	if (typeof csrText !== 'string' || !csrText.trim() || csrText.trim().startsWith('=')) {
 		throw new NodeOperationError(
@@ -23,12 +31,37 @@ export async function getApproverEmails(this: ILoadOptionsFunctions): Promise<IN
 		throw new NodeOperationError(this.getNode(), `The CSR cannot be read: ${reason}`);
 	}
 	if (!domain) throw new NodeOperationError(this.getNode(), 'The CSR names no domain');
+	return await approversFor.call(this, domain);
+}
 
+/** `approver_email[]{email}` (api2.md "approverlist"); one address may come as a bare object. */
+async function approversFor(this: ILoadOptionsFunctions, domain: string): Promise<INodePropertyOptions[]> {
 	const response = await apiRequest.call(this, 'order/approverlist', { domain_name: domain });
 	return asList(response.approver_email)
 		.map((entry) => (typeof entry === 'string' ? entry : String((entry as IDataObject)?.email ?? '')))
 		.filter((email) => email.includes('@'))
 		.map((email) => ({ name: email, value: email }));
+}
+
+const PRODUCT_DEFAULT: INodePropertyOptions = {
+	name: "The Product's Default (First Offered)",
+	value: '',
+	description: 'Sends the first value Get Product Fields lists for the token',
+};
+
+/**
+ * Hashing Algorithm for Place: the product's default, then the values productfields offers for the
+ * token; without a usable token, the values of api2.md's productfields example.
+ */
+export async function getHashingAlgorithms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
+	const token = this.getCurrentNodeParameter('orderToken');
+	let offered = ['SHA-256', 'SHA-256-FULL-CHAIN'];
+	if (typeof token === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(token.trim())) {
+		const answer = await apiRequestJson.call(this, 'order/productfields', { order_token: token.trim() }, { acceptList: true });
+		const field = normaliseProductFields(answer).fields.find((candidate) => candidate.name === 'hashing_algorithm');
+		offered = field?.options ?? [];
+	}
+	return [PRODUCT_DEFAULT, ...offered.map((value) => ({ name: value, value }))];
 }
 
 /** The account's products as "name (code, level)", for Generate Token. */

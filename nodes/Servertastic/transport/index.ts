@@ -8,6 +8,8 @@ import type {
 } from 'n8n-workflow';
 import { NodeApiError, sleep } from 'n8n-workflow';
 
+import { type HttpAnswer, judgeAnswer, networkFailure } from './answer';
+
 /** The only place this package talks HTTP. Every call goes through n8n's credential pipeline. */
 
 export type ServertasticService = 'order' | 'account' | 'product';
@@ -20,6 +22,8 @@ export interface ApiRequestOptions {
 	timeout?: number;
 	/** Attempts for a read call (calls that change something are always sent once). */
 	maxAttempts?: number;
+	/** Accept a top-level JSON list as the answer (productfields answers with one); used by apiRequestJson. */
+	acceptList?: boolean;
 }
 
 type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
@@ -51,14 +55,6 @@ export const retryPolicy = {
 	maxDelayMs: 8_000,
 	maxRetryAfterMs: 60_000,
 };
-
-function retryAfterMs(value: unknown, now: number): number | undefined {
-	if (typeof value !== 'string' || !value.trim()) return undefined;
-	const seconds = Number(value.trim());
-	if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
-	const date = Date.parse(value);
-	return Number.isNaN(date) ? undefined : Math.max(0, date - now);
-}
 
 const retryable = new WeakMap<object, { afterMs?: number }>();
 
@@ -108,39 +104,11 @@ export function redact(text: string, secrets: string[]): string {
 	return safe;
 }
 
-/** Why no answer came, and whether the request may have reached the API all the same. */
-function networkFailure(error: unknown, timeout: number): { reason: string; uncertain: boolean } {
-	const candidates = [error, (error as { cause?: unknown })?.cause];
-	for (const candidate of candidates) {
-		const code = (candidate as { code?: unknown })?.code;
-		if (code === 'ECONNABORTED' || code === 'ETIMEDOUT' || code === 'ESOCKETTIMEDOUT') {
-			return { reason: `no answer within ${Math.round(timeout / 1000)} s`, uncertain: true };
-		}
-		if (code === 'ECONNREFUSED') return { reason: 'the connection was refused', uncertain: false };
-		if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
-			return { reason: 'the host name could not be resolved', uncertain: false };
-		}
-		if (code === 'ECONNRESET' || code === 'EPIPE') return { reason: 'the connection was reset', uncertain: true };
-		if (code === 'ERR_BAD_RESPONSE' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNABORTED_BODY') {
-			return { reason: 'the connection broke off during the answer', uncertain: true };
-		}
-		if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return { reason: code, uncertain: true };
-	}
-	return { reason: 'the request failed before an answer arrived', uncertain: true };
-}
-
-function shortText(body: string): string {
-	const text = body
-		.replace(/<[^>]*>/g, ' ')
-		.replace(/\s+/g, ' ')
-		.trim();
-	return text.length > 120 ? `${text.slice(0, 117)}...` : text;
-}
-
 /**
- * Calls `/{service}/{call}.json` and returns the parsed answer. Fails with a NodeApiError for an
- * `error` body (whatever the HTTP status), a non-JSON body, or no answer; never retries, since a
- * call may place or pay for an order.
+ * Calls `/{service}/{call}.json` and returns the parsed answer, a JSON object. Fails with a
+ * NodeApiError for an `error` body (whatever the HTTP status), HTTP 400 and above, a non-JSON body,
+ * a top-level list, or no answer. Only reads are sent again; a call that may place or pay for an
+ * order is sent once.
  */
 export async function apiRequest(
 	this: ApiContext,
@@ -148,6 +116,16 @@ export async function apiRequest(
 	params: Record<string, string>,
 	options: ApiRequestOptions = {},
 ): Promise<IDataObject> {
+	return (await apiRequestJson.call(this, call, params, { ...options, acceptList: false })) as IDataObject;
+}
+
+/** As apiRequest; with `acceptList`, a top-level JSON list is an answer too (the same error checks apply). */
+export async function apiRequestJson(
+	this: ApiContext,
+	call: ServertasticCall,
+	params: Record<string, string>,
+	options: ApiRequestOptions = {},
+): Promise<IDataObject | unknown[]> {
 	const facts = await credentialFactsOf(this);
 	const secrets = [...facts.secrets, params.order_token].filter(Boolean) as string[];
 	const timeout = options.timeout ?? facts.timeoutMs;
@@ -182,7 +160,7 @@ async function sendOnce(
 	params: Record<string, string>,
 	options: ApiRequestOptions,
 	secrets: string[],
-): Promise<IDataObject> {
+): Promise<IDataObject | unknown[]> {
 	const method = options.method ?? 'GET';
 	const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
 	const request: IHttpRequestOptions = {
@@ -210,6 +188,8 @@ async function sendOnce(
 		uncertain = false,
 		retry?: { afterMs?: number },
 	) => {
+		const apiMessage = (apiError?.error as JsonObject | undefined)?.message;
+		if (typeof apiMessage === 'string') (apiError!.error as JsonObject).message = redact(apiMessage, secrets);
 		const error = new NodeApiError(this.getNode(), apiError ?? {}, {
 			message: redact(message, secrets),
 			description: redact(description, secrets),
@@ -221,7 +201,7 @@ async function sendOnce(
 		return error;
 	};
 
-	let response: { statusCode?: number; headers?: IDataObject; body?: unknown };
+	let response: HttpAnswer;
 	try {
 		response = (await this.helpers.httpRequestWithAuthentication.call(
 			this,
@@ -241,82 +221,8 @@ async function sendOnce(
 		);
 	}
 
-	const status = response.statusCode ?? 0;
-	const rawBody =
-		typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
-	const contentType = String(response.headers?.['content-type'] ?? 'unknown');
-	// Without an API error body nobody says the call was refused: it may have taken effect.
-	const uncertain = status === 0 || status >= 500;
-	const overloaded = status === 429 || status >= 500;
-	const retry = { afterMs: retryAfterMs(response.headers?.['retry-after'], Date.now()) };
-	if (status === 429) {
-		throw fail(
-			`Servertastic is limiting requests (${call}, HTTP 429)`,
-			'Too many requests were sent; try again later or lower the Concurrency option.',
-			status,
-			undefined,
-			false,
-			retry,
-		);
-	}
-	if (!rawBody.trim()) {
-		throw fail(
-			`Servertastic sent an empty answer to ${call} (HTTP ${status})`,
-			'The API answered without a body.',
-			status,
-			undefined,
-			true,
-			retry,
-		);
-	}
-	let parsed: unknown;
-	try {
-		parsed = JSON.parse(rawBody);
-	} catch {
-		throw fail(
-			`Servertastic sent an answer to ${call} that is not JSON (HTTP ${status}, ${contentType})`,
-			`It began: ${shortText(rawBody)}`,
-			status,
-			undefined,
-			true,
-			retry,
-		);
-	}
-	if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
-		throw fail(
-			`Servertastic sent an unexpected answer to ${call} (HTTP ${status})`,
-			`Expected a JSON object; it began: ${shortText(rawBody)}`,
-			status,
-			undefined,
-			true,
-			retry,
-		);
-	}
-	const answer = parsed as IDataObject;
-	if (answer.error !== undefined) {
-		const apiError = (typeof answer.error === 'object' && answer.error !== null
-			? answer.error
-			: { message: answer.error }) as IDataObject;
-		const apiMessage = String(apiError.message ?? 'unknown error');
-		const code = apiError.code === undefined ? '' : ` ${String(apiError.code)}`;
-		throw fail(
-			`Servertastic refused ${call}: ${apiMessage}`,
-			`The API answered with error${code} (HTTP ${status}).`,
-			status,
-			{ error: { code: apiError.code ?? null, message: redact(apiMessage, secrets) } } as JsonObject,
-			false,
-			overloaded ? retry : undefined,
-		);
-	}
-	if (status >= 400) {
-		throw fail(
-			`Servertastic answered ${call} with HTTP ${status}`,
-			`The body held no error message: ${shortText(rawBody)}`,
-			status,
-			undefined,
-			uncertain,
-			overloaded ? retry : undefined,
-		);
-	}
-	return answer;
+	const judged = judgeAnswer(call, response, options.acceptList === true);
+	if ('answer' in judged) return judged.answer;
+	const { fault } = judged;
+	throw fail(fault.message, fault.description, fault.httpCode, fault.apiError, fault.uncertain, fault.retry);
 }

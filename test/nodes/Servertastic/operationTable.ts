@@ -39,6 +39,8 @@ export const APPROVER = 'admin@example.com';
 export const OTHER_APPROVER = 'webmaster@example.com';
 
 const ITEMS = [{ n: 0 }, { n: 1 }, { n: 2 }];
+/** What productfields requires when Servertastic makes the key pair (api2.md: required_if domain_name, !csr). */
+const KEY_PAIR_ORGANISATION = { orgName: 'Example Ltd', orgDivision: 'IT', orgCity: 'London', orgRegion: 'Greater London', orgCountry: 'GB' };
 
 function contactParams(prefix: string): Record<string, string> {
 	return {
@@ -58,6 +60,8 @@ export async function placeDirectly(simulator: Simulator, token: string, method:
 		dv_auth_method: method,
 		...(method === 'EMAIL' ? { approver_email_address: APPROVER } : {}),
 		csr: CSR,
+		// Required by productfields (api2.md's example): the first value it offers.
+		hashing_algorithm: 'SHA-256',
 		...contactParams('tech_contact'),
 		...contactParams('admin_contact'),
 	});
@@ -130,6 +134,24 @@ export const OPERATIONS: OperationCase[] = [
 		setup: async (simulator) =>
 			withTokens(freshTokens(simulator), { productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: CSR, ...TECH_CONTACT }),
 		badInput: (setup) => ({ ...setup.parameters, csr: '-----BEGIN CERTIFICATE REQUEST-----\nnot base64\n-----END CERTIFICATE REQUEST-----' }),
+	},
+	{
+		label: 'order → place (generated key pair)',
+		resource: 'order',
+		operation: 'place',
+		call: 'order/place',
+		read: false,
+		list: false,
+		setup: async (simulator) =>
+			withTokens(freshTokens(simulator), {
+				productBrand: 'rapidssl',
+				dvAuthMethod: 'DNS',
+				csrSource: 'generate',
+				domainName: 'shop.example.com',
+				...KEY_PAIR_ORGANISATION,
+				...TECH_CONTACT,
+			}),
+		badInput: (setup) => ({ ...setup.parameters, domainName: 'not a domain' }),
 	},
 	{
 		label: 'order → get',

@@ -7,7 +7,6 @@ import type {
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { SERVERTASTIC_BASE_URLS } from '../../../../credentials/ServertasticApi.credentials';
-import { textOf } from '../../helpers/output';
 import { CREDENTIAL_TYPE } from '../../transport';
 import { orderTokenProperty } from '../common.descriptions';
 import {
@@ -22,7 +21,7 @@ const properties: INodeProperties[] = [
 	{
 		...orderTokenProperty,
 		description:
-			"The token of a test order. Each run moves it one stage on (Order Placed → Awaiting Customer Verification → Completed, with a certificate). Only the test API has this call: with a live credential the node refuses and sends nothing.",
+			"The token of a test order. Each run moves it one stage on; the new status can take up to 3 minutes to show in Get. Only the test API has this call: with a live credential the node refuses and sends nothing.",
 	},
 	actionOptionsProperty,
 ];
@@ -81,6 +80,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const { orderToken } = prepared ?? (await prepare.call(this, itemIndex));
 	const response = await sendOrderAction(this, 'order/advanceorder', { order_token: orderToken }, itemIndex);
-	const json = actionOutput(orderToken, response, { status: textOf(response.order_status) });
+	// The answer is a `success` sentence only (api2.md "advanceorder"); Get shows the new status.
+	const json = actionOutput(orderToken, response);
 	return [{ json, pairedItem: { item: itemIndex } }];
 }

@@ -2,7 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { normaliseProductFields } from '../../helpers/productFields';
-import { apiRequest } from '../../transport';
+import { apiRequestJson } from '../../transport';
 import { concurrencyOption, orderTokenProperty, optionsCollection } from '../common.descriptions';
 import { asItems, readOptionChoice } from '../lists';
 import { readText } from '../parameters';
@@ -21,12 +21,14 @@ const properties: INodeProperties[] = [
 				{
 					name: 'One Item per Field',
 					value: 'perField',
-					description: 'Each field as its own item: name, required, inputType, options, requiredIf',
+					description:
+						'Each field as its own item: productCode, productName, name, required, inputType, options, requiredIf',
 				},
 				{
 					name: 'One Item with All Fields',
 					value: 'allFields',
-					description: 'One item holding the list of fields and the names of the required ones',
+					description:
+						'One item holding the product code and name, the list of fields and the names of the required ones',
 				},
 			],
 			default: 'perField',
@@ -40,7 +42,11 @@ export const description = updateDisplayOptions(
 	properties,
 );
 
-/** The fields `place` takes for this token's product (`order/productfields`), the API's own authority. */
+/**
+ * The fields `place` takes for this token's product (`order/productfields`), the API's own authority.
+ * Documented as a list (the product code, its label, then the fields): see helpers/productFields.ts.
+ * `requiredIf` lists conditions (`x`: x given, `!x`: x not given); the field is required when all hold.
+ */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
 	const orderToken = readText(this, 'orderToken', itemIndex, 'Order Token').trim();
 	if (!orderToken) {
@@ -49,11 +55,15 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		});
 	}
 	const output = readOptionChoice(this, 'output', itemIndex, 'Output', OUTPUTS, 'perField');
-	const answer = await apiRequest.call(this, 'order/productfields', { order_token: orderToken }, { itemIndex });
-	const fields = normaliseProductFields(answer).map((field) => ({ ...field }));
+	const answer = await apiRequestJson.call(this, 'order/productfields', { order_token: orderToken }, {
+		itemIndex,
+		acceptList: true,
+	});
+	const { productCode, productName, fields } = normaliseProductFields(answer);
+	const product = { productCode, productName };
 	if (output === 'allFields') {
 		const requiredFields = fields.filter((field) => field.required).map((field) => field.name);
-		return [{ json: { fields, requiredFields }, pairedItem: { item: itemIndex } }];
+		return [{ json: { ...product, fields: fields.map((field) => ({ ...field })), requiredFields }, pairedItem: { item: itemIndex } }];
 	}
-	return asItems(fields, itemIndex);
+	return asItems(fields.map((field) => ({ ...product, ...field })), itemIndex);
 }

@@ -1,261 +1,24 @@
-import type {
-	IDataObject,
-	IDisplayOptions,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { placeOrderOutput, type Placement } from '../../helpers/output';
-import { tidyOrder } from '../../helpers/orderReview';
-import { normaliseProductFields, preflightProblems } from '../../helpers/productFields';
+import { normaliseProductFields } from '../../helpers/productFields';
+import { preflightProblems, withProductChoices } from '../../helpers/preflight';
 import { type FieldProblem, type PreparedPlaceOrder, preparePlaceOrder } from '../../helpers/placeOrder';
 import {
+	CSR_SOURCES,
 	DV_AUTH_METHODS,
 	fieldApplies,
 	type PlaceOrderContext,
-	type PlaceOrderField,
 	PLACE_ORDER_FIELDS,
 	PRODUCT_BRANDS,
 	VALIDATION_LEVELS,
 } from '../../helpers/placeOrderFields';
-import { apiRequest, isUncertainOutcome } from '../../transport';
-import { concurrencyOption, optionsCollection } from '../common.descriptions';
-import {
-	readBoolean,
-	readChoice,
-	readCollection,
-	readNameValuePairs,
-	readText,
-	readTextOrList,
-} from '../parameters';
+import { placementState } from '../../helpers/placementState';
+import { apiRequest, apiRequestJson, isUncertainOutcome } from '../../transport';
+import { readBoolean, readChoice, readCollection, readNameValuePairs, readText, readTextOrList } from '../parameters';
+import { keyLostError, placedOutput, unconfirmedError } from './place.outcome';
 
-/** Field spec row → editor property, shown exactly when the row applies (see fieldApplies). */
-function specProperty(field: PlaceOrderField): INodeProperties {
-	const show: IDisplayOptions['show'] = {};
-	const when = field.when ?? {};
-	if (when.levels) show.validationLevel = when.levels;
-	if (when.methods) show.dvAuthMethod = when.methods;
-	if (when.brands) show.productBrand = when.brands;
-	if (when.renewal) show.renewal = [true];
-	if (when.adminSeparate) show.adminSameAsTech = [false];
-	const property: INodeProperties = {
-		displayName: field.displayName,
-		name: field.name,
-		type: 'string',
-		default: '',
-		required: field.required === true,
-		description: field.description,
-		placeholder: field.placeholder,
-		displayOptions: Object.keys(show).length ? { show } : undefined,
-	};
-	if (field.check === 'token') property.typeOptions = { password: true };
-	if (field.name === 'approverEmail') {
-		// The allowed addresses depend on the CSR's domain, so they are loaded from the API.
-		property.type = 'options';
-		property.typeOptions = { loadOptionsMethod: 'getApproverEmails', loadOptionsDependsOn: ['csr'] };
-	}
-	for (const key of ['description', 'placeholder', 'displayOptions'] as const) {
-		if (property[key] === undefined) delete property[key];
-	}
-	return property;
-}
-
-const spec = (name: string) => specProperty(PLACE_ORDER_FIELDS.find((field) => field.name === name)!);
-const specGroup = (prefix: string) =>
-	PLACE_ORDER_FIELDS.filter((field) => field.name.startsWith(prefix)).map(specProperty);
-
-const properties: INodeProperties[] = [
-	{
-		displayName: 'Order Token',
-		name: 'orderToken',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
-		description:
-			'Token from Generate Token or the Servertastic control panel. Placing the order spends the points of its product.',
-	},
-	{
-		displayName: 'Product Validation Level',
-		name: 'validationLevel',
-		type: 'options',
-		options: [
-			{ name: 'DV (Domain Validated)', value: 'DV' },
-			{ name: 'OV (Organisation Validated)', value: 'OV' },
-			{ name: 'EV (Extended Validation)', value: 'EV' },
-		],
-		default: 'DV',
-		description:
-			"The validation level of the token's product. OV and EV need the organisation's details.",
-	},
-	{
-		displayName: 'Product Brand',
-		name: 'productBrand',
-		type: 'options',
-		options: [
-			{ name: 'DigiCert (Secure Site)', value: 'digicert' },
-			{ name: 'GeoTrust (QuickSSL, True BusinessID)', value: 'geotrust' },
-			{ name: 'Other', value: 'other' },
-			{ name: 'PositiveSSL', value: 'positivessl' },
-			{ name: 'RapidSSL', value: 'rapidssl' },
-			{ name: 'SectigoSSL', value: 'sectigossl' },
-			{ name: 'Thawte (SSL123, SSL Web Server)', value: 'thawte' },
-		],
-		default: 'other',
-		description: 'Some brands take extra fields: the intermediate CA choice, Sectigo contact details',
-	},
-	{
-		displayName: 'Validation Method',
-		name: 'dvAuthMethod',
-		type: 'options',
-		options: [
-			{ name: 'DNS', value: 'DNS', description: 'Add a DNS record to the domain' },
-			{ name: 'Email', value: 'EMAIL', description: 'Approve an email sent to an approver address' },
-			{
-				name: 'HTTP File',
-				value: 'FILE',
-				description: 'Publish a file over HTTP (not for wildcard names)',
-			},
-			{
-				name: 'HTTPS File',
-				value: 'SFILE',
-				description: 'Publish a file over HTTPS (not for wildcard names)',
-			},
-		],
-		default: 'EMAIL',
-		description: 'How the certificate authority checks control of the domain (DCV)',
-	},
-	spec('approverEmail'),
-	{
-		displayName: 'CSR',
-		name: 'csr',
-		type: 'string',
-		typeOptions: { rows: 6 },
-		default: '',
-		required: true,
-		placeholder: '-----BEGIN CERTIFICATE REQUEST-----',
-		description:
-			'The certificate signing request in PEM form, made with an RSA key of at least 2048 bits or an EC P-256/P-384 key',
-	},
-	{
-		displayName: 'Additional Domains (SANs)',
-		name: 'sanDomains',
-		type: 'string',
-		default: '',
-		placeholder: 'shop.example.com, mail.example.com',
-		description:
-			"Extra names for a multi-domain order, separated by commas; at most the token's SAN count",
-	},
-	{
-		displayName: 'Exclude Free Www or Base Domain',
-		name: 'excludeAddon',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to certify only the name in the CSR. Otherwise a single-domain certificate also covers www (or, for a www name, the base domain).',
-	},
-	{
-		displayName: 'Renewal',
-		name: 'renewal',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether this order renews an earlier certificate. Up to 90 days left on the old one carry over.',
-	},
-	spec('previousOrderToken'),
-	...specGroup('tech'),
-	{
-		displayName: 'Admin Contact Same as Technical Contact',
-		name: 'adminSameAsTech',
-		type: 'boolean',
-		default: true,
-		description: 'Whether to send the technical contact as the administrative contact too',
-	},
-	...specGroup('admin'),
-	...specGroup('ida'),
-	...specGroup('org'),
-	spec('intermediateCa'),
-	{
-		displayName: 'Additional Parameters',
-		name: 'additionalParameters',
-		type: 'fixedCollection',
-		typeOptions: { multipleValues: true },
-		default: {},
-		placeholder: 'Add Parameter',
-		description:
-			'Parameters sent as given, for names that Get Product Fields reports and this node has no field for',
-		options: [
-			{
-				displayName: 'Parameter',
-				name: 'parameter',
-				values: [
-					{
-						displayName: 'Name',
-						name: 'name',
-						type: 'string',
-						default: '',
-						placeholder: 'e.g. org_incorperating_agency',
-					},
-					{
-						displayName: 'Value',
-						name: 'value',
-						type: 'string',
-						default: '',
-					},
-				],
-			},
-		],
-	},
-	optionsCollection([
-		{
-			displayName: 'Check Against Product Fields',
-			name: 'preflight',
-			type: 'boolean',
-			default: true,
-			description:
-				"Whether to check the order against the token's product fields (Get Product Fields) before placing: required fields, allowed values, SAN count, unknown additional parameters",
-		},
-		{
-			displayName: 'Check Order First',
-			name: 'checkOrderFirst',
-			type: 'boolean',
-			default: true,
-			description:
-				'Whether to look the order up before placing it, so that running the workflow again never places a token twice',
-		},
-		concurrencyOption,
-		{
-			displayName: 'If Already Placed',
-			name: 'ifAlreadyPlaced',
-			type: 'options',
-			options: [
-				{
-					name: 'Return Its Current State',
-					value: 'returnState',
-					description: 'Output the order as it is now, marked placement "alreadyPlaced"',
-				},
-				{ name: 'Fail', value: 'fail', description: 'Treat it as an error for this item' },
-			],
-			default: 'returnState',
-			description: 'What to do when Check Order First finds the order already placed',
-		},
-		{
-			displayName: 'Validate Only (Dry Run)',
-			name: 'validateOnly',
-			type: 'boolean',
-			default: false,
-			description:
-				'Whether to run every check and report what would be sent and what is missing, without placing the order or spending points',
-		},
-	]),
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['place'] } },
-	properties,
-);
+export { description } from './place.description';
 
 function problemsError(
 	this: IExecuteFunctions,
@@ -310,13 +73,10 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		method: readChoice(this, 'dvAuthMethod', itemIndex, 'Validation Method', DV_AUTH_METHODS),
 		brand: readChoice(this, 'productBrand', itemIndex, 'Product Brand', PRODUCT_BRANDS),
 		renewal: readBoolean(this, 'renewal', itemIndex, 'Renewal'),
-		adminSameAsTech: readBoolean(
-			this,
-			'adminSameAsTech',
-			itemIndex,
-			'Admin Contact Same as Technical Contact',
-		),
+		adminSameAsTech: readBoolean(this, 'adminSameAsTech', itemIndex, 'Admin Contact Same as Technical Contact'),
+		csrSource: readChoice(this, 'csrSource', itemIndex, 'CSR Source', CSR_SOURCES),
 	};
+	const generate = context.csrSource === 'generate';
 	// Only the fields that apply to this order are read, so hidden values are never sent.
 	const values: Record<string, string> = {};
 	for (const field of PLACE_ORDER_FIELDS) {
@@ -324,18 +84,17 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 			values[field.name] = readText(this, field.name, itemIndex, field.displayName);
 		}
 	}
-	const additionalParameters = readNameValuePairs(
-		this,
-		'additionalParameters',
-		itemIndex,
-		'Additional Parameters',
-	);
+	const additionalParameters = readNameValuePairs(this, 'additionalParameters', itemIndex, 'Additional Parameters');
 	const preparation = preparePlaceOrder({
 		context,
 		orderToken: readText(this, 'orderToken', itemIndex, 'Order Token'),
-		csr: readText(this, 'csr', itemIndex, 'CSR'),
+		csr: generate ? '' : readText(this, 'csr', itemIndex, 'CSR'),
+		domainName: generate ? readText(this, 'domainName', itemIndex, 'Domain Name') : undefined,
 		sanDomains: readTextOrList(this, 'sanDomains', itemIndex, 'Additional Domains (SANs)'),
 		excludeAddon: readBoolean(this, 'excludeAddon', itemIndex, 'Exclude Free Www or Base Domain'),
+		competitiveUpgrade: readBoolean(this, 'competitiveUpgrade', itemIndex, 'Competitive Upgrade'),
+		hashingAlgorithm: readText(this, 'hashingAlgorithm', itemIndex, 'Hashing Algorithm'),
+		webServerType: context.level === 'DV' ? undefined : readText(this, 'webServerType', itemIndex, 'Web Server Type'),
 		values,
 		additionalParameters,
 	});
@@ -348,7 +107,12 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 }
 
 /** The report of Validate Only: what would be sent and everything that stands in the way. */
-function validationReport(prepared: PreparedItem, problems: FieldProblem[], checkedWithApi: boolean): IDataObject {
+function validationReport(
+	prepared: PreparedItem,
+	problems: FieldProblem[],
+	checkedWithApi: boolean,
+	body = prepared.order?.body,
+): IDataObject {
 	return {
 		valid: problems.length === 0,
 		problems: problems.map((problem) => `'${problem.field}' ${problem.problem}`),
@@ -356,7 +120,7 @@ function validationReport(prepared: PreparedItem, problems: FieldProblem[], chec
 		orderToken: prepared.order?.body.order_token ?? null,
 		commonName: prepared.order?.commonName ?? null,
 		domains: prepared.order?.domains ?? [],
-		wouldSend: prepared.order?.body ?? null,
+		wouldSend: body ?? null,
 	};
 }
 
@@ -368,92 +132,83 @@ export async function execute(
 	const item = prepared ?? (await prepare.call(this, itemIndex));
 	const { options, method } = item;
 	const order = item.order;
+	const paired = (json: IDataObject): INodeExecutionData[] => [{ json, pairedItem: { item: itemIndex } }];
 	if (!order) {
 		// Validate Only with local problems: the API cannot add anything useful without a valid order.
-		return [{ json: validationReport(item, item.problems, false), pairedItem: { item: itemIndex } }];
+		return paired(validationReport(item, item.problems, false));
 	}
 	const token = order.body.order_token;
-	const stateOf = async (placement: Placement) => {
-		const review = await apiRequest.call(this, 'order/review', { order_token: token }, { itemIndex });
-		const tidy = tidyOrder(review);
-		return { review, tidy, placement };
-	};
-	const reportState = (review: IDataObject, placement: Placement, message: string) => {
-		const validation = tidyOrder(review).validation as IDataObject | null;
-		const reviewMethod = validation?.method as typeof method | undefined;
-		const output = placeOrderOutput(review, order, reviewMethod ?? method, placement);
-		return [{ json: { ...output, message }, pairedItem: { item: itemIndex } }];
-	};
+	const review = async () => await apiRequest.call(this, 'order/review', { order_token: token }, { itemIndex });
 
 	let sanCount: number | null = null;
 	if (options.checkOrderFirst || options.validateOnly) {
-		const { review, tidy: state } = await stateOf('alreadyPlaced');
-		sanCount = Number.isFinite(Number(review.san_count)) ? Number(review.san_count) : null;
-		if (state.isPlaced && !options.validateOnly) {
-			if (options.ifAlreadyPlaced === 'fail') {
-				throw new NodeOperationError(
-					this.getNode(),
-					`The order is already placed (status: ${String(state.status)}) [item ${itemIndex}]`,
-					{ itemIndex, description: 'Nothing was sent. Use Order → Get to follow it.' },
-				);
+		const current = await review();
+		sanCount = Number.isFinite(Number(current.san_count)) && String(current.san_count).trim() !== '' ? Number(current.san_count) : null;
+		// Order Placed is also a fresh token's status: placementState tells the two apart (its comments say how).
+		const state = placementState(current);
+		if (state === 'placed') {
+			const status = String(current.order_status ?? 'unknown');
+			if (options.validateOnly) {
+				const problems = [{ field: 'Order Token', problem: `is already placed (status: ${status})` }];
+				return paired(validationReport(item, problems, false));
 			}
-			return reportState(review, 'alreadyPlaced', 'The order was already placed; nothing was sent');
-		}
-		if (state.isPlaced) {
-			const problems = [{ field: 'Order Token', problem: `is already placed (status: ${String(state.status)})` }];
-			return [{ json: validationReport(item, problems, false), pairedItem: { item: itemIndex } }];
+			if (options.ifAlreadyPlaced === 'fail') {
+				throw new NodeOperationError(this.getNode(), `The order is already placed (status: ${status}) [item ${itemIndex}]`, {
+					itemIndex,
+					description: 'Nothing was sent. Use Order → Get to follow it.',
+				});
+			}
+			return paired(placedOutput(current, order, method, 'alreadyPlaced', 'The order was already placed; nothing was sent'));
 		}
 	}
-	if (options.preflight || options.validateOnly) {
-		const fields = normaliseProductFields(
-			await apiRequest.call(this, 'order/productfields', { order_token: token }, { itemIndex }),
-		);
-		const problems = preflightProblems(order.body, fields, { additionalNames: item.additionalNames, sanCount });
-		if (options.validateOnly) {
-			return [{ json: validationReport(item, problems, true), pairedItem: { item: itemIndex } }];
+	let body = order.body;
+	// A Hashing Algorithm left at the product's default needs productfields even without the checks.
+	if (options.preflight || options.validateOnly || order.hashingDefault) {
+		const answer = await apiRequestJson.call(this, 'order/productfields', { order_token: token }, { itemIndex, acceptList: true });
+		const { fields } = normaliseProductFields(answer);
+		body = withProductChoices(body, fields, { hashingDefault: order.hashingDefault });
+		if (options.preflight || options.validateOnly) {
+			const problems = preflightProblems(body, fields, { additionalNames: item.additionalNames, sanCount });
+			if (options.validateOnly) return paired(validationReport(item, problems, true, body));
+			if (problems.length) throw problemsError.call(this, problems, itemIndex);
 		}
-		if (problems.length) throw problemsError.call(this, problems, itemIndex);
 	}
 
 	// POST: the API requires it when a CSR is sent. Never retried: a repeat could spend points twice.
-	const attempt = await apiRequest
-		.call(this, 'order/place', order.body, { method: 'POST', itemIndex })
-		.then(
-			(answer) => ({ answer, failure: undefined }),
-			(failure: NodeApiError) => ({ answer: undefined, failure }),
-		);
+	const attempt = await apiRequest.call(this, 'order/place', body, { method: 'POST', itemIndex }).then(
+		(answer) => ({ answer, failure: undefined }),
+		(failure: NodeApiError) => ({ answer: undefined, failure }),
+	);
 	if (attempt.failure) {
 		if (!isUncertainOutcome(attempt.failure)) throw attempt.failure;
 		// No clear answer: the order may have been placed. Its state decides; never send it again.
 		const placeFailure = attempt.failure;
-		const checked = await stateOf('confirmedAfterUncertainAnswer').then(
-			(state) => state,
+		const checked = await review().then(
+			(answer) => answer,
 			() => undefined,
 		);
-		if (!checked) {
-			throw new NodeApiError(this.getNode(), {}, {
-				message: `${placeFailure.message}; the order may have been placed and its state could not be read`,
-				description:
-					'Do not place it again by hand: run the workflow again (Check Order First finds a placed order) or use Order → Get.',
-				itemIndex,
-			});
-		}
-		const { review, tidy: state } = checked;
-		if (!state.isPlaced) throw placeFailure;
-		return reportState(
-			review,
-			'confirmedAfterUncertainAnswer',
-			'The order was placed; its answer was lost and its state confirms it',
+		if (!checked) throw unconfirmedError(this, placeFailure, order, itemIndex);
+		if (placementState(checked) !== 'placed') throw placeFailure;
+		// A generated private key came only in the lost answer: the order is placed, the key is gone.
+		if (order.csrSource === 'generate') throw keyLostError(this, itemIndex);
+		return paired(
+			placedOutput(checked, order, method, 'confirmedAfterUncertainAnswer', 'The order was placed; its answer was lost and its state confirms it'),
 		);
 	}
 	const response = attempt.answer as IDataObject;
 	if (response.success === undefined) {
+		const keyNote =
+			order.csrSource === 'generate'
+				? ' The answer is not shown: it may hold the generated private key. If Order → Get shows the order placed, reissue it (Order → Reissue) for a new key pair; do not place it again.'
+				: '';
 		throw new NodeApiError(this.getNode(), {}, {
 			message: 'Servertastic did not confirm the order',
-			description:
-				'The answer held neither "success" nor "error". Get the order to see whether it was placed before trying again.',
+			description: `The answer held neither "success" nor "error". Get the order to see whether it was placed before trying again.${keyNote}`,
 			itemIndex,
 		});
 	}
-	return [{ json: placeOrderOutput(response, order, method), pairedItem: { item: itemIndex } }];
+	if (order.csrSource === 'generate' && typeof this.addExecutionHints === 'function') {
+		this.addExecutionHints({ message: 'The private key in the output is shown once: Servertastic does not store it. Save it now.', location: 'outputPane' });
+	}
+	return paired(placedOutput(response, { ...order, body }, method, 'placed'));
 }

@@ -236,10 +236,21 @@ describe('PEM handling', () => {
 				.map((line) => (line.startsWith('-----') ? line : line.replace(/(.{7})/g, '$1 \t')))
 				.join('\n'),
 		],
-		['text around the block', `Here is my CSR:\n\n   ${pem}\nThanks!\n`],
 		['surrounding whitespace', `\n\n\t  ${pem}  \n\n`],
+		['a byte order mark', `\uFEFF${pem}`],
 	])('accepts %s', (_name, input) => {
 		expect(parseCsr(input)).toEqual(expected);
+	});
+
+	it('gives the checked bytes as PEM: 64-character lines, LF line ends, the standard label', () => {
+		const der = pemToDer(pem);
+		const canonical = derToPem(der).trim();
+		expect(expected.pem).toBe(canonical);
+		expect(canonical.split('\n').slice(1, -1).every((line, index, lines) => line.length === (index < lines.length - 1 ? 64 : line.length) && line.length <= 64)).toBe(true);
+		const oneLine = pem.replace(/\n(?!-----)/g, '').replace(/CERTIFICATE REQUEST/g, 'NEW CERTIFICATE REQUEST').replace(/\n/g, '\r\n');
+		expect(parseCsr(`  ${oneLine}\r\n`).pem).toBe(canonical);
+		expect(parseCsr(pem.replace(/\n/g, '\\n')).pem).toBe(canonical);
+		expect(expected.pem).not.toMatch(/\r/);
 	});
 
 	it.each([
@@ -266,6 +277,16 @@ describe('PEM handling', () => {
 		['a truncated base64 quantum', pem.replace(/\n(?!-)/, '\nA'), /not valid base64/],
 		['base64 of plain text', derToPem(Buffer.from('hello world, not a CSR')), /damaged or is not a certificate signing request/],
 		['a 65 KiB input', pem + ' '.repeat(65 * 1024), /larger than 64 KiB/],
+		['text before BEGIN', `Here is my CSR:\n\n   ${pem}`, /^Paste only the certificate signing request: there is other text before its -----BEGIN/],
+		['text after END', `${pem}\nThanks!\n`, /^Paste only the certificate signing request: after its -----END CERTIFICATE REQUEST----- line there is "T" \(U\+0054\)$/],
+		['a NUL after END', `${pem}\u0000`, /after its -----END CERTIFICATE REQUEST----- line there is the control character U\+0000/],
+		['a form feed after END', `${pem}\f\n`, /there is the control character U\+000C/],
+		['an escape sequence after END', `${pem}\u001b[0m`, /there is the control character U\+001B/],
+		['a form feed inside the base64', pem.replace(/\n(?!-)/, '\n\f'), /^The CSR is not valid base64: it contains the control character U\+000C/],
+		['a vertical tab inside the base64', pem.replace(/\n(?!-)/, '\n\v'), /control character U\+000B/],
+		['a no-break space inside the base64', pem.replace(/\n(?!-)/, '\n\u00a0'), /not valid base64: it contains "\u00a0" \(U\+00A0\)/],
+		['a form feed before BEGIN', `\f${pem}`, /other text before its -----BEGIN/],
+		['two identical CSR blocks', `${pem}\n${pem}`, /more than one certificate signing request/],
 	])('refuses %s', (_name, input, message) => {
 		expectCsrError(input, message);
 	});
@@ -437,6 +458,7 @@ describe('csrKeyProblem', () => {
 		publicKey: { algorithm: 'RSA', bits: 2048 },
 		signatureAlgorithm: 'sha256WithRSAEncryption',
 		signatureValid: true,
+		pem: '-----BEGIN CERTIFICATE REQUEST-----\n-----END CERTIFICATE REQUEST-----',
 	};
 
 	it.each<[string, Partial<ParsedCsr>, string | undefined]>([

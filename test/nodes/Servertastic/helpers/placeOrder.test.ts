@@ -17,6 +17,7 @@ const TECH_ADDRESS = {
 	techPostCode: 'EC1A 1AA',
 	techCountryCode: 'gb',
 };
+const JURISDICTION = { orgJurisdictionCity: 'Cardiff', orgJurisdictionRegion: 'Wales', orgJurisdictionCountry: 'GB' };
 const ORGANISATION = {
 	orgName: 'Example Ltd',
 	orgAddressLine1: '1 High Street',
@@ -29,7 +30,7 @@ const ORGANISATION = {
 
 function input(context: Partial<PlaceOrderContext>, values: Record<string, string>, extra: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
 	return {
-		context: { level: 'DV', method: 'DNS', brand: 'other', renewal: false, adminSameAsTech: true, ...context },
+		context: { level: 'DV', method: 'DNS', brand: 'other', renewal: false, adminSameAsTech: true, csrSource: 'paste', ...context },
 		orderToken: 'tok_0123456789abcdef',
 		csr: csrFixture('rsa2048'),
 		sanDomains: '',
@@ -90,25 +91,46 @@ describe('preparePlaceOrder', () => {
 			'Organisation Name: is required for OV orders',
 			'Organisation Phone: is required for OV orders',
 		]));
-		expect(missing.join('\n')).not.toMatch(/Address Line 2|DUNS|Jurisdiction/);
-		const result = preparePlaceOrder(input({ level: 'OV' }, { ...TECH_ADDRESS, ...ORGANISATION }));
+		expect(missing.join('\n')).not.toMatch(/Address Line 2|DUNS|Division/);
+		const result = preparePlaceOrder(input({ level: 'OV' }, { ...TECH_ADDRESS, ...ORGANISATION, ...JURISDICTION }));
 		expect(problemsOf(result)).toEqual([]);
 		if (!result.ok) return;
 		expect(result.order.body.tech_contact_address_country).toBe('GB');
 		expect(result.order.body.admin_contact_address_country).toBe('GB');
 		expect(result.order.body.org_address_postal_code).toBe('EC1A 1AA');
-		expect(result.order.body).not.toHaveProperty('org_jurisdiction_country');
+		expect(result.order.body.web_server_type).toBe('Other');
 	});
 
-	it('requires the jurisdiction for EV', () => {
+	it.each(['OV', 'EV'] as const)('requires the jurisdiction for %s (the seed: "Required if ordering OV or EV")', (level) => {
 		const values = { ...TECH_ADDRESS, ...ORGANISATION };
-		expect(problemsOf(preparePlaceOrder(input({ level: 'EV' }, values)))).toEqual([
-			'Jurisdiction City: is required for EV orders',
-			'Jurisdiction Region: is required for EV orders',
-			'Jurisdiction Country Code: is required for EV orders',
+		expect(problemsOf(preparePlaceOrder(input({ level }, values)))).toEqual([
+			`Jurisdiction City: is required for ${level} orders`,
+			`Jurisdiction Region: is required for ${level} orders`,
+			`Jurisdiction Country Code: is required for ${level} orders`,
 		]);
-		const result = preparePlaceOrder(input({ level: 'EV' }, { ...values, orgJurisdictionCity: 'Cardiff', orgJurisdictionRegion: 'Wales', orgJurisdictionCountry: 'GB' }));
-		expect(result.ok && result.order.body.org_jurisdiction_country).toBe('GB');
+		const result = preparePlaceOrder(input({ level }, { ...values, ...JURISDICTION }));
+		expect(result.ok && result.order.body).toMatchObject({ org_jurisdiction_city: 'Cardiff', org_jurisdiction_region: 'Wales', org_jurisdiction_country: 'GB' });
+	});
+
+	it('sends the web server type for OV and EV only, Other or IIS', () => {
+		const values = { ...TECH_ADDRESS, ...ORGANISATION, ...JURISDICTION };
+		const iis = preparePlaceOrder(input({ level: 'EV' }, values, { webServerType: 'IIS' }));
+		expect(iis.ok && iis.order.body.web_server_type).toBe('IIS');
+		expect(problemsOf(preparePlaceOrder(input({ level: 'OV' }, values, { webServerType: 'Apache' })))).toEqual(['Web Server Type: must be Other or IIS, not "Apache"']);
+		const dv = preparePlaceOrder(input({}, {}, { webServerType: 'IIS' }));
+		expect(dv.ok && dv.order.body).not.toHaveProperty('web_server_type');
+	});
+
+	it('sends a chosen hashing algorithm and competitive_upgrade=1; the defaults send neither', () => {
+		const defaults = preparePlaceOrder(input({}, {}));
+		expect(defaults.ok && defaults.order).toMatchObject({ hashingDefault: true, csrSource: 'paste' });
+		expect(defaults.ok && Object.keys(defaults.order.body)).not.toEqual(expect.arrayContaining(['hashing_algorithm']));
+		expect(defaults.ok && defaults.order.body).not.toHaveProperty('competitive_upgrade');
+		const chosen = preparePlaceOrder(input({}, {}, { hashingAlgorithm: 'SHA-256-FULL-CHAIN', competitiveUpgrade: true }));
+		expect(chosen.ok && chosen.order).toMatchObject({ hashingDefault: false, body: { hashing_algorithm: 'SHA-256-FULL-CHAIN', competitive_upgrade: '1' } });
+		expect(problemsOf(preparePlaceOrder(input({}, {}, { hashingAlgorithm: 'SHA 256; x' })))).toEqual([
+			'Hashing Algorithm: must be a value Get Product Fields lists, such as SHA-256',
+		]);
 	});
 
 	it('needs the previous token only for renewals of DigiCert-supplied brands', () => {
@@ -146,6 +168,27 @@ describe('preparePlaceOrder', () => {
 		expect(problemsOf(preparePlaceOrder(input({}, {}, { csr: '' })))).toEqual(['CSR: is required']);
 	});
 
+	it('sends the checked PEM block re-wrapped at 64 with LF, never the pasted text', () => {
+		const pem = csrFixture('ec-p256').trim();
+		const oneLine = pem.replace(/\n(?!-----)/g, '').replace(/\n/g, '\r\n');
+		const result = preparePlaceOrder(input({}, {}, { csr: `\r\n  ${oneLine}\t\r\n` }));
+		expect(problemsOf(result)).toEqual([]);
+		expect(result.ok && result.order.body.csr).toBe(pem);
+		expect(result.ok && result.order.body.csr.split('\n').every((line) => line.length <= 64)).toBe(true);
+	});
+
+	it.each([
+		['text before BEGIN', (pem: string) => `My CSR: ${pem}`, /other text before/],
+		['a control character after END', (pem: string) => `${pem}\u0007`, /control character U\+0007/],
+		['a form feed inside the base64', (pem: string) => pem.replace(/\n(?!-)/, '\n\f'), /control character U\+000C/],
+		['two blocks', (pem: string) => `${pem}\n${pem}`, /more than one certificate signing request/],
+	])('refuses a CSR with %s, so nothing unchecked is sent', (_name, change, message) => {
+		const problems = problemsOf(preparePlaceOrder(input({}, {}, { csr: change(csrFixture('rsa2048').trim()) })));
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatch(/^CSR: cannot be read: /);
+		expect(problems[0]).toMatch(message);
+	});
+
 	it('accepts a CSR pasted with literal \\n sequences and sends real newlines', () => {
 		const escaped = csrFixture('ec-p256').trim().replace(/\n/g, '\\n');
 		const result = preparePlaceOrder(input({}, {}, { csr: escaped }));
@@ -155,7 +198,7 @@ describe('preparePlaceOrder', () => {
 
 	it('checks emails, phones, countries and control characters, naming the field', () => {
 		const problems = problemsOf(preparePlaceOrder(input({ level: 'OV' }, {
-			...TECH_ADDRESS, ...ORGANISATION,
+			...TECH_ADDRESS, ...ORGANISATION, ...JURISDICTION,
 			techEmail: 'not-an-email', techPhone: 'call me', orgCountry: 'UK', techJobTitle: 'Boss\r\nBcc: x@y.z',
 		})));
 		expect(problems.map((text) => text.split(':')[0])).toEqual([
@@ -188,5 +231,62 @@ describe('preparePlaceOrder', () => {
 			'Technical Contact Phone: is required',
 			'Technical Contact Email: is required',
 		]);
+	});
+});
+
+describe('preparePlaceOrder: Servertastic generates the key pair', () => {
+	const generate = (values: Record<string, string>, extra: Partial<PlaceOrderInput> = {}, context: Partial<PlaceOrderContext> = {}) =>
+		preparePlaceOrder(input({ csrSource: 'generate', ...context }, values, { csr: '', ...extra }));
+	const keyPairOrganisation = { orgName: 'Example Ltd', orgDivision: 'IT', orgCity: 'London', orgRegion: 'Greater London', orgCountry: 'gb' };
+
+	it('sends domain_name and the organisation instead of a CSR, with the admin email', () => {
+		const result = generate(keyPairOrganisation, { domainName: 'Shop.Example.com', csr: csrFixture('rsa2048') });
+		expect(problemsOf(result)).toEqual([]);
+		if (!result.ok) return;
+		expect(result.order.body).not.toHaveProperty('csr');
+		expect(result.order.body).toMatchObject({
+			domain_name: 'shop.example.com',
+			org_name: 'Example Ltd',
+			org_division: 'IT',
+			org_address_city: 'London',
+			org_address_region: 'Greater London',
+			org_address_country: 'GB',
+			admin_contact_email: 'ada@example.com',
+		});
+		expect(result.order).toMatchObject({ csrSource: 'generate', commonName: 'shop.example.com', domains: ['shop.example.com'] });
+		expect(result.order.csr).toBeUndefined();
+		expect(Object.keys(result.order.body).filter((key) => key.startsWith('org_')).sort()).toEqual([
+			'org_address_city', 'org_address_country', 'org_address_region', 'org_division', 'org_name',
+		]);
+	});
+
+	it('requires the domain name and the organisation fields that required_if names (DV)', () => {
+		expect(problemsOf(generate({}))).toEqual([
+			'Domain Name: is required when Servertastic generates the key pair',
+			'Organisation Name: is required when Servertastic generates the key pair',
+			'Organisation Division: is required when Servertastic generates the key pair',
+			'Organisation City: is required when Servertastic generates the key pair',
+			'Organisation Region: is required when Servertastic generates the key pair',
+			'Organisation Country Code: is required when Servertastic generates the key pair',
+		]);
+	});
+
+	it('OV: the full organisation block, with the division required', () => {
+		const values = { ...TECH_ADDRESS, ...ORGANISATION, ...JURISDICTION };
+		expect(problemsOf(generate(values, { domainName: 'www.example.com' }, { level: 'OV' }))).toEqual([
+			'Organisation Division: is required when Servertastic generates the key pair',
+		]);
+		expect(problemsOf(generate({ ...values, orgDivision: 'IT' }, { domainName: 'www.example.com' }, { level: 'OV' }))).toEqual([]);
+	});
+
+	it('validates the domain, and keeps the wildcard rule for file validation', () => {
+		expect(problemsOf(generate(keyPairOrganisation, { domainName: 'not a domain' }))[0]).toMatch(/^Domain Name: /);
+		expect(problemsOf(generate(keyPairOrganisation, { domainName: 'intranet.local' }))[0]).toMatch(/^Domain Name: .*reserved or private/);
+		for (const method of ['FILE', 'SFILE'] as const) {
+			expect(problemsOf(generate(keyPairOrganisation, { domainName: '*.example.com' }, { method }))).toEqual([
+				expect.stringMatching(/^Validation Method: cannot be HTTP or HTTPS file for the wildcard name "\*\.example\.com"/),
+			]);
+		}
+		expect(problemsOf(generate(keyPairOrganisation, { domainName: '*.example.com' }, { method: 'DNS' }))).toEqual([]);
 	});
 });

@@ -2,7 +2,7 @@ import { LoadOptionsContext } from 'n8n-core';
 import { type INode, type INodeParameters, Workflow } from 'n8n-workflow';
 
 import { ServertasticApi } from '../../../../credentials/ServertasticApi.credentials';
-import { getApproverEmails } from '../../../../nodes/Servertastic/methods/loadOptions';
+import { getApproverEmails, getHashingAlgorithms } from '../../../../nodes/Servertastic/methods/loadOptions';
 import { Servertastic } from '../../../../nodes/Servertastic/Servertastic.node';
 import { csrFixture } from '../../../fixtures/csrs';
 import { createAdditionalData, TestCredentialsHelper, TestNodeTypes } from '../../../harness';
@@ -15,8 +15,8 @@ beforeAll(async () => {
 afterAll(async () => await simulator.close());
 beforeEach(() => simulator.reset());
 
-/** The dropdown's loader run through n8n-core's own LoadOptionsContext, as the editor runs it. */
-async function loadApprovers(parameters: INodeParameters) {
+/** A dropdown's loader run through n8n-core's own LoadOptionsContext, as the editor runs it. */
+async function loadApprovers(parameters: INodeParameters, loader = getApproverEmails, path = 'parameters.approverEmail') {
 	const node: INode = {
 		id: 'n1',
 		name: 'Servertastic',
@@ -37,8 +37,8 @@ async function loadApprovers(parameters: INodeParameters) {
 	});
 	// The editor sends the node's current parameters with the request; n8n puts them here.
 	const additionalData = { ...createAdditionalData(helper), currentNodeParameters: node.parameters };
-	const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.approverEmail');
-	return await getApproverEmails.call(context);
+	const context = new LoadOptionsContext(workflow, node, additionalData, path);
+	return await loader.call(context);
 }
 
 describe('Approver Email dropdown', () => {
@@ -64,6 +64,40 @@ describe('Approver Email dropdown', () => {
 	it('asks for the CSR first, and says when it cannot be read', async () => {
 		await expect(loadApprovers({ csr: '' })).rejects.toThrow('Enter the CSR first');
 		await expect(loadApprovers({ csr: 'garbage' })).rejects.toThrow(/^The CSR cannot be read/);
+		expect(simulator.requests).toHaveLength(0);
+	});
+});
+
+describe('Approver Email dropdown when Servertastic generates the key pair', () => {
+	it('lists the addresses for Domain Name', async () => {
+		const options = await loadApprovers({ csrSource: 'generate', domainName: '*.Shop.Example.org', csr: '' });
+		expect(options.map((option) => option.value)).toContain('admin@shop.example.org');
+		expect(simulator.requestsTo('order/approverlist')[0].query).toEqual({ domain_name: 'shop.example.org' });
+	});
+
+	it('asks for the Domain Name first', async () => {
+		await expect(loadApprovers({ csrSource: 'generate', domainName: '' })).rejects.toThrow('Enter the Domain Name first');
+		await expect(loadApprovers({ csrSource: 'generate', domainName: '={{ $json.domain }}' })).rejects.toThrow('Enter the Domain Name first');
+		expect(simulator.requests).toHaveLength(0);
+	});
+});
+
+describe('Hashing Algorithm dropdown', () => {
+	const loadHashing = (parameters: INodeParameters) => loadApprovers(parameters, getHashingAlgorithms, 'parameters.hashingAlgorithm');
+
+	it("lists the product's default first, then what productfields offers for the token", async () => {
+		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+		const options = await loadHashing({ orderToken: token });
+		expect(options.map((option) => option.value)).toEqual(['', 'SHA-256', 'SHA-256-FULL-CHAIN']);
+		expect(options[0].name).toMatch(/Default/);
+		expect(simulator.requestsTo('order/productfields')[0].query).toEqual({ order_token: token });
+	});
+
+	it('without a usable token (empty, an expression) lists the documented values, with no request', async () => {
+		for (const orderToken of ['', '={{ $json.orderToken }}']) {
+			const options = await loadHashing({ orderToken });
+			expect(options.map((option) => option.value)).toEqual(['', 'SHA-256', 'SHA-256-FULL-CHAIN']);
+		}
 		expect(simulator.requests).toHaveLength(0);
 	});
 });

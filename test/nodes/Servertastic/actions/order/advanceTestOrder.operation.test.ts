@@ -2,6 +2,7 @@ import type { ICredentialDataDecryptedObject, IDataObject, INodeParameters } fro
 
 import { ServertasticApi } from '../../../../../credentials/ServertasticApi.credentials';
 import { Servertastic } from '../../../../../nodes/Servertastic/Servertastic.node';
+import { fixture, serveFixture } from '../../../../contract';
 import { type OnErrorSetting, runNode } from '../../../../harness';
 import type { Simulator } from '../../../../simulator';
 import { placeOrderThroughNode, runServertastic } from '../../../../support/servertastic';
@@ -47,15 +48,18 @@ describe('Order → Advance Test Order inside n8n', () => {
 		expect(request.path).toBe('/order/advanceorder.json');
 		expect(request.query).toEqual({ order_token: token });
 		expect(first.success[0].pairedItem).toEqual({ item: 0 });
+		// The answer is a success sentence only (api2.md "advanceorder"): Get shows the new status.
+		const sentence = `Order was pushed. Please wait up to 3 minutes for the status to update - ${simulator.getOrder(token)!.resellerOrderId}`;
 		expect(first.success[0].json).toEqual({
 			orderToken: token,
 			success: true,
-			message: 'Order advanced to Awaiting Customer Verification',
-			status: 'Awaiting Customer Verification',
-			response: { success: 'Order advanced to Awaiting Customer Verification', order_status: 'Awaiting Customer Verification' },
+			message: sentence,
+			response: { success: sentence },
 		});
+		expect(simulator.getOrder(token)?.status).toBe('Awaiting Customer Verification');
 		const second = await runServertastic(simulator, advance({ orderToken: token }));
-		expect(second.success[0].json.status).toBe('Completed');
+		expect(second.success[0].json.success).toBe(true);
+		expect(simulator.getOrder(token)?.status).toBe('Completed');
 		expect(simulator.getOrder(token)?.certificate).toEqual(expect.any(String));
 		expectNoSecret([first, second]);
 	});
@@ -119,6 +123,19 @@ describe('Order → Advance Test Order inside n8n', () => {
 		});
 		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(result.success[0].json.error).toBe('Servertastic refused order/advanceorder: Order cannot be advanced from status Completed');
-		expect(result.success[1].json.status).toBe('Awaiting Customer Verification');
+		expect(result.success[1].json.success).toBe(true);
+		expect(simulator.getOrder(placed)?.status).toBe('Awaiting Customer Verification');
+	});
+
+	it('the documented sentence comes with the line breaks of its XML: the message is trimmed, the answer kept', async () => {
+		const token = await placedOrder();
+		serveFixture(simulator, 'order/advanceorder', fixture('order/advanceorder'));
+		const result = await runServertastic(simulator, advance({ orderToken: token }));
+		expect(result.success[0].json).toEqual({
+			orderToken: token,
+			success: true,
+			message: 'Order was pushed. Please wait up to 3 minutes for the status to update - STR_1_201611071123',
+			response: fixture('order/advanceorder'),
+		});
 	});
 });

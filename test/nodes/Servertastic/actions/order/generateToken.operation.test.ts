@@ -37,21 +37,24 @@ const generate = (extra: Record<string, unknown> = {}) => ({
 	...extra,
 });
 
+/** One showtokens entry as documented (api2.md "showTokens"). */
 interface ListedToken {
-	order_token: string;
+	token: string;
 	reseller_unique_reference: string;
-	order_status: string;
 }
 
 /**
- * Every token the simulator holds (the ledger), read over HTTP the way a client would (showtokens).
+ * Every token the simulator holds (the ledger), read over HTTP the way a client would (showtokens,
+ * `unused_tokens.order_token[]` and `used_tokens.order_token[]` in the documented reading).
  * The read is recorded too: count the node's requests before calling this.
  */
 async function allTokens(): Promise<ListedToken[]> {
 	const answer = (await (
 		await fetch(`${simulator.url}/order/showtokens.json?api_key=${encodeURIComponent(API_KEY)}`)
-	).json()) as { unused_tokens: ListedToken[]; used_tokens: ListedToken[] };
-	return [...answer.unused_tokens, ...answer.used_tokens];
+	).json()) as IDataObject;
+	const listed = (list: unknown): ListedToken[] =>
+		typeof list === 'object' && list !== null ? ((list as { order_token?: ListedToken[] }).order_token ?? []) : [];
+	return [...listed(answer.unused_tokens), ...listed(answer.used_tokens)];
 }
 
 async function tokensWithReference(reference: string): Promise<ListedToken[]> {
@@ -60,7 +63,7 @@ async function tokensWithReference(reference: string): Promise<ListedToken[]> {
 
 /** No order token of the simulator in the run's error (message, description, error items). */
 async function expectNoTokenInErrors(results: RunNodeResult[]): Promise<void> {
-	const tokens = (await allTokens()).map((token) => token.order_token);
+	const tokens = (await allTokens()).map((token) => token.token);
 	expect(tokens.length).toBeGreaterThan(0);
 	for (const result of results) {
 		const errorItems = [...result.errorOutput, ...result.success.filter((item) => typeof item.json.error === 'string')];
@@ -110,9 +113,11 @@ describe('Order → Generate Token inside n8n', () => {
 			productCode: 'RapidSSL-12',
 			generation: 'generated',
 			orderStatus: null,
+			tokenUsed: false,
 			response: {
 				success: 'Order token generated',
 				order_token: order!.orderToken,
+				product_code: 'RapidSSL-12',
 				reseller_order_id: order!.resellerOrderId,
 				review_url: `${simulator.url}/review/${order!.orderToken}`,
 			},
@@ -157,8 +162,10 @@ describe('Order → Generate Token inside n8n', () => {
 				resellerReference: reference,
 				productCode: 'RapidSSL-12',
 				generation: 'existing',
-				orderStatus: 'Order Generated',
-				response: expect.objectContaining({ order_token: order.orderToken, reseller_unique_reference: reference }),
+				// From the token's review: showtokens lists only the token and its reference.
+				orderStatus: 'Order Placed',
+				tokenUsed: false,
+				response: { token: order.orderToken, reseller_unique_reference: reference },
 			});
 			// The same keys as a fresh token, in the same order.
 			expect(Object.keys(output.json)).toEqual(Object.keys(first.success[0].json));
@@ -168,6 +175,7 @@ describe('Order → Generate Token inside n8n', () => {
 			]);
 			// The lookup is a read with the key only, added by the credential.
 			expect(simulator.requestsTo('order/showtokens').map((request) => request.query)).toEqual([{ api_key: API_KEY }]);
+			expect(simulator.requestsTo('order/review').map((request) => request.query)).toEqual([{ order_token: order.orderToken }]);
 			expect(await tokensWithReference(reference)).toHaveLength(1);
 			expectNoSecret(second);
 		});
@@ -199,17 +207,18 @@ describe('Order → Generate Token inside n8n', () => {
 			const reference = derivedReference(item, 'RapidSSL-12');
 			const [token] = await tokensWithReference(reference);
 			expect(first.success[0].json).toMatchObject({
-				orderToken: token.order_token,
+				orderToken: token.token,
 				generation: 'confirmedAfterUncertainAnswer',
 				resellerReference: reference,
-				orderStatus: 'Order Generated',
+				orderStatus: 'Order Placed',
+				tokenUsed: false,
 			});
 			expect(first.success[0].pairedItem).toEqual({ item: 0 });
 			// The transport never repeats a call that buys something, and neither does the node.
 			expect(simulator.requestsTo('order/generatetoken')).toHaveLength(1);
 
 			const rerun = await runServertastic(simulator, generate(), { inputItems: [item] });
-			expect(rerun.success[0].json).toMatchObject({ orderToken: token.order_token, generation: 'existing' });
+			expect(rerun.success[0].json).toMatchObject({ orderToken: token.token, generation: 'existing' });
 			expect(await tokensWithReference(reference)).toHaveLength(1);
 			expectNoSecret([first, rerun]);
 		});
@@ -403,8 +412,8 @@ describe('Order → Generate Token inside n8n', () => {
 				[tokens[0], 'existing'],
 				[tokens[1], 'existing'],
 			]);
-			// A placed token is in the used list, with its status.
-			expect(rerun.success[0].json.orderStatus).not.toBe('Order Generated');
+			// A placed token is in the used list; its review shows what place wrote.
+			expect(rerun.success.map((item) => item.json.tokenUsed)).toEqual([true, false]);
 			const placed = await runServertastic(simulator, place, { inputItems: rerun.success.map((item) => item.json as IDataObject) });
 			expect(placed.status).toBe('success');
 			expect(placed.success.map((item) => item.json.placement)).toEqual(['alreadyPlaced', 'placed']);
@@ -413,19 +422,15 @@ describe('Order → Generate Token inside n8n', () => {
 		});
 
 		it.each([
-			['one token (a bare object) and an empty list', true, undefined],
-			['lists wrapped in their element name', false, 'token'],
-		])('reads the token list in the shapes XML-derived JSON takes: %s', async (_name, xmlStyleLists, wrapper) => {
+			['one token as a bare object, no used token ("")', (listed: ListedToken) => ({ unused_tokens: { order_token: listed }, used_tokens: '' })],
+			['one token in a list, used tokens {}', (listed: ListedToken) => ({ unused_tokens: { order_token: [listed] }, used_tokens: {} })],
+			['the token among the used ones, unused tokens absent', (listed: ListedToken) => ({ used_tokens: { order_token: [listed] } })],
+			['a bare list of entries (no order_token wrapper)', (listed: ListedToken) => ({ unused_tokens: [listed], used_tokens: [] })],
+		])('reads the token list in the shapes XML-derived JSON takes: %s', async (_name, shape) => {
 			const first = await runServertastic(simulator, generate(), { inputItems: [{ customer: 'X' }] });
 			const token = first.success[0].json.orderToken as string;
-			simulator.settings.xmlStyleLists = xmlStyleLists;
-			if (wrapper) {
-				const [listed] = await allTokens();
-				simulator.respondOnce('order/showtokens', {
-					status: 200,
-					body: { success: 'Tokens retrieved', unused_tokens: { [wrapper]: [listed] }, used_tokens: '' },
-				});
-			}
+			const [listed] = await allTokens();
+			simulator.respondOnce('order/showtokens', { status: 200, body: { success: 'Order tokens', ...shape(listed) } });
 			const rerun = await runServertastic(simulator, generate(), { inputItems: [{ customer: 'X' }] });
 			expect(rerun.success[0].json).toMatchObject({ orderToken: token, generation: 'existing' });
 		});
@@ -439,7 +444,7 @@ describe('Order → Generate Token inside n8n', () => {
 			const { reseller_unique_reference: _dropped, ...withoutReference } = listed;
 			simulator.respondOnce('order/showtokens', {
 				status: 200,
-				body: { success: 'Tokens retrieved', unused_tokens: [withoutReference], used_tokens: [] },
+				body: { success: 'Order tokens', unused_tokens: { order_token: [withoutReference] }, used_tokens: '' },
 			});
 			const result = await runServertastic(simulator, generate(), { inputItems: [item], onError: 'continueErrorOutput' });
 			expect(result.errorOutput.map((entry) => entry.pairedItem)).toEqual([{ item: 0 }]);
@@ -500,7 +505,7 @@ describe('Order → Generate Token inside n8n', () => {
 			expect(result.status).toBe('success');
 			const reference = derivedReference(item, 'RapidSSL-12');
 			const [token] = await tokensWithReference(reference);
-			expect(result.success[0].json).toMatchObject({ orderToken: token.order_token, generation: 'confirmedAfterUncertainAnswer' });
+			expect(result.success[0].json).toMatchObject({ orderToken: token.token, generation: 'confirmedAfterUncertainAnswer' });
 			expect(simulator.requestsTo('order/generatetoken')).toHaveLength(1);
 			expect(await allTokens()).toHaveLength(1);
 		});

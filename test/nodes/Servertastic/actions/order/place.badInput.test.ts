@@ -23,6 +23,14 @@ const GOOD: IDataObject = {
 	...TECH_CONTACT,
 	...TECH_ADDRESS,
 	...ORGANISATION,
+	orgJurisdictionCity: 'Cardiff',
+	orgJurisdictionRegion: 'Wales',
+	orgJurisdictionCountry: 'GB',
+	csrSource: 'paste',
+	domainName: '',
+	hashingAlgorithm: '',
+	webServerType: 'Other',
+	competitiveUpgrade: false,
 };
 
 // Every parameter reads its value from the item, so each item can be bad in its own way. With the
@@ -48,6 +56,12 @@ add('CSR labelled as a private key', { csr: pem.replace(/CERTIFICATE REQUEST/g, 
 add('CSR with base64 garbage', { csr: pem.replace(/\n[A-Za-z0-9+/]{10}/, '\n!!!!$$$$%%') }, 'CSR');
 add('CSR with no body', { csr: '-----BEGIN CERTIFICATE REQUEST-----\n-----END CERTIFICATE REQUEST-----' }, 'CSR');
 add('CSR twice', { csr: `${pem}\n${pem}` }, 'CSR');
+add('CSR after other text', { csr: `Here it is:\n${pem}` }, 'CSR');
+add('CSR with a NUL after END', { csr: `${pem}\u0000` }, 'CSR');
+add('CSR with a bell after END', { csr: `${pem}\n\u0007\n` }, 'CSR');
+add('CSR with a form feed inside', { csr: pem.replace(/\n(?!-)/, '\n\f') }, 'CSR');
+add('CSR with a vertical tab inside', { csr: pem.replace(/\n(?!-)/, '\n\v') }, 'CSR');
+add('CSR followed by its private key', { csr: `${pem}\n-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----` }, 'CSR');
 const body = pem.split('\n').slice(1, -1).join('');
 const der = Buffer.from(body, 'base64');
 for (const offset of [der.length - 1, der.length - 20, der.length - 100, 60, 100]) {
@@ -134,6 +148,19 @@ add('token empty', { orderToken: '' }, 'Order Token');
 add('unknown validation method', { dvAuthMethod: 'POST' }, 'Validation Method');
 add('unknown validation level', { validationLevel: 'XV' }, 'Product Validation Level');
 add('unknown brand', { productBrand: 'acme' }, 'Product Brand');
+add('unknown CSR source', { csrSource: 'upload' }, 'CSR Source');
+add('unknown web server type', { webServerType: 'Apache' }, 'Web Server Type');
+add('hashing algorithm with a space', { hashingAlgorithm: 'SHA 256' }, 'Hashing Algorithm');
+
+// Servertastic generates the key pair: the domain name and the organisation it needs.
+const keyPair = { csrSource: 'generate', csr: '', domainName: 'www.example.com', orgDivision: 'IT' };
+for (const name of ['', 'not a domain', 'printer.local', '10.0.0.1', 'https://example.com', '*.*.example.com', 'exa\nmple.com']) {
+	add(`generated key pair for ${JSON.stringify(name)}`, { ...keyPair, domainName: name }, 'Domain Name');
+}
+add('generated key pair for a wildcard with HTTP file', { ...keyPair, domainName: '*.example.com', dvAuthMethod: 'FILE' }, 'Validation Method');
+add('generated key pair without the division', { ...keyPair, orgDivision: '' }, 'Organisation Division');
+add('generated key pair with CR/LF in the division', { ...keyPair, orgDivision: 'IT\r\nX: 1' }, 'Organisation Division');
+add('generated key pair with a domain as a list', { ...keyPair, domainName: ['www.example.com'] }, 'Domain Name');
 
 let simulator: Simulator;
 beforeAll(async () => {

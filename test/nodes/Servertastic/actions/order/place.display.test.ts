@@ -1,6 +1,7 @@
 import { type INodeParameters, NodeHelpers } from 'n8n-workflow';
 
 import {
+	CSR_SOURCES,
 	DV_AUTH_METHODS,
 	fieldApplies,
 	PLACE_ORDER_FIELDS,
@@ -34,6 +35,7 @@ const contextParameters = (context: PlaceOrderContext): INodeParameters => ({
 	productBrand: context.brand,
 	renewal: context.renewal,
 	adminSameAsTech: context.adminSameAsTech,
+	csrSource: context.csrSource,
 });
 
 const ALWAYS_VISIBLE = [
@@ -43,13 +45,21 @@ const ALWAYS_VISIBLE = [
 	'validationLevel',
 	'productBrand',
 	'dvAuthMethod',
-	'csr',
+	'csrSource',
+	'hashingAlgorithm',
 	'sanDomains',
 	'excludeAddon',
 	'renewal',
+	'competitiveUpgrade',
 	'adminSameAsTech',
 	'additionalParameters',
 	'options',
+];
+
+/** The explicit properties that follow a switch (the spec rows follow fieldApplies). */
+const switchedProperties = (context: PlaceOrderContext): string[] => [
+	context.csrSource === 'paste' ? 'csr' : 'domainName',
+	...(context.level === 'DV' ? [] : ['webServerType']),
 ];
 
 describe('Order → Place: which fields the editor shows', () => {
@@ -59,13 +69,14 @@ describe('Order → Place: which fields the editor shows', () => {
 			for (const brand of PRODUCT_BRANDS)
 				for (const renewal of [false, true])
 					for (const adminSameAsTech of [false, true])
-						contexts.push({ level, method, brand, renewal, adminSameAsTech });
+						for (const csrSource of CSR_SOURCES) contexts.push({ level, method, brand, renewal, adminSameAsTech, csrSource });
 
-	it('shows exactly the fields that execute reads, for all 336 combinations of the switches', () => {
-		expect(contexts).toHaveLength(336);
+	it('shows exactly the fields that execute reads, for all 672 combinations of the switches', () => {
+		expect(contexts).toHaveLength(672);
 		for (const context of contexts) {
 			const expected = [
 				...ALWAYS_VISIBLE,
+				...switchedProperties(context),
 				...PLACE_ORDER_FIELDS.filter((field) => fieldApplies(field, context)).map((field) => field.name),
 			].sort();
 			expect({ context, visible: visibleParameters(contextParameters(context)).sort() }).toEqual({
@@ -81,6 +92,7 @@ describe('Order → Place: which fields the editor shows', () => {
 		brand: 'other',
 		renewal: false,
 		adminSameAsTech: false,
+		csrSource: 'paste',
 	};
 	const visible = (changes: Partial<PlaceOrderContext>) =>
 		visibleParameters(contextParameters({ ...base, ...changes }));
@@ -101,12 +113,49 @@ describe('Order → Place: which fields the editor shows', () => {
 		}
 	});
 
-	it('adds the jurisdiction fields for EV only', () => {
+	it('shows the jurisdiction fields for OV and EV (the seed: "Required if ordering OV or EV"), required', () => {
 		const jurisdiction = ['orgJurisdictionCity', 'orgJurisdictionRegion', 'orgJurisdictionCountry'];
 		for (const name of jurisdiction) {
-			expect(visible({ level: 'OV' })).not.toContain(name);
+			expect(visible({ level: 'DV' })).not.toContain(name);
+			expect(visible({ level: 'OV' })).toContain(name);
 			expect(visible({ level: 'EV' })).toContain(name);
+			expect(description.properties.filter((p) => p.name === name).every((p) => p.required === true)).toBe(true);
 		}
+	});
+
+	it('CSR Source: pasting shows the CSR; generating shows Domain Name and, for DV, the organisation fields required_if names', () => {
+		expect(visible({ csrSource: 'paste' })).toContain('csr');
+		expect(visible({ csrSource: 'paste' })).not.toContain('domainName');
+		const generated = visible({ csrSource: 'generate' });
+		expect(generated).not.toContain('csr');
+		expect(generated).toContain('domainName');
+		const keyPairOrganisation = ['orgName', 'orgDivision', 'orgCity', 'orgRegion', 'orgCountry'];
+		expect(generated.filter((name) => name.startsWith('org'))).toEqual(keyPairOrganisation);
+		expect(visible({ csrSource: 'paste' }).filter((name) => name.startsWith('org'))).toEqual([]);
+		// Shown for OV/EV either way; the division only becomes required without a CSR.
+		for (const name of keyPairOrganisation) expect(visible({ level: 'OV', csrSource: 'paste' })).toContain(name);
+	});
+
+	it('marks the key-pair fields required exactly when they are shown for it', () => {
+		const shown = (context: PlaceOrderContext, name: string) => {
+			const values = NodeHelpers.getNodeParameters(description.properties, { resource: 'order', operation: 'place', ...contextParameters(context) }, true, false, node, description)!;
+			return description.properties.filter((p) => p.name === name && NodeHelpers.displayParameter(values, p, node, description));
+		};
+		const dvGenerate = { ...base, csrSource: 'generate' as const };
+		for (const name of ['domainName', 'orgName', 'orgDivision', 'orgCity', 'orgRegion', 'orgCountry']) {
+			expect({ name, required: shown(dvGenerate, name).map((p) => p.required) }).toEqual({ name, required: [true] });
+		}
+		expect(shown({ ...base, level: 'OV' }, 'orgDivision').map((p) => p.required)).toEqual([false]);
+		expect(shown({ ...base, level: 'OV', csrSource: 'generate' }, 'orgDivision').map((p) => p.required)).toEqual([true]);
+	});
+
+	it('shows the web server type for OV and EV only; Hashing Algorithm and Competitive Upgrade always', () => {
+		expect(visible({ level: 'DV' })).not.toContain('webServerType');
+		expect(visible({ level: 'OV' })).toContain('webServerType');
+		expect(visible({ level: 'EV' })).toContain('webServerType');
+		const hashing = description.properties.find((p) => p.name === 'hashingAlgorithm')!;
+		expect(hashing).toMatchObject({ default: '', typeOptions: { loadOptionsMethod: 'getHashingAlgorithms' } });
+		expect(hashing.hint).toMatch(/reads Get Product Fields for the token and sends the first value it lists/);
 	});
 
 	it('shows the previous order token only for a renewal', () => {
@@ -135,11 +184,12 @@ describe('Order → Place: which fields the editor shows', () => {
 	});
 
 	it('marks required in the editor what the seed marks required', () => {
+		// The first property of a name: for a field with several conditions, the OV/EV (or CSR) one.
 		const required = (name: string) => description.properties.find((p) => p.name === name)?.required === true;
-		for (const name of ['orderToken', 'csr', 'approverEmail', 'techFirstName', 'techJobTitle', 'orgName', 'orgPhone', 'orgJurisdictionCountry']) {
+		for (const name of ['orderToken', 'csr', 'domainName', 'approverEmail', 'techFirstName', 'techJobTitle', 'orgName', 'orgPhone', 'orgJurisdictionCity', 'orgJurisdictionRegion', 'orgJurisdictionCountry']) {
 			expect({ name, required: required(name) }).toEqual({ name, required: true });
 		}
-		for (const name of ['techAddressLine2', 'orgDuns', 'orgDivision', 'orgIncorporatingAgency', 'orgRegistrationNumber', 'orgAddressLine2', 'orgAddressLine3', 'intermediateCa', 'sanDomains']) {
+		for (const name of ['techAddressLine2', 'orgDuns', 'orgDivision', 'orgIncorporatingAgency', 'orgRegistrationNumber', 'orgAddressLine2', 'orgAddressLine3', 'intermediateCa', 'sanDomains', 'hashingAlgorithm', 'competitiveUpgrade']) {
 			expect({ name, required: required(name) }).toEqual({ name, required: false });
 		}
 	});

@@ -11,6 +11,8 @@ import {
 } from '../../../../support/servertastic';
 
 const API_KEY = 'sk_live_Secret+Key/With=Chars_0123456789';
+/** Required for OV and EV (the seed: "Required if ordering OV or EV certificate"). */
+const JURISDICTION = { orgJurisdictionCity: 'Cardiff', orgJurisdictionRegion: 'Wales', orgJurisdictionCountry: 'GB' };
 
 let simulator: Simulator;
 beforeAll(async () => {
@@ -60,6 +62,8 @@ describe('Order → Place inside n8n', () => {
 			exclude_addon: '0',
 			renewal: '0',
 			...CONTACT_BODY,
+			// Hashing Algorithm left at the product's default: the first value productfields offers.
+			hashing_algorithm: 'SHA-256',
 		});
 		expect(result.success).toHaveLength(1);
 		const [item] = result.success;
@@ -129,6 +133,7 @@ describe('Order → Place inside n8n', () => {
 				...TECH_ADDRESS,
 				techAddressLine2: 'Floor 2',
 				...ORGANISATION,
+				...JURISDICTION,
 				orgDuns: '123456789',
 				intermediateCa: 'GeoTrust TLS RSA CA G1',
 			}),
@@ -141,6 +146,7 @@ describe('Order → Place inside n8n', () => {
 			csr: csrFixture('rsa2048').trim(),
 			exclude_addon: '0',
 			renewal: '0',
+			web_server_type: 'Other',
 			...CONTACT_BODY,
 			tech_contact_organisation_name: 'Example Ltd',
 			tech_contact_address_line1: '1 High Street',
@@ -158,6 +164,9 @@ describe('Order → Place inside n8n', () => {
 			admin_contact_address_country: 'GB',
 			org_name: 'Example Ltd',
 			org_duns: '123456789',
+			org_jurisdiction_city: 'Cardiff',
+			org_jurisdiction_region: 'Wales',
+			org_jurisdiction_country: 'GB',
 			org_address_line1: '1 High Street',
 			org_address_city: 'London',
 			org_address_region: 'Greater London',
@@ -165,6 +174,7 @@ describe('Order → Place inside n8n', () => {
 			org_address_country: 'GB',
 			org_address_phone: '+44 20 7946 0001',
 			intermediate_ca: 'GeoTrust TLS RSA CA G1',
+			hashing_algorithm: 'SHA-256',
 		});
 	});
 
@@ -238,8 +248,9 @@ describe('Order → Place inside n8n', () => {
 				sanDomains: 'shop.example.com, mail.example.com, SHOP.example.com',
 				idaEmail: 'ida@example.com',
 				idaPhone: '+44 20 7946 0002',
-				additionalParameters: { parameter: [{ name: 'hashing_algorithm', value: 'SHA2-256' }] },
-				// hashing_algorithm is not among this product's fields: the pre-flight would refuse it.
+				hashingAlgorithm: 'SHA-256-FULL-CHAIN',
+				additionalParameters: { parameter: [{ name: 'ida_fax_number', value: '+44 20 7946 0003' }] },
+				// ida_fax_number is not among this product's fields: the pre-flight would refuse it.
 				options: { preflight: false },
 			}),
 		);
@@ -249,7 +260,8 @@ describe('Order → Place inside n8n', () => {
 			san_domains: 'shop.example.com,mail.example.com',
 			ida_email_address: 'ida@example.com',
 			ida_telephone_number: '+44 20 7946 0002',
-			hashing_algorithm: 'SHA2-256',
+			ida_fax_number: '+44 20 7946 0003',
+			hashing_algorithm: 'SHA-256-FULL-CHAIN',
 		});
 		expect(result.success[0].json.domains).toEqual(['www.example.com', 'shop.example.com', 'mail.example.com']);
 	});
@@ -274,8 +286,13 @@ describe('Order → Place: bad input is refused before anything is sent', () => 
 		['an approver email that comes out empty', { dvAuthMethod: 'EMAIL', approverEmail: '={{ $json.nothing ?? "" }}' }, /^'Approver Email' is required when the validation method is Email \[item 0\]$/],
 		['a malformed email', { techEmail: 'ada at example' }, /^'Technical Contact Email' /],
 		['a malformed phone', { techPhone: 'call me maybe' }, /^'Technical Contact Phone' /],
-		['a bad country', { validationLevel: 'OV', ...TECH_ADDRESS, ...ORGANISATION, orgCountry: 'UK' }, /^'Organisation Country Code' .*GB/],
-		['OV fields that come out empty', { validationLevel: 'OV', ...TECH_ADDRESS, ...ORGANISATION, orgName: '={{ "" }}', orgPhone: '={{ " " }}' }, /^'Organisation Name' is required for OV orders \(and 1 more\) \[item 0\]$/],
+		['a bad country', { validationLevel: 'OV', ...TECH_ADDRESS, ...ORGANISATION, ...JURISDICTION, orgCountry: 'UK' }, /^'Organisation Country Code' .*GB/],
+		['OV fields that come out empty', { validationLevel: 'OV', ...TECH_ADDRESS, ...ORGANISATION, ...JURISDICTION, orgName: '={{ "" }}', orgPhone: '={{ " " }}' }, /^'Organisation Name' is required for OV orders \(and 1 more\) \[item 0\]$/],
+		['an OV order whose jurisdiction comes out empty', { validationLevel: 'OV', ...TECH_ADDRESS, ...ORGANISATION, orgJurisdictionCity: '={{ "" }}', orgJurisdictionRegion: '={{ "" }}', orgJurisdictionCountry: '={{ "" }}' }, /^'Jurisdiction City' is required for OV orders \(and 2 more\) \[item 0\]$/],
+		['text before the CSR block', { csr: `My CSR:\n${csrFixture('rsa2048')}` }, /^'CSR' cannot be read: Paste only the certificate signing request: there is other text before/],
+		['a control character after the CSR block', { csr: `${csrFixture('rsa2048')}\u0000` }, /^'CSR' cannot be read: .*control character U\+0000/],
+		['a form feed inside the CSR', { csr: csrFixture('rsa2048').replace(/\n(?!-)/, '\n\f') }, /^'CSR' cannot be read: The CSR is not valid base64: it contains the control character U\+000C/],
+		['two CSR blocks', { csr: `${csrFixture('rsa2048')}${csrFixture('ec-p256')}` }, /^'CSR' cannot be read: The text contains more than one certificate signing request/],
 		['a SAN that is not a host name', { sanDomains: 'ok.example.com, not_a host' }, /^'Additional Domains \(SANs\)' /],
 		['CR/LF in a field', { techJobTitle: 'CTO\r\nX-Injected: 1' }, /^'Technical Contact Job Title' /],
 		['an object from an expression', { techPhone: '={{ { "number": 1 } }}' }, /^'Technical Contact Phone' must be text, but its value is an object \[item 0\]$/],
@@ -394,7 +411,8 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 		const saved = { ...retryPolicy };
 		Object.assign(retryPolicy, { baseDelayMs: 1, maxDelayMs: 4 });
 		try {
-			const direct = await runServertastic(unreachable, { ...parameters, options: { checkOrderFirst: false, preflight: false } });
+			// A chosen hashing algorithm: no productfields read is needed, the place call is the first request.
+			const direct = await runServertastic(unreachable, { ...parameters, hashingAlgorithm: 'SHA-256', options: { checkOrderFirst: false, preflight: false } });
 			expect(direct.error?.message).toBe('Servertastic could not be reached for order/place: the connection was refused');
 			const checked = await runServertastic(unreachable, parameters);
 			expect(checked.error?.message).toBe('Servertastic could not be reached for order/review: the connection was refused (gave up after 4 attempts)');
@@ -475,11 +493,11 @@ describe('Order → Place: safer placing', () => {
 				sanDomains: 'a.example.com, b.example.com, c.example.com',
 				idaEmail: 'ida@example.com',
 				idaPhone: '+44 20 7946 0002',
-				additionalParameters: { parameter: [{ name: 'hashing_algorithm', value: 'SHA2-256' }] },
+				additionalParameters: { parameter: [{ name: 'made_up_parameter', value: '1' }] },
 			}),
 		);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe(`'Additional Parameter "hashing_algorithm"' is not a field of this product (and 1 more) [item 0]`);
+		expect(result.error?.message).toBe(`'Additional Parameter "made_up_parameter"' is not a field of this product (and 1 more) [item 0]`);
 		expect(result.error?.description).toContain("'Additional Domains (SANs)' lists 3 names but this token allows 2");
 		expect(simulator.requestsTo('order/place')).toHaveLength(0);
 	});
@@ -539,7 +557,7 @@ describe('Order → Place: safer placing', () => {
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe('Servertastic sent an answer to order/place that is not JSON (HTTP 502, text/html)');
 		expect(simulator.requestsTo('order/place')).toHaveLength(1);
-		expect(simulator.getOrder(token)?.status).toBe('Order Generated');
+		expect(simulator.getOrder(token)).toMatchObject({ status: 'Order Placed', placements: 0 });
 	});
 
 	it('with a concurrency of 3, keeps the input order and pairing of 12 items', async () => {

@@ -1,0 +1,233 @@
+import type { IDisplayOptions, INodeProperties } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
+
+import {
+	conditionsOf,
+	type FieldCondition,
+	type PlaceOrderField,
+	PLACE_ORDER_FIELDS,
+} from '../../helpers/placeOrderFields';
+import { PLACE_SETTINGS } from './place.settings';
+
+/** The editor properties of Order → Place. What execute reads follows the same switches (fieldApplies). */
+
+function showFor(when: FieldCondition): NonNullable<IDisplayOptions['show']> {
+	const show: NonNullable<IDisplayOptions['show']> = {};
+	if (when.levels) show.validationLevel = when.levels;
+	if (when.methods) show.dvAuthMethod = when.methods;
+	if (when.brands) show.productBrand = when.brands;
+	if (when.renewal) show.renewal = [true];
+	if (when.adminSeparate) show.adminSameAsTech = [false];
+	if (when.csrSources) show.csrSource = when.csrSources;
+	return show;
+}
+
+/** Field spec row → editor properties: one per condition (they never hold together), shown exactly then. */
+function specProperties(field: PlaceOrderField): INodeProperties[] {
+	return conditionsOf(field).map((when) => {
+		const show = showFor(when);
+		const property: INodeProperties = {
+			displayName: field.displayName,
+			name: field.name,
+			type: 'string',
+			default: '',
+			required: when.required ?? field.required === true,
+			description: field.description,
+			placeholder: field.placeholder,
+			displayOptions: Object.keys(show).length ? { show } : undefined,
+		};
+		if (field.check === 'token') property.typeOptions = { password: true };
+		if (field.name === 'approverEmail') {
+			// The allowed addresses depend on the domain (the CSR's, or Domain Name), so they are loaded from the API.
+			property.type = 'options';
+			property.typeOptions = {
+				loadOptionsMethod: 'getApproverEmails',
+				loadOptionsDependsOn: ['csr', 'domainName', 'csrSource'],
+			};
+		}
+		for (const key of ['description', 'placeholder', 'displayOptions'] as const) {
+			if (property[key] === undefined) delete property[key];
+		}
+		return property;
+	});
+}
+
+const spec = (name: string) => specProperties(PLACE_ORDER_FIELDS.find((field) => field.name === name)!);
+const specGroup = (prefix: string) =>
+	PLACE_ORDER_FIELDS.filter((field) => field.name.startsWith(prefix)).flatMap(specProperties);
+
+export const PRIVATE_KEY_NOTICE =
+	'Servertastic made this key pair and returns the private key only once, in this answer: it is never stored, neither by Servertastic nor by this node. Save it now, somewhere safe; if it is lost, reissue the order (Order → Reissue) for a new key pair.';
+
+const properties: INodeProperties[] = [
+	{
+		displayName: 'Order Token',
+		name: 'orderToken',
+		type: 'string',
+		typeOptions: { password: true },
+		default: '',
+		required: true,
+		description:
+			'Token from Generate Token or the Servertastic control panel. Placing the order spends the points of its product.',
+	},
+	{
+		displayName: 'Product Validation Level',
+		name: 'validationLevel',
+		type: 'options',
+		options: [
+			{ name: 'DV (Domain Validated)', value: 'DV' },
+			{ name: 'OV (Organisation Validated)', value: 'OV' },
+			{ name: 'EV (Extended Validation)', value: 'EV' },
+		],
+		default: 'DV',
+		description:
+			"The validation level of the token's product. OV and EV need the organisation's details.",
+	},
+	{
+		displayName: 'Product Brand',
+		name: 'productBrand',
+		type: 'options',
+		options: [
+			{ name: 'DigiCert (Secure Site)', value: 'digicert' },
+			{ name: 'GeoTrust (QuickSSL, True BusinessID)', value: 'geotrust' },
+			{ name: 'Other', value: 'other' },
+			{ name: 'PositiveSSL', value: 'positivessl' },
+			{ name: 'RapidSSL', value: 'rapidssl' },
+			{ name: 'SectigoSSL', value: 'sectigossl' },
+			{ name: 'Thawte (SSL123, SSL Web Server)', value: 'thawte' },
+		],
+		default: 'other',
+		description: 'Some brands take extra fields: the intermediate CA choice, Sectigo contact details',
+	},
+	{
+		displayName: 'Validation Method',
+		name: 'dvAuthMethod',
+		type: 'options',
+		options: [
+			{ name: 'DNS', value: 'DNS', description: 'Add a DNS record to the domain' },
+			{ name: 'Email', value: 'EMAIL', description: 'Approve an email sent to an approver address' },
+			{ name: 'HTTP File', value: 'FILE', description: 'Publish a file over HTTP (not for wildcard names)' },
+			{ name: 'HTTPS File', value: 'SFILE', description: 'Publish a file over HTTPS (not for wildcard names)' },
+		],
+		default: 'EMAIL',
+		description: 'How the certificate authority checks control of the domain (DCV)',
+	},
+	{
+		displayName: 'CSR Source',
+		name: 'csrSource',
+		type: 'options',
+		options: [
+			{
+				name: 'Paste a CSR',
+				value: 'paste',
+				description: 'Send a certificate signing request made on your server; the private key never leaves it',
+			},
+			{
+				name: 'Let Servertastic Generate the Key Pair',
+				value: 'generate',
+				description:
+					'Send no CSR: Servertastic makes the key pair from the domain name, the organisation and the admin contact email, and returns the private key once',
+			},
+		],
+		default: 'paste',
+		description:
+			'Where the certificate signing request comes from. A generated private key is shown once in the output and never stored.',
+	},
+	{
+		displayName: 'Domain Name',
+		name: 'domainName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'www.example.com',
+		displayOptions: { show: { csrSource: ['generate'] } },
+		description:
+			'The name the certificate is for (a wildcard such as *.example.com only for wildcard products); Servertastic puts it in the CSR it makes',
+	},
+	...spec('approverEmail'),
+	{
+		displayName: 'CSR',
+		name: 'csr',
+		type: 'string',
+		typeOptions: { rows: 6 },
+		default: '',
+		required: true,
+		placeholder: '-----BEGIN CERTIFICATE REQUEST-----',
+		displayOptions: { show: { csrSource: ['paste'] } },
+		description:
+			'The certificate signing request in PEM form, made with an RSA key of at least 2048 bits or an EC P-256/P-384 key. Only the one PEM block, with nothing but whitespace around it.',
+	},
+	{
+		displayName: 'Hashing Algorithm Name or ID',
+		name: 'hashingAlgorithm',
+		type: 'options',
+		typeOptions: { loadOptionsMethod: 'getHashingAlgorithms', loadOptionsDependsOn: ['orderToken'] },
+		default: '',
+		description:
+			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		hint: "The product's default reads Get Product Fields for the token and sends the first value it lists (SHA-256 in Servertastic's documentation), also with Check Against Product Fields off; a product that lists none gets none. Choose a value to send it as it is.",
+	},
+	{
+		displayName: 'Web Server Type',
+		name: 'webServerType',
+		type: 'options',
+		options: [
+			{ name: 'Other', value: 'Other' },
+			{ name: 'Microsoft IIS', value: 'IIS' },
+		],
+		default: 'Other',
+		displayOptions: { show: { validationLevel: ['OV', 'EV'] } },
+		description: 'The server the certificate goes on; Servertastic requires it for OV and EV orders',
+	},
+	{
+		displayName: 'Additional Domains (SANs)',
+		name: 'sanDomains',
+		type: 'string',
+		default: '',
+		placeholder: 'shop.example.com, mail.example.com',
+		description:
+			"Extra names for a multi-domain order, separated by commas; at most the token's SAN count",
+	},
+	{
+		displayName: 'Exclude Free Www or Base Domain',
+		name: 'excludeAddon',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether to certify only the order\'s name. Otherwise a single-domain certificate also covers www (or, for a www name, the base domain).',
+	},
+	{
+		displayName: 'Renewal',
+		name: 'renewal',
+		type: 'boolean',
+		default: false,
+		description:
+			'Whether this order renews an earlier certificate. Up to 90 days left on the old one carry over.',
+	},
+	{
+		displayName: 'Competitive Upgrade',
+		name: 'competitiveUpgrade',
+		type: 'boolean',
+		default: false,
+		description: 'Whether the domain has a certificate from another provider that this order replaces',
+	},
+	...spec('previousOrderToken'),
+	...specGroup('tech'),
+	{
+		displayName: 'Admin Contact Same as Technical Contact',
+		name: 'adminSameAsTech',
+		type: 'boolean',
+		default: true,
+		description: 'Whether to send the technical contact as the administrative contact too',
+	},
+	...specGroup('admin'),
+	...specGroup('ida'),
+	...specGroup('org'),
+	...spec('intermediateCa'),
+	...PLACE_SETTINGS,
+];
+
+export const description = updateDisplayOptions(
+	{ show: { resource: ['order'], operation: ['place'] } },
+	properties,
+);

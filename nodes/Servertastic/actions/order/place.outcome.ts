@@ -1,0 +1,68 @@
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeApiError } from 'n8n-workflow';
+
+import { placeOrderOutput, type Placement, textOf } from '../../helpers/output';
+import type { PreparedPlaceOrder } from '../../helpers/placeOrder';
+import { DV_AUTH_METHODS, type DvAuthMethod } from '../../helpers/placeOrderFields';
+import { PRIVATE_KEY_NOTICE } from './place.description';
+
+/** What Order → Place outputs or throws once the API has been asked. */
+
+const EARLIER_KEY_NOTICE =
+	'The order was placed before: Servertastic returned its private key only in that first answer and does not store it. If it was not kept, reissue the order (Order → Reissue) for a new key pair.';
+
+/**
+ * One output item. Besides placeOrderOutput's keys: `csrSource`, `csr` (the one sent, or the one
+ * Servertastic made), and for a generated key pair `privateKey` with `privateKeyNotice`, both null
+ * otherwise. The private key is kept out of `response`, so it is in exactly one field.
+ */
+export function placedOutput(
+	response: IDataObject,
+	order: PreparedPlaceOrder,
+	method: DvAuthMethod,
+	placement: Placement,
+	message?: string,
+): IDataObject {
+	const generated = order.csrSource === 'generate';
+	const { private_key: privateKey, ...rest } = response;
+	// Found placed (not placed now): the order's own method decides what the customer has to do.
+	const reviewed = textOf(response.dv_auth_method)?.trim().toUpperCase() as DvAuthMethod | undefined;
+	const shownMethod = placement !== 'placed' && reviewed && DV_AUTH_METHODS.includes(reviewed) ? reviewed : method;
+	const output = placeOrderOutput(rest, order, shownMethod, placement);
+	const key = generated && placement === 'placed' ? textOf(privateKey) : null;
+	return {
+		...output,
+		...(message ? { message } : {}),
+		csrSource: order.csrSource,
+		csr: generated ? textOf(response.csr) : (order.body.csr ?? null),
+		privateKey: key,
+		privateKeyNotice: generated ? (placement === 'placed' ? PRIVATE_KEY_NOTICE : EARLIER_KEY_NOTICE) : null,
+	};
+}
+
+/** An answer that never came, and a review that could not be read either. */
+export function unconfirmedError(
+	context: IExecuteFunctions,
+	failure: NodeApiError,
+	order: PreparedPlaceOrder,
+	itemIndex: number,
+): NodeApiError {
+	const generated = order.csrSource === 'generate';
+	return new NodeApiError(context.getNode(), {}, {
+		message: `${failure.message}; the order may have been placed and its state could not be read`,
+		description: generated
+			? 'If it was placed, the private key Servertastic generated was in the lost answer and is lost with it: Servertastic never stores it. Do not place it again: check it with Order → Get, and if it was placed, reissue it (Order → Reissue) for a new key pair. A re-run finds a placed order and does not place it twice.'
+			: 'Do not place it again by hand: run the workflow again (Check Order First finds a placed order) or use Order → Get.',
+		itemIndex,
+	});
+}
+
+/** The order was placed (its review shows it), but the answer that held the generated key was lost. */
+export function keyLostError(context: IExecuteFunctions, itemIndex: number): NodeApiError {
+	return new NodeApiError(context.getNode(), {}, {
+		message: `Servertastic placed the order, but the answer to order/place, which held the only copy of the generated private key, was lost [item ${itemIndex}]`,
+		description:
+			'Servertastic returns a private key it generated once and never stores it, so it cannot be fetched again. Do not place the order again (its token is used): reissue it (Order → Reissue) to get a new key pair.',
+		itemIndex,
+	});
+}

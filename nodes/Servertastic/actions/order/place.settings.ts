@@ -1,0 +1,75 @@
+import type { INodeProperties } from 'n8n-workflow';
+
+import { concurrencyOption, optionsCollection } from '../common.descriptions';
+
+/** The last properties of Order → Place: parameters sent as given, and the Options collection. */
+export const PLACE_SETTINGS: INodeProperties[] = [
+	{
+		displayName: 'Additional Parameters',
+		name: 'additionalParameters',
+		type: 'fixedCollection',
+		typeOptions: { multipleValues: true },
+		default: {},
+		placeholder: 'Add Parameter',
+		description:
+			'Parameters sent as given, for names that Get Product Fields reports and this node has no field for',
+		options: [
+			{
+				displayName: 'Parameter',
+				name: 'parameter',
+				values: [
+					{
+						displayName: 'Name',
+						name: 'name',
+						type: 'string',
+						default: '',
+						placeholder: 'e.g. org_incorperating_agency',
+					},
+					{ displayName: 'Value', name: 'value', type: 'string', default: '' },
+				],
+			},
+		],
+	},
+	optionsCollection([
+		{
+			displayName: 'Check Against Product Fields',
+			name: 'preflight',
+			type: 'boolean',
+			default: true,
+			description:
+				"Whether to check the order against the token's product fields (Get Product Fields) before placing: required fields, allowed values, SAN count, unknown additional parameters",
+		},
+		{
+			displayName: 'Check Order First',
+			name: 'checkOrderFirst',
+			type: 'boolean',
+			default: true,
+			description:
+				'Whether to look the order up before placing it, so that running the workflow again never places a token twice',
+		},
+		concurrencyOption,
+		{
+			displayName: 'If Already Placed',
+			name: 'ifAlreadyPlaced',
+			type: 'options',
+			options: [
+				{
+					name: 'Return Its Current State',
+					value: 'returnState',
+					description: 'Output the order as it is now, marked placement "alreadyPlaced"',
+				},
+				{ name: 'Fail', value: 'fail', description: 'Treat it as an error for this item' },
+			],
+			default: 'returnState',
+			description: 'What to do when Check Order First finds the order already placed',
+		},
+		{
+			displayName: 'Validate Only (Dry Run)',
+			name: 'validateOnly',
+			type: 'boolean',
+			default: false,
+			description:
+				'Whether to run every check and report what would be sent and what is missing, without placing the order or spending points',
+		},
+	]),
+];
