@@ -52,7 +52,14 @@ function cached(finalDir, label, log, build) {
 	fs.rmSync(tmpDir, { recursive: true, force: true });
 	fs.mkdirSync(tmpDir, { recursive: true });
 	log(`${label}: installing into ${finalDir} ...`);
-	const details = build(tmpDir);
+	let details;
+	try {
+		details = build(tmpDir);
+	} catch (error) {
+		// A failed install leaves nothing behind (a cold n8n install is over 2 GB).
+		fs.rmSync(tmpDir, { recursive: true, force: true });
+		throw error;
+	}
 	fs.writeFileSync(path.join(tmpDir, MARKER), `${JSON.stringify({ ...details, seconds: (Date.now() - started) / 1000, at: new Date().toISOString() })}\n`);
 	// A half-finished older copy (no marker) is replaced.
 	fs.rmSync(finalDir, { recursive: true, force: true });
