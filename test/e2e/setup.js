@@ -52,7 +52,14 @@ function cached(finalDir, label, log, build) {
 	fs.rmSync(tmpDir, { recursive: true, force: true });
 	fs.mkdirSync(tmpDir, { recursive: true });
 	log(`${label}: installing into ${finalDir} ...`);
-	const details = build(tmpDir);
+	let details;
+	try {
+		details = build(tmpDir);
+	} catch (error) {
+		// A failed install leaves nothing behind (a cold n8n install is over 2 GB).
+		fs.rmSync(tmpDir, { recursive: true, force: true });
+		throw error;
+	}
 	fs.writeFileSync(path.join(tmpDir, MARKER), `${JSON.stringify({ ...details, seconds: (Date.now() - started) / 1000, at: new Date().toISOString() })}\n`);
 	// A half-finished older copy (no marker) is replaced.
 	fs.rmSync(finalDir, { recursive: true, force: true });
@@ -96,9 +103,9 @@ function npmEnv(nodeDir) {
 	return env;
 }
 
-function lockHash(harness) {
+function lockHash(harness, files) {
 	const hash = createHash('sha256');
-	for (const file of ['package.json', 'package-lock.json']) hash.update(fs.readFileSync(path.join(harness, file)));
+	for (const file of files) hash.update(fs.readFileSync(path.join(harness, file)));
 	return hash.digest('hex').slice(0, 12);
 }
 
@@ -110,14 +117,25 @@ function ensureRuntime(key, log = (line) => process.stdout.write(`[e2e setup] ${
 	fs.mkdirSync(root, { recursive: true });
 	const { nodeBin, nodeDir } = ensureNode(version.node, root, log);
 	const nodeVersion = execFileSync(nodeBin, ['--version'], { encoding: 'utf8' }).trim();
-	const harness = path.join(__dirname, version.harnessDir);
-	const id = `n8n-${version.n8nVersion}-${nodeVersion}-${lockHash(harness)}`;
+	let harness = path.join(__dirname, version.harnessDir);
+	if (version.lockfile === false) {
+		// N8N_VERSION: the committed harness with n8n's version replaced, resolved without a lockfile.
+		const manifest = JSON.parse(fs.readFileSync(path.join(harness, 'package.json'), 'utf8'));
+		manifest.dependencies.n8n = version.n8nVersion;
+		manifest.description = `Real n8n ${version.n8nVersion} for the end-to-end tests (N8N_VERSION)`;
+		harness = path.join(root, `harness-n8n-${version.n8nVersion}`);
+		fs.mkdirSync(harness, { recursive: true });
+		fs.writeFileSync(path.join(harness, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+	}
+	const files = version.lockfile === false ? ['package.json'] : ['package.json', 'package-lock.json'];
+	const id = `n8n-${version.n8nVersion}-${nodeVersion}-${lockHash(harness, files)}`;
 	const { dir, fresh } = cached(path.join(root, id), `n8n ${version.n8nVersion}`, log, (tmp) => {
-		for (const file of ['package.json', 'package-lock.json']) fs.copyFileSync(path.join(harness, file), path.join(tmp, file));
+		for (const file of files) fs.copyFileSync(path.join(harness, file), path.join(tmp, file));
 		const env = npmEnv(nodeDir);
 		// Scripts stay off: several optional native packages try downloads that fail offline.
-		const ci = run('npm', ['ci', '--no-audit', '--no-fund', '--ignore-scripts', ...version.npmFlags], { cwd: tmp, env });
-		log(`  npm ci: ${ci}`);
+		const install = version.lockfile === false ? ['install'] : ['ci'];
+		const ci = run('npm', [...install, '--no-audit', '--no-fund', '--ignore-scripts', ...version.npmFlags], { cwd: tmp, env });
+		log(`  npm ${install[0]}: ${ci}`);
 		const rebuild = run('npm', ['rebuild', '--ignore-scripts=false', ...version.rebuild, ...version.npmFlags], { cwd: tmp, env });
 		log(`  npm rebuild ${version.rebuild.join(' ')}: ${rebuild}`);
 		// A rebuild that ran no script exits 0 too; n8n cannot open its database without this binary.

@@ -39,4 +39,17 @@ const VERSIONS = {
 	},
 };
 
-module.exports = { VERSIONS };
+// N8N_VERSION=X.Y.Z runs the suites against another n8n: the line of its major (n8n1 or n8n2) takes
+// that version, with the same Node, flags and settings. Its harness is the committed package.json
+// with n8n's version replaced and no lockfile: setup.js resolves it with `npm install` (slower than
+// `npm ci`), cached by version like the others.
+function withOverride(versions, wanted) {
+	if (!wanted) return versions;
+	if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(wanted)) throw new Error(`N8N_VERSION=${wanted} is not an exact version (X.Y.Z)`);
+	const key = { 1: 'n8n1', 2: 'n8n2' }[wanted.split('.')[0]];
+	if (!key) throw new Error(`N8N_VERSION=${wanted}: the suites know n8n 1.x and 2.x only`);
+	if (versions[key].n8nVersion === wanted) return versions;
+	return { ...versions, [key]: { ...versions[key], n8nVersion: wanted, lockfile: false } };
+}
+
+module.exports = { VERSIONS: withOverride(VERSIONS, process.env.N8N_VERSION) };
