@@ -15,7 +15,7 @@ async function main(): Promise<void> {
 	const { runNode } = require('../test/harness') as typeof import('../test/harness');
 	const { startSimulator, makeCsr } = require('../test/simulator') as typeof import('../test/simulator');
 	// The compiled package, exactly as n8n would load it.
-	const dist = resolve(__dirname, '..', '..', '..', 'dist');
+	const dist = resolve(__dirname, '..', '..', '..', '..', 'dist');
 	const { Servertastic } = require(join(dist, 'nodes/Servertastic/Servertastic.node.js'));
 	const { ServertasticApi } = require(join(dist, 'credentials/ServertasticApi.credentials.js'));
 

@@ -16,7 +16,7 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType, INodeTypeDescription } from 'n8n-workflow';
 
-const ROOT = resolve(__dirname, '..', '..', '..', '..');
+const ROOT = resolve(__dirname, '..', '..', '..', '..', '..');
 const DIST = join(ROOT, 'dist');
 const NODES_BASE_CACHE = '/var/cache/n8n-nodes-servertastic/bench-n8n-nodes-base-2.41.1';
 const quick = process.argv.includes('--quick');

@@ -8,7 +8,7 @@ process.env.N8N_ENCRYPTION_KEY ??= 'bench';
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const DIST = resolve(__dirname, '..', '..', '..', '..', 'dist');
+const DIST = resolve(__dirname, '..', '..', '..', '..', '..', 'dist');
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 const peak = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;

@@ -31,9 +31,10 @@ export const DEFAULT_CASE: Readonly<Record<string, string>> = {
 	'order/review': 'completed',
 };
 
-// Found from the source tree (jest) and from the compiled copy under .tmp/scripts/test/contract.
+// Found from the source tree (jest) and from the compiled copy under node_modules/.cache/servertastic-scripts/test/contract
+// (outside the linted tree: ESLint skips node_modules).
 function fixturesDir(): string {
-	const candidates = [join(__dirname, 'fixtures'), join(__dirname, '..', '..', '..', '..', 'test', 'contract', 'fixtures')];
+	const candidates = [join(__dirname, 'fixtures'), join(__dirname, '..', '..', '..', '..', '..', 'test', 'contract', 'fixtures')];
 	const found = candidates.find((dir) => existsSync(dir));
 	if (!found) throw new Error(`Contract fixtures not found (looked in ${candidates.join(', ')})`);
 	return found;
