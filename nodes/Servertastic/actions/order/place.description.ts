@@ -7,6 +7,7 @@ import {
 	type PlaceOrderField,
 	PLACE_ORDER_FIELDS,
 } from '../../helpers/placeOrderFields';
+import { orderTokenProperty } from '../common.descriptions';
 import { PLACE_SETTINGS } from './place.settings';
 
 /** The editor properties of Order → Place. What execute reads follows the same switches (fieldApplies). */
@@ -61,12 +62,7 @@ export const PRIVATE_KEY_NOTICE =
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Order Token',
-		name: 'orderToken',
-		type: 'string',
-		typeOptions: { password: true },
-		default: '',
-		required: true,
+		...orderTokenProperty,
 		description:
 			'Token from Generate Token or the Servertastic control panel. Placing the order spends the points of its product.',
 	},
