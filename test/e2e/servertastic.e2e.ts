@@ -119,6 +119,8 @@ async function placeDvOrderByWebhook(reference: string) {
 		csr: csr.trim(),
 		exclude_addon: '0',
 		renewal: '0',
+		// The documented productfields requires hashing_algorithm: left at its default, the node sends the first option.
+		hashing_algorithm: 'SHA-256',
 		...CONTACT_BODY,
 	});
 	const order = simulator.getOrder(token)!;
@@ -184,6 +186,9 @@ describe(`Servertastic in real n8n ${runtime.n8nVersion} (Node ${runtime.nodeVer
 			'Post Code': 'EC1A 1AA',
 			'Country Code': 'gb',
 			'Organisation Phone': '+44 20 7946 0001',
+			'Incorporated In (City)': 'London',
+			'Incorporated In (Region)': 'Greater London',
+			'Incorporated In (Country Code)': 'gb',
 			'First Name': 'Grace',
 			'Last Name': 'Hopper',
 			Email: 'grace@example.com',
@@ -237,6 +242,13 @@ describe(`Servertastic in real n8n ${runtime.n8nVersion} (Node ${runtime.nodeVer
 			org_address_postal_code: 'EC1A 1AA',
 			org_address_country: 'GB',
 			org_address_phone: '+44 20 7946 0001',
+			// Jurisdiction is required for OV as well as EV (the Place Order page).
+			org_jurisdiction_city: 'London',
+			org_jurisdiction_region: 'Greater London',
+			org_jurisdiction_country: 'GB',
+			// The documented productfields requires hashing_algorithm: the node sends the first option.
+			hashing_algorithm: 'SHA-256',
+			web_server_type: 'Other',
 		});
 		const execution = await n8n.nextExecution(WORKFLOW.form.id, before);
 		expect(execution.summary.status).toBe('success');
