@@ -5,7 +5,7 @@ import * as account from './actions/account';
 import * as order from './actions/order';
 import * as product from './actions/product';
 import { router } from './actions/router';
-import { getApproverEmails, getHashingAlgorithms, getProducts } from './methods/loadOptions';
+import { getApproverEmails, getProducts } from './methods/loadOptions';
 
 export class Servertastic implements INodeType {
 	description: INodeTypeDescription = {
@@ -40,7 +40,7 @@ export class Servertastic implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getApproverEmails, getHashingAlgorithms, getProducts } };
+	methods = { loadOptions: { getApproverEmails, getProducts } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

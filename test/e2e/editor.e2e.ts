@@ -49,6 +49,11 @@ describeUi(`Servertastic in the n8n ${runtime.n8nVersion} editor`, () => {
 		const login = await context.request.post('/rest/login', { data: { emailOrLdapLoginId: OWNER.email, password: OWNER.password } });
 		expect(login.status()).toBe(200);
 		page = await context.newPage();
+		page.on('response', async (response: any) => {
+			if (response.url().includes('/dynamic-node-parameters/') && response.status() >= 400) {
+				process.stdout.write(`[e2e editor] ${response.status()} ${response.url()}: ${(await response.text()).slice(0, 400)}\n`);
+			}
+		});
 	}, 300_000);
 
 	afterAll(async () => {
@@ -126,6 +131,30 @@ describeUi(`Servertastic in the n8n ${runtime.n8nVersion} editor`, () => {
 		await ndv().locator('[data-test-id="parameter-input-orgName"]').scrollIntoViewIfNeeded();
 		await shot('place-ov-organisation-name.png', true);
 		await choose('validationLevel', 'DV (Domain Validated)');
+		await expectLabel('Organisation Name', false);
+	});
+
+	step('CSR Source "Let Servertastic Generate the Key Pair" swaps "CSR" for "Domain Name" and the organisation it needs', async () => {
+		await expectLabel('CSR', true);
+		await expectLabel('Domain Name', false);
+		await expectLabel('Organisation Name', false);
+		await choose('csrSource', 'Let Servertastic Generate the Key Pair');
+		await expectLabel('Domain Name', true);
+		await expectLabel('CSR', false);
+		// DV without a CSR: productfields requires org_* (required_if domain_name / !csr).
+		await expectLabel('Organisation Name', true);
+		// Hashing Algorithm's list never shows an error, even with the token an expression.
+		await page.waitForTimeout(1500);
+		const hashingText = await page.evaluate(`(() => {
+			const box = document.querySelector('[data-test-id="ndv"] [data-test-id="parameter-input-hashingAlgorithm"]');
+			if (!box) return 'no hashingAlgorithm input';
+			return [box.innerText, ...[...box.querySelectorAll('input')].map((input) => input.placeholder + ' ' + input.value)].join(' | ');
+		})()`);
+		expect(hashingText).not.toMatch(/Error fetching|no hashingAlgorithm input/);
+		await shot('place-generate-key-pair-domain-name.png', true);
+		await choose('csrSource', 'Paste a CSR');
+		await expectLabel('CSR', true);
+		await expectLabel('Domain Name', false);
 		await expectLabel('Organisation Name', false);
 	});
 

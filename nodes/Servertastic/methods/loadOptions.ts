@@ -3,8 +3,7 @@ import { NodeOperationError } from 'n8n-workflow';
 
 import { CsrError, parseCsr } from '../helpers/csr';
 import { asList } from '../helpers/normalise';
-import { normaliseProductFields } from '../helpers/productFields';
-import { apiRequest, apiRequestJson } from '../transport';
+import { apiRequest } from '../transport';
 
 /** The approver addresses Servertastic allows for the order's domain: Domain Name, or the CSR's. */
 export async function getApproverEmails(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
@@ -41,27 +40,6 @@ async function approversFor(this: ILoadOptionsFunctions, domain: string): Promis
 		.map((entry) => (typeof entry === 'string' ? entry : String((entry as IDataObject)?.email ?? '')))
 		.filter((email) => email.includes('@'))
 		.map((email) => ({ name: email, value: email }));
-}
-
-const PRODUCT_DEFAULT: INodePropertyOptions = {
-	name: "The Product's Default (First Offered)",
-	value: '',
-	description: 'Sends the first value Get Product Fields lists for the token',
-};
-
-/**
- * Hashing Algorithm for Place: the product's default, then the values productfields offers for the
- * token; without a usable token, the values of api2.md's productfields example.
- */
-export async function getHashingAlgorithms(this: ILoadOptionsFunctions): Promise<INodePropertyOptions[]> {
-	const token = this.getCurrentNodeParameter('orderToken');
-	let offered = ['SHA-256', 'SHA-256-FULL-CHAIN'];
-	if (typeof token === 'string' && /^[A-Za-z0-9_-]{1,128}$/.test(token.trim())) {
-		const answer = await apiRequestJson.call(this, 'order/productfields', { order_token: token.trim() }, { acceptList: true });
-		const field = normaliseProductFields(answer).fields.find((candidate) => candidate.name === 'hashing_algorithm');
-		offered = field?.options ?? [];
-	}
-	return [PRODUCT_DEFAULT, ...offered.map((value) => ({ name: value, value }))];
 }
 
 /** The account's products as "name (code, level)", for Generate Token. */

@@ -154,14 +154,23 @@ const properties: INodeProperties[] = [
 			'The certificate signing request in PEM form, made with an RSA key of at least 2048 bits or an EC P-256/P-384 key. Only the one PEM block, with nothing but whitespace around it.',
 	},
 	{
-		displayName: 'Hashing Algorithm Name or ID',
+		displayName: 'Hashing Algorithm',
 		name: 'hashingAlgorithm',
 		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getHashingAlgorithms', loadOptionsDependsOn: ['orderToken'] },
+		// A fixed list: a dropdown loaded per token shows an error in the editor whenever the token is
+		// an expression, as it is in most workflows. The values are those of api2.md's productfields.
+		options: [
+			{
+				name: "The Product's Default (First Offered)",
+				value: '',
+				description: 'Sends the first value Get Product Fields lists for the token',
+			},
+			{ name: 'SHA-256', value: 'SHA-256' },
+			{ name: 'SHA-256 Full Chain', value: 'SHA-256-FULL-CHAIN' },
+		],
 		default: '',
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
-		hint: "The product's default reads Get Product Fields for the token and sends the first value it lists (SHA-256 in Servertastic's documentation), also with Check Against Product Fields off; a product that lists none gets none. Choose a value to send it as it is.",
+		description: 'The signature hash of the certificate; Servertastic requires one (api2.md productfields)',
+		hint: "The product's default reads Get Product Fields for the token and sends the first value it lists (SHA-256 in Servertastic's documentation), also with Check Against Product Fields off; a product that lists none gets none. Choose a value to send it as it is, or use an expression for a value a product lists that is not here.",
 	},
 	{
 		displayName: 'Web Server Type',

@@ -2,7 +2,7 @@ import { LoadOptionsContext } from 'n8n-core';
 import { type INode, type INodeParameters, Workflow } from 'n8n-workflow';
 
 import { ServertasticApi } from '../../../../credentials/ServertasticApi.credentials';
-import { getApproverEmails, getHashingAlgorithms } from '../../../../nodes/Servertastic/methods/loadOptions';
+import { getApproverEmails } from '../../../../nodes/Servertastic/methods/loadOptions';
 import { Servertastic } from '../../../../nodes/Servertastic/Servertastic.node';
 import { csrFixture } from '../../../fixtures/csrs';
 import { createAdditionalData, TestCredentialsHelper, TestNodeTypes } from '../../../harness';
@@ -78,26 +78,6 @@ describe('Approver Email dropdown when Servertastic generates the key pair', () 
 	it('asks for the Domain Name first', async () => {
 		await expect(loadApprovers({ csrSource: 'generate', domainName: '' })).rejects.toThrow('Enter the Domain Name first');
 		await expect(loadApprovers({ csrSource: 'generate', domainName: '={{ $json.domain }}' })).rejects.toThrow('Enter the Domain Name first');
-		expect(simulator.requests).toHaveLength(0);
-	});
-});
-
-describe('Hashing Algorithm dropdown', () => {
-	const loadHashing = (parameters: INodeParameters) => loadApprovers(parameters, getHashingAlgorithms, 'parameters.hashingAlgorithm');
-
-	it("lists the product's default first, then what productfields offers for the token", async () => {
-		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-		const options = await loadHashing({ orderToken: token });
-		expect(options.map((option) => option.value)).toEqual(['', 'SHA-256', 'SHA-256-FULL-CHAIN']);
-		expect(options[0].name).toMatch(/Default/);
-		expect(simulator.requestsTo('order/productfields')[0].query).toEqual({ order_token: token });
-	});
-
-	it('without a usable token (empty, an expression) lists the documented values, with no request', async () => {
-		for (const orderToken of ['', '={{ $json.orderToken }}']) {
-			const options = await loadHashing({ orderToken });
-			expect(options.map((option) => option.value)).toEqual(['', 'SHA-256', 'SHA-256-FULL-CHAIN']);
-		}
 		expect(simulator.requests).toHaveLength(0);
 	});
 });

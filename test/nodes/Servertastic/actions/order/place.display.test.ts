@@ -154,7 +154,10 @@ describe('Order → Place: which fields the editor shows', () => {
 		expect(visible({ level: 'OV' })).toContain('webServerType');
 		expect(visible({ level: 'EV' })).toContain('webServerType');
 		const hashing = description.properties.find((p) => p.name === 'hashingAlgorithm')!;
-		expect(hashing).toMatchObject({ default: '', typeOptions: { loadOptionsMethod: 'getHashingAlgorithms' } });
+		// A fixed list (no per-token load, which fails in the editor on an expression token).
+		expect(hashing.typeOptions?.loadOptionsMethod).toBeUndefined();
+		expect(hashing.default).toBe('');
+		expect(hashing.options!.map((option) => (option as { value: string }).value)).toEqual(['', 'SHA-256', 'SHA-256-FULL-CHAIN']);
 		expect(hashing.hint).toMatch(/reads Get Product Fields for the token and sends the first value it lists/);
 	});
 
