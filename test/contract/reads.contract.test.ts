@@ -4,9 +4,9 @@
 // reads.trigger.contract.test.ts.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { retryPolicy } from '../../nodes/Servertastic/transport';
 import { serialiseEverything } from '../harness';
 import { startSimulator, type Simulator } from '../simulator';
+import { fakeDateOnly, useFastRetries } from '../support/jestHooks';
 import { runServertastic } from '../support/servertastic';
 import { applyVariant, fixture, fixtureCases, serveFixture, variantsFor, type Variant } from '.';
 import * as expected from './reads.expected';
@@ -141,23 +141,17 @@ const OPERATIONS: ReadOperation[] = [
 ];
 
 let sim: Simulator;
-const originalRetry = { ...retryPolicy };
+useFastRetries();
+fakeDateOnly(expected.NOW);
 beforeAll(async () => {
 	sim = await startSimulator();
-	retryPolicy.baseDelayMs = 1;
-	retryPolicy.maxDelayMs = 2;
 });
 afterAll(async () => {
-	Object.assign(retryPolicy, originalRetry);
 	await sim.close();
 });
 beforeEach(() => {
 	sim.reset({ state: true });
-	// Only Date is faked: the days remaining are counted from NOW; timers stay real for HTTP and retries.
-	jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
-	jest.setSystemTime(expected.NOW);
 });
-afterEach(() => jest.useRealTimers());
 
 const withoutResponse = ({ response: _response, ...rest }: IDataObject) => rest;
 const readings = (call: string): Variant[] => ['documented', ...variantsFor(call)];

@@ -5,29 +5,24 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { STATE_KEY } from '../../nodes/ServertasticTrigger/helpers/state';
-import { retryPolicy } from '../../nodes/Servertastic/transport';
 import { fetchTestEvent, startTrigger } from '../nodes/ServertasticTrigger/pollHarness';
 import { startSimulator, type Simulator } from '../simulator';
+import { fakeDateOnly, useFastRetries } from '../support/jestHooks';
 import { applyVariant, fixture, fixtureCases, serveFixture, variantsFor, type Variant } from '.';
 import * as expected from './reads.expected';
 
 let sim: Simulator;
-const originalRetry = { ...retryPolicy };
+useFastRetries();
+fakeDateOnly(expected.NOW);
 beforeAll(async () => {
 	sim = await startSimulator();
-	retryPolicy.baseDelayMs = 1;
-	retryPolicy.maxDelayMs = 2;
 });
 afterAll(async () => {
-	Object.assign(retryPolicy, originalRetry);
 	await sim.close();
 });
 beforeEach(() => {
 	sim.reset({ state: true });
-	jest.useFakeTimers({ doNotFake: ['nextTick', 'setImmediate', 'clearImmediate', 'setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'queueMicrotask', 'hrtime', 'performance'] });
-	jest.setSystemTime(expected.NOW);
 });
-afterEach(() => jest.useRealTimers());
 
 const readings = (call: string): Variant[] => ['documented', ...variantsFor(call)];
 const runsOf = (call: string) =>

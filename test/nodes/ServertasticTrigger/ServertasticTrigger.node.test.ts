@@ -9,20 +9,17 @@ import { ServertasticTrigger } from '../../../nodes/ServertasticTrigger/Serverta
 import { retryPolicy } from '../../../nodes/Servertastic/transport';
 import { serialiseEverything } from '../../harness';
 import { formatDate, makeCsr, startSimulator, type Simulator } from '../../simulator';
+import { useFastRetries } from '../../support/jestHooks';
 import { fetchTestEvent, startTrigger, type TriggerInstance } from './pollHarness';
 
 let sim: Simulator;
 let t0: number;
 
-const originalRetry = { ...retryPolicy };
+useFastRetries();
 beforeAll(async () => {
 	sim = await startSimulator();
-	// Reads are retried with backoff; keep the waits short here.
-	retryPolicy.baseDelayMs = 1;
-	retryPolicy.maxDelayMs = 2;
 });
 afterAll(async () => {
-	Object.assign(retryPolicy, originalRetry);
 	await sim.close();
 });
 // The node counts days and looks back from its own clock: it moves with the simulator's (only Date
