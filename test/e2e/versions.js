@@ -1,5 +1,5 @@
 // The real n8n versions the end-to-end tests run against, and how each is installed and started.
-// Recipe and the reasons behind each flag: /work/shared/n8n-runtime-notes.md (§1, §2, §4.1).
+// Recipe and the reasons behind each flag: ../shared/n8n-runtime-notes.md (project notes) (§1, §2, §4.1).
 'use strict';
 
 const VERSIONS = {

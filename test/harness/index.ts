@@ -2,7 +2,7 @@
  * In-process test harness: runs a node inside n8n's real execution engine (n8n-core's
  * WorkflowExecute) without a server, database or DI setup.
  *
- * Recipe: /work/shared/n8n-runtime-notes.md §5. The parts that n8n's CLI would normally supply
+ * Recipe: ../shared/n8n-runtime-notes.md (project notes) §5. The parts that n8n's CLI would normally supply
  * (credentials storage, credential tester) are re-implemented here, following
  * packages/cli/src/credentials-helper.ts and packages/cli/src/services/credentials-tester.service.ts.
  *

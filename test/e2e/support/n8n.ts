@@ -1,6 +1,6 @@
 // Drives a real n8n (installed by test/e2e/setup.js) for the end-to-end tests: a fresh user folder
 // holding the packed community node, CLI imports, `n8n start`, readiness by polling the trigger
-// URLs, and the REST API with the owner's cookie. Recipe: /work/shared/n8n-runtime-notes.md §3, §4.
+// URLs, and the REST API with the owner's cookie. Recipe: ../shared/n8n-runtime-notes.md (project notes) §3, §4.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
