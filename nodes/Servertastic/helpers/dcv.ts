@@ -1,5 +1,4 @@
 import type { DvAuthMethod } from './placeOrderFields';
-import { csrDerFromPem, csrPem } from './pem';
 import { isWildcardName } from './validation';
 
 /**
@@ -15,12 +14,4 @@ export function wildcardFileValidationProblem(
 	const wildcard = names.find((name) => isWildcardName(name.toLowerCase()));
 	if (!wildcard) return undefined;
 	return `cannot be HTTP or HTTPS file for the wildcard name "${wildcard}": wildcard names can only be validated by Email or DNS`;
-}
-
-/**
- * The CSR to send: its one PEM block rebuilt from the bytes that were checked (64-character lines,
- * LF), never the pasted text. Throws a PemError for text parseCsr would refuse.
- */
-export function csrPemForApi(csr: string): string {
-	return csrPem(csrDerFromPem(csr));
 }

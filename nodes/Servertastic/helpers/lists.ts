@@ -1,10 +1,8 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { entriesOf, isoDate, numberOrNull } from './normalise';
+import { isoDate, numberOrNull } from './normalise';
 import { tidyOrder } from './orderReview';
 import { textOf } from './output';
-
-export { entriesOf, numberOrNull };
 
 const DAY_MS = 24 * 3600 * 1000;
 
@@ -50,25 +48,6 @@ export function listedToken(entry: IDataObject, used: boolean): IDataObject {
 		orderToken: textOf(entry.token),
 		resellerReference: textOf(entry.reseller_unique_reference),
 		used,
-	};
-}
-
-/**
- * The older reading of a list entry, still used by Generate Token's re-run lookup (owned with Place).
- * showtokens entries are `{token, reseller_unique_reference}`: prefer `listedToken`.
- */
-export function listedOrder(entry: IDataObject): IDataObject & {
-	orderToken: string | null;
-	resellerReference: string | null;
-	status: string | null;
-} {
-	return {
-		orderToken: textOf(entry.token) ?? textOf(entry.order_token),
-		resellerOrderId: textOf(entry.reseller_order_id),
-		resellerReference: textOf(entry.reseller_unique_reference),
-		status: textOf(entry.order_status),
-		productCode: textOf(entry.st_product_code),
-		domain: textOf(entry.domain_name),
 	};
 }
 

@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { auditEntry, entriesOf, upTo } from '../../helpers/lists';
+import { auditEntry, upTo } from '../../helpers/lists';
+import { entriesOf } from '../../helpers/normalise';
 import { apiRequest } from '../../transport';
 import { concurrencyOption, returnAllOrLimit, optionsCollection } from '../common.descriptions';
 import { asItems, readLimit } from '../lists';

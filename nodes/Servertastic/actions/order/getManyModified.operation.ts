@@ -1,7 +1,8 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { entriesOf, modifiedOrder, upTo } from '../../helpers/lists';
+import { modifiedOrder, upTo } from '../../helpers/lists';
+import { entriesOf } from '../../helpers/normalise';
 import { apiDate, isoDate } from '../../helpers/orderReview';
 import { apiRequest } from '../../transport';
 import { concurrencyOption, returnAllOrLimit, optionsCollection } from '../common.descriptions';

@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { CsrError, csrKeyProblem, parseCsr, type ParsedCsr } from '../../helpers/csr';
-import { csrPemForApi, wildcardFileValidationProblem } from '../../helpers/dcv';
+import { wildcardFileValidationProblem } from '../../helpers/dcv';
 import { dcvInstructions, textOf } from '../../helpers/output';
 import { DV_AUTH_METHODS, type DvAuthMethod } from '../../helpers/placeOrderFields';
 import { hostnameProblem } from '../../helpers/validation';
@@ -120,7 +120,8 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	if (problems.length) throw refuseItem(this, problems, itemIndex);
 
 	const body: Record<string, string> = { order_token: orderToken };
-	if (csr) body.csr = csrPemForApi(csrText);
+	// The parsed block, re-wrapped: exactly the request that was checked.
+	if (csr) body.csr = csr.pem;
 	if (method) body.dv_auth_method = method;
 	if (approverEmail) body.approver_email_address = approverEmail;
 	return { orderToken, body, method, commonName };

@@ -2,12 +2,12 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import {
-	entriesOf,
 	listedProduct,
 	PRODUCT_VALIDATION_LEVELS,
 	upTo,
 	type ValidationLevel,
 } from '../../helpers/lists';
+import { entriesOf } from '../../helpers/normalise';
 import { apiRequest } from '../../transport';
 import { concurrencyOption, returnAllOrLimit, optionsCollection } from '../common.descriptions';
 import { asItems, readLimit } from '../lists';

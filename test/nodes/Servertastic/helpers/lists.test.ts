@@ -1,14 +1,13 @@
 import {
 	accountOrder,
 	auditEntry,
-	entriesOf,
 	expiringOrder,
 	listedProduct,
 	listedToken,
 	modifiedOrder,
-	numberOrNull,
 	upTo,
 } from '../../../../nodes/Servertastic/helpers/lists';
+import { entriesOf, numberOrNull } from '../../../../nodes/Servertastic/helpers/normalise';
 import { tidyOrder } from '../../../../nodes/Servertastic/helpers/orderReview';
 
 describe('entriesOf', () => {
