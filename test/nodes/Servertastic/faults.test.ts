@@ -330,7 +330,9 @@ describe('backoff between attempts of a read', () => {
 		const inTwoSeconds = new Date(Math.ceil(Date.now() / 1000) * 1000 + 2000).toUTCString();
 		const waited = await timedRun([{ status: 429, body: '', headers: { 'Retry-After': inTwoSeconds } }]);
 		expect(waited).toBeGreaterThanOrEqual(1000);
-		expect(waited).toBeLessThan(3000);
+		// The date has whole seconds and lies 2 to 3 s ahead, plus the request itself: 3 s was flaky
+		// (3003 ms seen in CI). Much more than that would mean the date was not read as a deadline.
+		expect(waited).toBeLessThan(4500);
 	});
 });
 
