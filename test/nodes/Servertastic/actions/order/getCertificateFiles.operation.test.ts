@@ -4,7 +4,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { makePki, openssl, opensslResult, tamperedSignature, type Pki } from '../../../../fixtures/pki';
 import { serialiseEverything } from '../../../../harness';
-import type { Simulator } from '../../../../simulator';
+import { CERT_DAYS, type Simulator } from '../../../../simulator';
 import { runServertastic } from '../../../../support/servertastic';
 import { expectNoSecret, useSimulator } from '../readChecks';
 import { filesOf, generateKeyAndCsr, placeAndIssue, reviewWith } from './certificateFiles.support';
@@ -108,7 +108,8 @@ describe('Order → Get Certificate Files inside n8n', () => {
 			leftOutCertificates: [],
 			keyMatchesCertificate: true,
 		});
-		expect(item.json.daysRemaining).toBeGreaterThanOrEqual(364);
+		// Issued just now for CERT_DAYS days: whole days left, rounded down.
+		expect([CERT_DAYS - 1, CERT_DAYS]).toContain(item.json.daysRemaining);
 		// One review, nothing else; the key is in key.pem and the PFX only.
 		expect(simulator.requests.map((request) => request.call)).toEqual(['order/review']);
 		expect(serialiseEverything(item.json)).not.toContain('PRIVATE KEY');
