@@ -5,7 +5,8 @@ import { randomBytes } from 'node:crypto';
 import { badState, invalid } from './errors';
 import { approverEmails, isDomain } from './domains';
 import { PRODUCTS, findProduct } from './products';
-import { formatDate, isPlaceable } from './state';
+import { FILE_METHODS } from './fileCheck';
+import { formatDate, isPending, isPlaceable } from './state';
 import type { OrderState } from './state';
 import {
 	EMAIL,
@@ -132,15 +133,24 @@ export const CALLS: Record<string, Handler> = {
 		requirePending(order, 'Polling validation');
 		if (order.dvAuthMethod === 'EMAIL') throw badState('This order is validated by EMAIL: there is nothing to poll');
 		ctx.account.touch(order, 'Order Polled');
-		// `status` "If FILE Auth"; its values are not documented: 'Pending' is a guess.
-		const file = order.dvAuthMethod === 'FILE' || order.dvAuthMethod === 'SFILE';
-		return { success: 'Order Polled', ...(file ? { status: 'Pending' } : {}) };
+		// `status` "If FILE Auth"; its values are not documented: 'Pending' and 'Validated' are guesses.
+		// With settings.fileValidation the server fetched the file just before this call (fileCheck.ts).
+		const file = FILE_METHODS.includes(order.dvAuthMethod ?? '');
+		return { success: 'Order Polled', ...(file ? { status: order.fileValidatedAt ? 'Validated' : 'Pending' } : {}) };
 	},
 
 	// shape: test/contract/fixtures/order/advanceorder.json (DOC api2.md:895-902)
 	'order/advanceorder': (ctx) => {
 		const order = requireOrder(ctx);
-		ctx.account.advance(order);
+		if (ctx.settings.fileValidation && FILE_METHODS.includes(order.dvAuthMethod ?? '') && isPending(order)) {
+			// The real file check decides: a push before the file is there leaves the order waiting.
+			if (order.fileValidatedAt) {
+				ctx.account.issue(order);
+				ctx.account.setStatus(order, 'Completed');
+			}
+		} else {
+			ctx.account.advance(order);
+		}
 		return {
 			success: `Order was pushed. Please wait up to 3 minutes for the status to update - ${reference(order)}`,
 		};

@@ -3,6 +3,7 @@ import { ApiError, ErrorCode, badState, invalid, missing } from './errors';
 import { isPending } from './state';
 import type { Account, OrderState } from './state';
 import type { FaultSettings } from './faults';
+import type { FileValidationSettings } from './fileCheck';
 import type { Variant } from '../contract/variants';
 
 export interface SimulatorSettings {
@@ -22,6 +23,11 @@ export interface SimulatorSettings {
 	latencyMs: number;
 	/** Random faults in a share of the answers (faults.ts); undefined for none. */
 	faults?: FaultSettings;
+	/**
+	 * FILE/SFILE validation done for real (fileCheck.ts): the name-to-address map the simulator fetches
+	 * through, and when it issues. Undefined (the default): nothing is fetched, orders move only by advance.
+	 */
+	fileValidation?: FileValidationSettings;
 }
 
 export interface CallContext {

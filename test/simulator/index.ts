@@ -13,3 +13,5 @@ export type { Product, ProductField } from './products';
 export { csrCommonName, makeCsr } from './x509';
 export { FAULT_KINDS, FAULTS_THAT_MAY_FOLLOW_THE_EFFECT, READ_ONLY_CALLS, faultReply, seededRandom } from './faults';
 export type { FaultKind, FaultOptions, FaultSettings, InjectedFault } from './faults';
+export { FILE_METHODS, fetchFile, namesToCheck } from './fileCheck';
+export type { FileCheck, FileValidationSettings } from './fileCheck';

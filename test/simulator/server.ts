@@ -6,6 +6,8 @@ import { ApiError, ErrorCode } from './errors';
 import { CALLS } from './calls';
 import type { SimulatorSettings } from './calls';
 import { FaultInjector } from './faults';
+import { issueWhenDue, progressFileOrders } from './fileCheck';
+import type { FileValidationSettings } from './fileCheck';
 import { shapeAnswer } from './shape';
 import type { Variant } from './shape';
 import type { FaultSettings, InjectedFault } from './faults';
@@ -38,6 +40,8 @@ export interface SimulatorOptions {
 	latencyMs?: number;
 	/** Random faults in a share of the answers; see faults.ts. */
 	faults?: FaultSettings;
+	/** FILE/SFILE validation done for real (fileCheck.ts); default none. */
+	fileValidation?: FileValidationSettings;
 }
 
 export interface RecordedRequest {
@@ -134,6 +138,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		xmlStyleLists: options.xmlStyleLists ?? false,
 		latencyMs: options.latencyMs ?? 0,
 		faults: options.faults,
+		fileValidation: options.fileValidation,
 	};
 	const settings: SimulatorSettings = { ...initialSettings };
 	const requests: RecordedRequest[] = [];
@@ -213,6 +218,18 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		send(res, answer.status, answer.body);
 	}
 
+	/** The simulator's own progression before an API call; pollauth and advanceorder check their order's file now. */
+	async function beforeCall(req: IncomingMessage, rawBody: string): Promise<void> {
+		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+		const route = /^\/(order|account|product)\/([a-z]+)(\.json)?$/.exec(url.pathname);
+		if (!route) return;
+		const call = `${route[1]}/${route[2]}`;
+		const form = (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
+		const params = { ...Object.fromEntries(url.searchParams), ...(form ? Object.fromEntries(new URLSearchParams(rawBody)) : {}) };
+		const explicit = ['order/pollauth', 'order/advanceorder'].includes(call) ? account.orders.get(params.order_token ?? '') : undefined;
+		await progressFileOrders(account, settings.fileValidation, explicit);
+	}
+
 	/** Runs a known call and gives its answer as it would be sent. */
 	function runCall(call: string, params: Record<string, string>, method: string): { status: number; body: string } {
 		try {
@@ -278,13 +295,21 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		// A client that hangs up mid-request must not take the server down.
 		req.on('error', () => res.destroy());
 		req.on('end', () => {
-			const run = () => {
+			const fault = (err: unknown) =>
+				send(res, 500, JSON.stringify({ error: { code: -500, message: `Simulator fault: ${String(err)}` } }));
+			const handleNow = () => {
 				try {
 					handle(req, res, Buffer.concat(chunks).toString('utf8'), size > MAX_BODY);
+					issueWhenDue(account, settings.fileValidation);
 				} catch (err) {
-					send(res, 500, JSON.stringify({ error: { code: -500, message: `Simulator fault: ${String(err)}` } }));
+					fault(err);
 				}
 			};
+			// With the real file check the order's file is fetched first; without it nothing waits.
+			const run = () =>
+				settings.fileValidation
+					? beforeCall(req, Buffer.concat(chunks).toString('utf8')).then(handleNow, fault)
+					: handleNow();
 			if (settings.latencyMs > 0) setTimeout(run, settings.latencyMs);
 			else run();
 		});

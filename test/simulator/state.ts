@@ -7,6 +7,7 @@ import { chainNames, findProduct, orderCost } from './products';
 import type { Product } from './products';
 import { csrPublicKey, issueLeaf, makeAuthority, newKeyPair, pkcs7, toPem } from './x509';
 import type { Authority } from './x509';
+import type { FileCheck } from './fileCheck';
 
 // The documented statuses (DOC api2.md:586-596). A fresh token is already `Order Placed`, the first
 // of them: `placedAt` tells the simulator whether place has taken effect.
@@ -61,6 +62,9 @@ export interface OrderState {
 	dnsString?: string;
 	fileName?: string;
 	fileContents?: string;
+	/** The last real file check (settings.fileValidation), and when the file first matched. */
+	fileCheck?: FileCheck;
+	fileValidatedAt?: Date;
 	intermediateCa?: string;
 	techContact?: Contact;
 	adminContact?: Contact;
@@ -247,6 +251,8 @@ export class Account {
 		const md5 = createHash('md5').update(token).digest('hex').toUpperCase();
 		const sha = createHash('sha256').update(token).digest('hex');
 		order.dnsName = order.dnsType = order.dnsString = order.fileName = order.fileContents = undefined;
+		// A new file (reissue, a changed method) must be checked again.
+		order.fileCheck = order.fileValidatedAt = undefined;
 		if (order.dvAuthMethod === 'DNS') {
 			order.dnsType = sectigo ? 'CNAME' : 'TXT';
 			// DOC api2.md:182: "a TXT record on the domain". Sectigo's CNAME name is a guess.
