@@ -83,7 +83,11 @@ export const CONTACT_BODY = {
  * A RapidSSL order for www.example.com placed through the node (Email uses admin@example.com),
  * with the simulator's recording cleared afterwards: the starting point of the order-action tests.
  */
-export async function placeOrderThroughNode(simulator: Simulator, dvAuthMethod = 'DNS'): Promise<string> {
+export async function placeOrderThroughNode(
+	simulator: Simulator,
+	dvAuthMethod = 'DNS',
+	csr = readFileSync(join(__dirname, '../fixtures/csr/rsa2048.csr'), 'utf8'),
+): Promise<string> {
 	const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 	const result = await runServertastic(simulator, {
 		resource: 'order',
@@ -92,7 +96,7 @@ export async function placeOrderThroughNode(simulator: Simulator, dvAuthMethod =
 		productBrand: 'rapidssl',
 		dvAuthMethod,
 		approverEmail: 'admin@example.com',
-		csr: readFileSync(join(__dirname, '../fixtures/csr/rsa2048.csr'), 'utf8'),
+		csr,
 		...TECH_CONTACT,
 	});
 	if (result.status !== 'success') throw new Error(`placing the test order failed: ${result.error?.message}`);

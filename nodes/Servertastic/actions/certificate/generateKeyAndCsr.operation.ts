@@ -6,7 +6,7 @@ import { generateKeys, KEY_SPECS, KEY_TYPES, privateKeyPem, publicKeySha256 } fr
 import { prepareKeyRequest, type KeyRequest } from '../../helpers/keyRequest';
 import type { FieldProblem } from '../../helpers/placeOrder';
 import { readChoice, readCollection, readText, readTextOrList } from '../parameters';
-import { fieldProblemsError } from '../problems';
+import { refuseItem } from '../order/orderAction';
 
 export const CSR_BINARY_PROPERTY = 'csr';
 export const KEY_BINARY_PROPERTY = 'key';
@@ -122,7 +122,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		problems.push({ field: 'Private Key Passphrase', problem: `must be at least ${PASSPHRASE_MIN_LENGTH} characters long` });
 	}
 	if (!prepared.ok || problems.length) {
-		throw fieldProblemsError(this, problems, itemIndex, 'No key was made.');
+		throw refuseItem(this, problems, itemIndex, 'No key was made.');
 	}
 	return { request: prepared.request, keyType, passphrase };
 }

@@ -26,6 +26,7 @@ export function refuseItem(
 	context: IExecuteFunctions,
 	problems: ItemProblem[],
 	itemIndex: number,
+	nothingDone = 'Nothing was sent to Servertastic.',
 ): NodeOperationError {
 	const [first] = problems;
 	const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
@@ -34,7 +35,7 @@ export function refuseItem(
 		`'${first.field}' ${first.problem}${more} [item ${itemIndex}]`,
 		{
 			itemIndex,
-			description: `Nothing was sent to Servertastic. Fix:\n${problems
+			description: `${nothingDone} Fix:\n${problems
 				.map((problem) => `- '${problem.field}' ${problem.problem}`)
 				.join('\n')}`,
 		},

@@ -4,7 +4,7 @@ import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workf
 
 import { fixture, serveFixture } from '../../../../contract';
 import type { Simulator } from '../../../../simulator';
-import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
+import { placeOrderThroughNode, runServertastic } from '../../../../support/servertastic';
 
 /** Runs Certificate → Generate Key and CSR; its one output item. */
 export async function generateKeyAndCsr(simulator: Simulator, parameters: INodeParameters): Promise<INodeExecutionData> {
@@ -15,17 +15,7 @@ export async function generateKeyAndCsr(simulator: Simulator, parameters: INodeP
 
 /** Places an order with the CSR (DNS validation) and advances it `advances` times (2: Completed); recording cleared. */
 export async function placeAndIssue(simulator: Simulator, csr: string, advances = 2, dvAuthMethod = 'DNS'): Promise<string> {
-	const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-	const result = await runServertastic(simulator, {
-		resource: 'order',
-		operation: 'place',
-		orderToken: token,
-		productBrand: 'rapidssl',
-		dvAuthMethod,
-		csr,
-		...TECH_CONTACT,
-	});
-	if (result.status !== 'success') throw new Error(`placing the test order failed: ${result.error?.message}`);
+	const token = await placeOrderThroughNode(simulator, dvAuthMethod, csr);
 	for (let step = 0; step < advances; step++) simulator.advance(token);
 	simulator.reset();
 	return token;
