@@ -1,6 +1,6 @@
 import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import { createHash, type KeyObject } from 'crypto';
+import type { KeyObject } from 'crypto';
 
 import {
 	CertificateFilesError,
@@ -10,7 +10,7 @@ import {
 	readCertificates,
 } from '../../helpers/certificateChain';
 import { checkKeyMatches, pkcs7Pem, readPrivateKey } from '../../helpers/certificateFiles';
-import { privateKeyPem } from '../../helpers/keyPair';
+import { privateKeyPem, publicKeySha256 } from '../../helpers/keyPair';
 import { tidyOrder } from '../../helpers/orderReview';
 import { buildPfx } from '../../helpers/pkcs12';
 import { apiRequest } from '../../transport';
@@ -129,7 +129,7 @@ async function makeFiles(order: IDataObject, item: PreparedItem): Promise<Files>
 		status: order.status,
 		domain: order.domain,
 		...facts,
-		publicKeySha256: createHash('sha256').update(leaf.publicKey.export({ type: 'spki', format: 'der' })).digest('hex'),
+		publicKeySha256: publicKeySha256(leaf.publicKey),
 		chainSubjects: chain.map((certificate) => certificate.subject.replace(/\n/g, ', ')),
 		leftOutCertificates: leftOut,
 		keyMatchesCertificate: item.privateKey ? true : null,
