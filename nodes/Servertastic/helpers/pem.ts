@@ -1,6 +1,7 @@
 // The PEM text of a pasted CSR: exactly one CERTIFICATE REQUEST block with only whitespace around
 // it. What is sent to the API is rebuilt from the bytes that were checked (csrPem), so no text the
 // checks did not see (a preamble, a control character, a second block) can reach it.
+import { pem } from './derWriter';
 
 export class PemError extends Error {
 	override name = 'PemError';
@@ -88,6 +89,5 @@ export function csrDerFromPem(input: string): Buffer {
 
 /** The CSR as the API gets it: the checked bytes in base64, 64 characters a line, LF line ends. */
 export function csrPem(der: Buffer): string {
-	const lines = der.toString('base64').match(/.{1,64}/g) ?? [];
-	return ['-----BEGIN CERTIFICATE REQUEST-----', ...lines, '-----END CERTIFICATE REQUEST-----'].join('\n');
+	return pem('CERTIFICATE REQUEST', der).trimEnd();
 }
