@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescrip
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account';
+import * as certificate from './actions/certificate';
 import * as order from './actions/order';
 import * as product from './actions/product';
 import { router } from './actions/router';
@@ -29,6 +30,7 @@ export class Servertastic implements INodeType {
 				noDataExpression: true,
 				options: [
 					{ name: 'Account', value: 'account' },
+					{ name: 'Certificate', value: 'certificate' },
 					{ name: 'Order', value: 'order' },
 					{ name: 'Product', value: 'product' },
 				],
@@ -37,6 +39,7 @@ export class Servertastic implements INodeType {
 			...order.description,
 			...product.description,
 			...account.description,
+			...certificate.description,
 		],
 	};
 

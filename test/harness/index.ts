@@ -86,6 +86,8 @@ export interface RunNodeOptions {
 	parameters: INodeParameters;
 	/** Items the start node emits. Default `[{}]`. */
 	inputItems?: IDataObject[];
+	/** Whole items (json and binary) the start node emits instead of `inputItems`. */
+	inputData?: INodeExecutionData[];
 	/** Credential types known to the credentials helper, e.g. `[new ServertasticApi()]`. */
 	credentialTypes?: ICredentialType[];
 	/** Decrypted credential data keyed by credential type name. */
@@ -400,7 +402,7 @@ function resolveCredentialValue(
 // Inline helper node types
 // ---------------------------------------------------------------------------------------------
 
-function createStartNodeType(items: IDataObject[]): INodeType {
+function createStartNodeType(items: IDataObject[], data?: INodeExecutionData[]): INodeType {
 	return {
 		description: {
 			displayName: 'Harness Start',
@@ -416,7 +418,7 @@ function createStartNodeType(items: IDataObject[]): INodeType {
 		async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 			// A manual trigger that never emits hangs the execution forever.
 			const manualTriggerFunction = async () => {
-				this.emit([this.helpers.returnJsonArray(structuredClone(items))]);
+				this.emit([data ? structuredClone(data) : this.helpers.returnJsonArray(structuredClone(items))]);
 			};
 			return { manualTriggerFunction };
 		},
@@ -520,6 +522,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 		typeVersion = 1,
 		parameters,
 		inputItems = [{}],
+		inputData,
 		credentialTypes = [],
 		credentials = {},
 		onError,
@@ -527,7 +530,7 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 
 	const received: Record<string, INodeExecutionData[]> = {};
 	const nodeTypes = new TestNodeTypes({
-		[START_NODE_TYPE]: createStartNodeType(inputItems),
+		[START_NODE_TYPE]: createStartNodeType(inputItems, inputData),
 		[CAPTURE_NODE_TYPE]: createCaptureNodeType(received),
 		[nodeTypeName]: nodeType,
 	});

@@ -1,7 +1,7 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import type { IDataObject, INodeParameters } from 'n8n-workflow';
+import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { ServertasticApi } from '../../credentials/ServertasticApi.credentials';
 import { Servertastic } from '../../nodes/Servertastic/Servertastic.node';
@@ -12,12 +12,19 @@ import type { Simulator } from '../simulator';
 export async function runServertastic(
 	simulator: Simulator,
 	parameters: INodeParameters,
-	options: { inputItems?: IDataObject[]; onError?: OnErrorSetting; apiKey?: string; timeoutSeconds?: number } = {},
+	options: {
+		inputItems?: IDataObject[];
+		inputData?: INodeExecutionData[];
+		onError?: OnErrorSetting;
+		apiKey?: string;
+		timeoutSeconds?: number;
+	} = {},
 ): Promise<RunNodeResult> {
 	return await runNode({
 		nodeType: new Servertastic(),
 		parameters,
 		inputItems: options.inputItems,
+		inputData: options.inputData,
 		onError: options.onError,
 		credentialTypes: [new ServertasticApi()],
 		credentials: {

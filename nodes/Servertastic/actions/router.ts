@@ -2,6 +2,7 @@ import type { IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as account from './account';
+import * as certificate from './certificate';
 import { DEFAULT_CONCURRENCY } from './common.descriptions';
 import * as order from './order';
 import * as product from './product';
@@ -20,6 +21,7 @@ const resources: Record<string, Record<string, Operation>> = {
 	order: order.operations,
 	product: product.operations,
 	account: account.operations,
+	certificate: certificate.operations,
 };
 
 /** Keeps n8n's own errors; anything else becomes a NodeOperationError tied to the item. */

@@ -4,6 +4,7 @@ import * as generateToken from './generateToken.operation';
 import * as getProductFields from './getProductFields.operation';
 import * as place from './place.operation';
 import * as get from './get.operation';
+import * as getCertificateFiles from './getCertificateFiles.operation';
 import * as getApproverEmails from './getApproverEmails.operation';
 import * as changeApproverEmail from './changeApproverEmail.operation';
 import * as switchToEmailValidation from './switchToEmailValidation.operation';
@@ -16,7 +17,7 @@ import * as getManyModified from './getManyModified.operation';
 import * as getManyTokens from './getManyTokens.operation';
 import * as advanceTestOrder from './advanceTestOrder.operation';
 
-export const operations = { generateToken, getProductFields, place, get, getApproverEmails, changeApproverEmail, switchToEmailValidation, recheckValidation, resendEmail, reissue, cancel, getManyExpiring, getManyModified, getManyTokens, advanceTestOrder };
+export const operations = { generateToken, getProductFields, place, get, getCertificateFiles, getApproverEmails, changeApproverEmail, switchToEmailValidation, recheckValidation, resendEmail, reissue, cancel, getManyExpiring, getManyModified, getManyTokens, advanceTestOrder };
 
 export const description: INodeProperties[] = [
 	{
@@ -61,6 +62,13 @@ export const description: INodeProperties[] = [
 				value: 'getApproverEmails',
 				description: 'Get the approver addresses allowed for a domain',
 				action: 'Get approver emails for a domain',
+			},
+			{
+				name: 'Get Certificate Files',
+				value: 'getCertificateFiles',
+				description:
+					'Get the issued certificate as files: certificate.pem, chain.pem, fullchain.pem, certificate.p7b, and with the private key key.pem and certificate.pfx',
+				action: 'Get the certificate files of an order',
 			},
 			{
 				name: 'Get Many Expiring',
@@ -123,6 +131,7 @@ export const description: INodeProperties[] = [
 	...getProductFields.description,
 	...place.description,
 	...get.description,
+	...getCertificateFiles.description,
 	...getApproverEmails.description,
 	...changeApproverEmail.description,
 	...switchToEmailValidation.description,
