@@ -3,13 +3,14 @@
 // simulator, which checks the validation file over HTTP; n8n's SFTP node writes to a real OpenSSH server
 // whose document root a local web server serves. Run with `npm run e2e:unattended`.
 import { X509Certificate, randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { type OrderState, type Simulator, startSimulator } from '../simulator';
+import { CHROMIUM, canvasScreenshots } from './support/canvas';
 import { type Catcher, startCatcher } from './support/catcher';
 import { credentialsFixture } from './support/fixtures';
-import { N8n, e2eRuntime, packageTarball } from './support/n8n';
+import { N8n, REPO, e2eRuntime, packageTarball } from './support/n8n';
 import { type Sshd, startSshd } from './support/sshd';
 import { failureTracking } from './support/steps';
 import { UNATTENDED_WORKFLOW, expiringCertificate, installedCertificate, pemBody, unattendedWorkflow } from './support/unattended';
@@ -21,6 +22,8 @@ const DOMAIN = { loop: 'shop.example.com', trigger: 'billing.example.com' };
 // The CA issues this long after the file matched: the workflow's Wait/Get loop goes round at least once.
 const ISSUE_DELAY_MS = 8000;
 const EVERY_SECONDS = 10;
+// Committed: the README shows them (E2E_SCREENSHOTS overrides where they go).
+const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? join(REPO, 'test', 'e2e', 'screenshots');
 
 let simulator: Simulator;
 let catcher: Catcher;
@@ -39,7 +42,9 @@ run.setUp(async () => {
 	folders.docroot = join(sshd.dir, 'www');
 	folders.certDir = join(sshd.dir, 'ssl');
 	mkdirSync(folders.docroot);
-	mkdirSync(join(folders.certDir, 'pending'), { recursive: true, mode: 0o700 });
+	// The certificate folder and its pending keys: the server's own (the SFTP user's), as an admin would make them.
+	mkdirSync(folders.certDir, { mode: 0o700 });
+	mkdirSync(join(folders.certDir, 'pending'), { mode: 0o700 });
 	webroot = await startWebroot(folders.docroot, Object.values(DOMAIN));
 	simulator = await startSimulator({
 		apiKey: API_KEY,
@@ -67,20 +72,36 @@ afterAll(async () => {
 	if (!run.failed) await sshd?.stop();
 });
 
-async function waitForNotice(domain: string, timeoutMs: number): Promise<Record<string, string>> {
+/** n8n's own record of failed runs (its event log): executions are not saved, so this is where a failure shows. */
+function failedRuns(workflowIds: string[]): string[] {
+	const file = join(n8n.userFolder, '.n8n', 'n8nEventLog.log');
+	if (!existsSync(file)) return [];
+	return readFileSync(file, 'utf8')
+		.split('\n')
+		.filter((line) => line.includes('"n8n.workflow.failed"'))
+		.map((line) => (JSON.parse(line) as { payload: { workflowId: string; lastNodeExecuted?: string; errorMessage?: string } }).payload)
+		.filter((payload) => workflowIds.includes(payload.workflowId))
+		.map((payload) => `${payload.workflowId} at ${payload.lastNodeExecuted ?? '?'}: ${payload.errorMessage ?? '?'}`);
+}
+
+async function waitForNotice(domain: string, workflowIds: string[], timeoutMs: number): Promise<Record<string, string>> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
 		const found = catcher.requestsTo('/slack').find((request) => (request.body as Record<string, string>).domain === domain);
 		if (found) return found.body as Record<string, string>;
+		const failed = failedRuns(workflowIds);
+		if (failed.length) throw new Error(`A workflow run failed: ${failed.join('; ')}`);
 		if (Date.now() > deadline) throw new Error(`No notification for ${domain} within ${timeoutMs} ms (got ${catcher.requests.length})`);
 		await sleep(250);
 	}
 }
 
-/** The orders n8n placed (since the last reset) for `domain`. */
-function renewalsOf(domain: string): OrderState[] {
+/** The orders placed (since the last reset) for `domain`, other than the old one. */
+function renewalsOf(domain: string, oldToken: string): OrderState[] {
 	const tokens = [...new Set(simulator.requestsTo('order/place').map((request) => request.body.order_token))];
-	return tokens.map((token) => simulator.getOrder(token)!).filter((order) => order.domainName === domain && order.placements > 0);
+	return tokens
+		.map((token) => simulator.getOrder(token)!)
+		.filter((order) => order.domainName === domain && order.placements > 0 && order.orderToken !== oldToken);
 }
 
 function expectInstalled(domain: string, renewal: OrderState) {
@@ -92,6 +113,9 @@ function expectInstalled(domain: string, renewal: OrderState) {
 	expect(installed!.certificate.fingerprint256).toBe(new X509Certificate(renewal.certificate!).fingerprint256);
 	expect(installed!.chainLength).toBeGreaterThanOrEqual(2);
 	expect(new Date(installed!.certificate.validTo).getTime()).toBe(Math.floor(renewal.expiryDate!.getTime() / 1000) * 1000);
+	// Neither file is writable by others (sshd's umask; see support/sshd.ts); the key's folder is the server's own (0700).
+	for (const name of ['fullchain.pem', 'key.pem']) expect(statSync(join(folders.certDir, domain, name)).mode & 0o777).toBe(0o644);
+	expect(statSync(folders.certDir).mode & 0o777).toBe(0o700);
 	return installed!;
 }
 
@@ -103,10 +127,10 @@ describe(`unattended renewal in real n8n ${runtime.n8nVersion} (Node ${runtime.n
 		simulator.reset();
 		const started = Date.now();
 		figures.push(`n8n start: ${(await n8n.start([])).toFixed(1)} s`);
-		const notice = await waitForNotice(DOMAIN.loop, 150_000);
+		const notice = await waitForNotice(DOMAIN.loop, [UNATTENDED_WORKFLOW.loop.id], 150_000);
 		figures.push(`expiry to installed (loop workflow, from n8n start): ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
-		const placed = renewalsOf(DOMAIN.loop);
+		const placed = renewalsOf(DOMAIN.loop, loopOld);
 		expect(placed).toHaveLength(1);
 		const renewal = placed[0];
 		expect(renewal.placements).toBe(1);
@@ -114,8 +138,10 @@ describe(`unattended renewal in real n8n ${runtime.n8nVersion} (Node ${runtime.n
 		expect(renewal.dvAuthMethod).toBe('FILE');
 		expect(renewal.resellerUniqueReference).toBe(`renew-${simulator.getOrder(loopOld)!.resellerOrderId}`);
 		const installed = expectInstalled(DOMAIN.loop, renewal);
-		expect(notice).toMatchObject({ domain: DOMAIN.loop, orderReference: renewal.resellerOrderId, expiryDate: renewal.expiryDate!.toISOString().replace('.000Z', 'Z') });
-		expect(notice.text).toContain(renewal.expiryDate!.toISOString().slice(0, 10));
+		// The new expiry date, as the certificate says it (whole seconds).
+		const expiry = new Date(installed.certificate.validTo).toISOString();
+		expect(notice).toMatchObject({ domain: DOMAIN.loop, orderReference: renewal.resellerOrderId, expiryDate: expiry });
+		expect(notice.text).toBe(`New certificate for ${DOMAIN.loop} installed; it expires on ${expiry}.`);
 
 		// The validation file was uploaded by SFTP into the document root and fetched by the simulator's check.
 		const file = join(folders.docroot, renewal.fileName!);
@@ -127,8 +153,9 @@ describe(`unattended renewal in real n8n ${runtime.n8nVersion} (Node ${runtime.n
 		const callsFor = (call: string) => simulator.requestsTo(call).filter((request) => (request.body.order_token ?? request.query.order_token) === token);
 		expect(callsFor('order/pollauth')).toHaveLength(1);
 		expect(callsFor('order/review').length).toBeGreaterThanOrEqual(3);
-		// Nothing by hand: every API call came from n8n, and the SSH server saw n8n's key only.
-		expect(simulator.requests.every((request) => request.query.api_key === API_KEY || request.body.api_key === API_KEY)).toBe(true);
+		// Nothing by hand: every API call since n8n started came from n8n (User-Agent "n8n"; the test's own
+		// fetch says "node"), and the SSH server was reached with the credential's key.
+		expect(new Set(simulator.requests.map((request) => request.headers['user-agent']))).toEqual(new Set(['n8n']));
 		expect(sshd.log()).toMatch(/Accepted publickey for \S+ from 127\.0\.0\.1/);
 		figures.push(`loop: ${callsFor('order/review').length} reviews, ${simulator.requestsTo('order/expiring').length} schedule runs so far, key ${installed.certificate.publicKey.asymmetricKeyType}`);
 
@@ -136,8 +163,9 @@ describe(`unattended renewal in real n8n ${runtime.n8nVersion} (Node ${runtime.n
 		const runs = simulator.requestsTo('order/expiring').length;
 		while (simulator.requestsTo('order/expiring').length < runs + 1) await sleep(500);
 		await sleep(3000);
-		expect(renewalsOf(DOMAIN.loop)).toHaveLength(1);
+		expect(renewalsOf(DOMAIN.loop, loopOld)).toHaveLength(1);
 		expect(simulator.requestsTo('order/place')).toHaveLength(1);
+		expect(simulator.getOrder(loopOld)!.status).toBe('Completed');
 	}, 240_000);
 
 	step('Schedule Trigger places and keeps the key on the server; the Servertastic Trigger (Certificate Issued) installs it', async () => {
@@ -154,10 +182,11 @@ describe(`unattended renewal in real n8n ${runtime.n8nVersion} (Node ${runtime.n
 			await sleep(250);
 		}
 		const old = await expiringCertificate(simulator, DOMAIN.trigger, 10);
-		const notice = await waitForNotice(DOMAIN.trigger, 180_000);
+		const notice = await waitForNotice(DOMAIN.trigger, [UNATTENDED_WORKFLOW.keep.id, UNATTENDED_WORKFLOW.issued.id], 180_000);
 		figures.push(`expiry to installed (trigger workflows, from n8n start): ${((Date.now() - started) / 1000).toFixed(1)} s`);
-		const [renewal] = renewalsOf(DOMAIN.trigger);
-		expect(renewal.orderToken).not.toBe(old);
+		const placed = renewalsOf(DOMAIN.trigger, old);
+		expect(placed).toHaveLength(1);
+		const [renewal] = placed;
 		expect(renewal.placements).toBe(1);
 		expectInstalled(DOMAIN.trigger, renewal);
 		expect(notice).toMatchObject({ domain: DOMAIN.trigger, orderReference: renewal.resellerOrderId });
@@ -169,12 +198,29 @@ describe(`unattended renewal in real n8n ${runtime.n8nVersion} (Node ${runtime.n
 	step("the private keys are in none of n8n's files (database, logs, binary data): executions are not saved", async () => {
 		const stored = n8n.storedText();
 		for (const domain of Object.values(DOMAIN)) {
-			const installed = installedCertificate(folders.certDir, domain)!;
-			expect(stored.includes(pemBody(installed.keyPem))).toBe(false);
-			expect(stored.includes(pemBody(installed.keyPem).slice(0, 48))).toBe(false);
+			const installed = installedCertificate(folders.certDir, domain);
+			if (!installed) throw new Error(`Nothing installed for ${domain}`);
+			// Past the PKCS#8 header every P-256 key shares: the key's own bytes.
+			expect(stored.includes(pemBody(installed.keyPem).slice(48, 96))).toBe(false);
 		}
 		expect(stored.includes(API_KEY)).toBe(false);
 		await n8n.login();
 		for (const workflow of Object.values(UNATTENDED_WORKFLOW)) expect(await n8n.executions(workflow.id)).toEqual([]);
+		expect(failedRuns(Object.values(UNATTENDED_WORKFLOW).map((workflow) => workflow.id))).toEqual([]);
+	});
+
+	step('`n8n execute` cannot start a workflow from its Schedule Trigger (2.41.1): hence published and run by `n8n start`', async () => {
+		await expect(n8n.cli(['execute', `--id=${UNATTENDED_WORKFLOW.loop.id}`], 120_000)).rejects.toThrow(/Missing node to start execution/);
+	});
+
+	step('the canvases, for the README (Debian chromium; skipped without it)', async () => {
+		const shots = [
+			{ workflowId: UNATTENDED_WORKFLOW.loop.id, waitForText: 'Get Certificate Files', file: join(SCREENSHOTS, 'unattended-validate-install.png') },
+			{ workflowId: UNATTENDED_WORKFLOW.keep.id, waitForText: 'Keep Key on the Server', file: join(SCREENSHOTS, 'unattended-keep-key.png') },
+			{ workflowId: UNATTENDED_WORKFLOW.issued.id, waitForText: 'Get Certificate Files', file: join(SCREENSHOTS, 'unattended-issued-install.png') },
+		];
+		const written = await canvasScreenshots(n8n, shots);
+		if (existsSync(CHROMIUM)) expect(written).toHaveLength(shots.length);
+		else process.stdout.write(`[e2e unattended] no ${CHROMIUM}: no canvas screenshots\n`);
 	});
 });
