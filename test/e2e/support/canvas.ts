@@ -28,6 +28,8 @@ export async function canvasScreenshots(n8n: N8n, shots: Array<{ workflowId: str
 			// Not networkidle: the editor's push connection stays open.
 			await page.goto(`/workflow/${shot.workflowId}`, { waitUntil: 'domcontentloaded' });
 			await page.getByText(shot.waitForText, { exact: true }).first().waitFor({ timeout: 60_000 });
+			// The canvas fits the workflow to the view (and n8n opens its panels) after the nodes render.
+			await page.waitForTimeout(2000);
 			// A published workflow opens with n8n's "Production Checklist" over the canvas: hidden for the picture
 			// (its panel: the first ancestor of the title that is taller than a line).
 			await page.evaluate(`(() => {
@@ -36,6 +38,7 @@ export async function canvasScreenshots(n8n: N8n, shots: Array<{ workflowId: str
 				while (panel && panel.getBoundingClientRect().height < 200) panel = panel.parentElement;
 				if (panel && panel !== document.body) panel.style.display = 'none';
 			})()`);
+			await page.waitForTimeout(300);
 			mkdirSync(dirname(shot.file), { recursive: true });
 			await page.screenshot({ path: shot.file });
 			written.push(shot.file);
