@@ -28,7 +28,7 @@ const action = (operation: string, extra: INodeParameters = {}) => order(operati
 const acted = (message: string, fields: IDataObject = {}) => [{ orderToken: TOKEN, success: true, message, ...fields }];
 
 const OPERATIONS: ReadOperation[] = [
-	{ name: 'Order → Get', call: 'order/review', parameters: action('get'), items: (c) => [expected.REVIEW[c]] },
+	{ name: 'Order → Get', call: 'order/review', parameters: action('get'), items: (c) => [expected.handedOn(expected.REVIEW[c])] },
 	{
 		name: 'Order → Get Many Modified',
 		call: 'order/modifiedorders',

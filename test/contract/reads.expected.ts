@@ -55,14 +55,14 @@ const ISSUED: IDataObject = {
 };
 
 /** Order → Get adds the validation handed on: no fixture has file validation; placed-dns has the record. */
-const handedOn = (order: IDataObject): IDataObject => ({
+export const handedOn = (order: IDataObject): IDataObject => ({
 	...order,
 	validationFile: null,
 	dnsRecord: (order.validation as IDataObject | null)?.dnsRecord ?? null,
 });
 
 /** Order → Get, per order/review case. */
-export const REVIEW: Record<string, IDataObject> = Object.fromEntries(Object.entries({
+export const REVIEW: Record<string, IDataObject> = {
 	'fresh-token': FRESH,
 	completed: ISSUED,
 	'completed-pkcs7': { ...ISSUED, pkcs7: (fixture('order/review', 'completed-pkcs7') as IDataObject).pkcs7 },
@@ -96,7 +96,7 @@ export const REVIEW: Record<string, IDataObject> = Object.fromEntries(Object.ent
 		status: 'Completed', isPlaced: true, sanCount: null, endCustomerEmail: null,
 		licenses: [{ productName: 'SmarterMail Pro - 250 Mailboxes', licenseKey: 'SMP250-FAKE-0001-ABCD' }],
 	},
-} as Record<string, IDataObject>).map(([caseName, order]) => [caseName, handedOn(order)]));
+};
 
 /** The two records of order/modifiedorders, as tidy orders: no token (the answer has none), no chain. */
 export const MODIFIED_ISSUED: IDataObject = {

@@ -93,7 +93,7 @@ describe('validation handed on by Place, Reissue and Get', () => {
 			resource: 'order',
 			operation: 'reissue',
 			orderToken: token,
-			csr: next.json.csr,
+			csr: String(next.json.csr),
 			validationMethod: 'SFILE',
 		});
 		expect(result.status).toBe('success');
