@@ -69,7 +69,8 @@ afterAll(async () => {
 	await simulator?.close();
 	await catcher?.close();
 	await webroot?.close();
-	if (!run.failed) await sshd?.stop();
+	// Always stopped (a running sshd would hold jest open); its folder is kept when something failed.
+	await sshd?.stop({ keepFiles: run.failed });
 });
 
 /** n8n's own record of failed runs (its event log): executions are not saved, so this is where a failure shows. */

@@ -26,7 +26,8 @@ export interface Sshd {
 	dir: string;
 	/** What sshd wrote to stderr (-e): logins and SFTP sessions. */
 	log(): string;
-	stop(): Promise<void>;
+	/** Stops sshd; its folder goes too unless `keepFiles` (or E2E_KEEP). */
+	stop(options?: { keepFiles?: boolean }): Promise<void>;
 }
 
 function keygen(file: string, comment: string): void {
@@ -98,7 +99,7 @@ export async function startSshd(): Promise<Sshd> {
 		hostKeyFingerprint: fingerprint,
 		dir,
 		log: () => stderr,
-		async stop() {
+		async stop(options) {
 			if (child.exitCode === null && child.signalCode === null) {
 				const gone = new Promise((done) => child.once('exit', done));
 				child.kill('SIGTERM');
@@ -106,7 +107,7 @@ export async function startSshd(): Promise<Sshd> {
 				await gone;
 				clearTimeout(forced);
 			}
-			if (!process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true });
+			if (!process.env.E2E_KEEP && !options?.keepFiles) rmSync(dir, { recursive: true, force: true });
 		},
 	};
 }
