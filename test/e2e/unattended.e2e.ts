@@ -4,7 +4,7 @@
 // whose document root a local web server serves. Run with `npm run e2e:unattended`.
 import { X509Certificate, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 import { type OrderState, type Simulator, startSimulator } from '../simulator';
 import { CHROMIUM, canvasScreenshots } from './support/canvas';
@@ -22,8 +22,9 @@ const DOMAIN = { loop: 'shop.example.com', trigger: 'billing.example.com' };
 // The CA issues this long after the file matched: the workflow's Wait/Get loop goes round at least once.
 const ISSUE_DELAY_MS = 8000;
 const EVERY_SECONDS = 10;
-// Committed: the README shows them (E2E_SCREENSHOTS overrides where they go).
-const SCREENSHOTS = process.env.E2E_SCREENSHOTS ?? join(REPO, 'test', 'e2e', 'screenshots');
+// Into .tmp like the editor test's, so a run changes no tracked file; the README's copies are refreshed
+// with E2E_SCREENSHOTS=test/e2e/screenshots.
+const SCREENSHOTS = resolve(REPO, process.env.E2E_SCREENSHOTS ?? join('.tmp', 'screenshots'));
 
 let simulator: Simulator;
 let catcher: Catcher;
