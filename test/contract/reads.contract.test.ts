@@ -28,7 +28,7 @@ const action = (operation: string, extra: INodeParameters = {}) => order(operati
 const acted = (message: string, fields: IDataObject = {}) => [{ orderToken: TOKEN, success: true, message, ...fields }];
 
 const OPERATIONS: ReadOperation[] = [
-	{ name: 'Order → Get', call: 'order/review', parameters: action('get'), items: (c) => [expected.REVIEW[c]] },
+	{ name: 'Order → Get', call: 'order/review', parameters: action('get'), items: (c) => [expected.handedOn(expected.REVIEW[c])] },
 	{
 		name: 'Order → Get Many Modified',
 		call: 'order/modifiedorders',
@@ -106,15 +106,17 @@ const OPERATIONS: ReadOperation[] = [
 		alsoServes: [{ call: 'order/review', caseName: 'completed' }],
 		items: () => {
 			const answer = fixture('order/reissue') as Record<string, string>;
+			const dnsRecord = { name: 'www.example.com', type: 'TXT', value: answer.dns_string };
 			return acted('Order reissued', {
 				commonName: 'www.example.com',
 				validation: {
-					method: 'DNS', approverEmail: null, file: null,
-					dnsRecord: { name: 'www.example.com', type: 'TXT', value: answer.dns_string },
+					method: 'DNS', approverEmail: null, file: null, dnsRecord,
 					instructions: `Create a DNS TXT record named www.example.com with the value ${answer.dns_string}.`,
 				},
 				csr: answer.csr,
 				privateKey: answer.private_key,
+				validationFile: null,
+				dnsRecord,
 			});
 		},
 	},

@@ -54,6 +54,13 @@ const ISSUED: IDataObject = {
 	],
 };
 
+/** Order → Get adds the validation handed on: no fixture has file validation; placed-dns has the record. */
+export const handedOn = (order: IDataObject): IDataObject => ({
+	...order,
+	validationFile: null,
+	dnsRecord: (order.validation as IDataObject | null)?.dnsRecord ?? null,
+});
+
 /** Order → Get, per order/review case. */
 export const REVIEW: Record<string, IDataObject> = {
 	'fresh-token': FRESH,

@@ -7,6 +7,7 @@
 //   node test/e2e/run.js n8n1       n8n 1.123.81 only
 //   node test/e2e/run.js ui         the editor test only (n8n 2.41.1, Debian chromium)
 //   node test/e2e/run.js bench-queue  the queue-mode benchmark (test/bench/queue.ts): prints, asserts nothing
+//   node test/e2e/run.js unattended the unattended renewal (n8n 2.41.1, Debian openssh-server, unattended.e2e.ts)
 //   node test/e2e/run.js queue      queue mode: Debian redis-server and postgresql, n8n 2.41.1 main + two
 //                                   workers (size: QUEUE_E2E_ORDERS, default 300; QUEUE_E2E_BATCH, default 60;
 //                                   QUEUE_E2E_DB=sqlite to share SQLite instead of PostgreSQL)
@@ -84,6 +85,13 @@ function ensureDebianPackages() {
 	return wanted.every((pkg) => pkg.present());
 }
 
+/** Debian's OpenSSH server (and ssh-keygen) for the unattended test, installed with apt-get when missing (as root). */
+function ensureSshd() {
+	const present = () => fs.existsSync('/usr/sbin/sshd') && spawnSync('ssh-keygen', ['-?'], { stdio: 'ignore' }).error === undefined;
+	if (!present()) aptInstall(['openssh-server']);
+	return present();
+}
+
 /** Runs jest.e2e.config.js for one runtime; resolves to its counts. */
 function runJest(runtime, files, tgz) {
 	const t = Date.now();
@@ -158,7 +166,7 @@ async function main() {
 		const log = (line) => say(line);
 		let pending;
 		for (const [index, item] of plan.entries()) {
-			const key = item === 'ui' || item === 'queue' ? 'n8n2' : item;
+			const key = ['ui', 'queue', 'unattended'].includes(item) ? 'n8n2' : item;
 			let runtime;
 			try {
 				if (pending?.key === key) await pending.promise;
@@ -169,7 +177,7 @@ async function main() {
 				continue;
 			}
 			// The next version installs while these tests run (mostly download and one compile).
-			const next = ['ui', 'queue'].includes(plan[index + 1]) ? 'n8n2' : plan[index + 1];
+			const next = ['ui', 'queue', 'unattended'].includes(plan[index + 1]) ? 'n8n2' : plan[index + 1];
 			if (next && next !== key && !process.env.E2E_SERIAL) {
 				pending = { key: next, promise: installInBackground(next).catch((error) => say(error.message)) };
 			}
@@ -178,6 +186,14 @@ async function main() {
 				if (ensureDebianPackages()) add(await runJest(runtime, ['test/e2e/queue.e2e.ts'], tgz));
 				else {
 					say('queue-mode test could not start: redis-server or postgresql missing and not installable');
+					totals.failed += 1;
+				}
+				continue;
+			}
+			if (item === 'unattended') {
+				if (ensureSshd()) add(await runJest(runtime, ['test/e2e/unattended.e2e.ts'], tgz));
+				else {
+					say('unattended test could not start: openssh-server missing and not installable');
 					totals.failed += 1;
 				}
 				continue;

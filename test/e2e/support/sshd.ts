@@ -9,6 +9,8 @@ import { join } from 'node:path';
 import { freePort } from './n8n';
 
 export const SSHD = '/usr/sbin/sshd';
+/** internal-sftp's umask and the requests it refuses (see the config below). */
+export const SFTP_FLAGS = '-u 022 -P fsetstat,setstat,lsetstat';
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
 export interface Sshd {
@@ -24,7 +26,8 @@ export interface Sshd {
 	dir: string;
 	/** What sshd wrote to stderr (-e): logins and SFTP sessions. */
 	log(): string;
-	stop(): Promise<void>;
+	/** Stops sshd; its folder goes too unless `keepFiles` (or E2E_KEEP). */
+	stop(options?: { keepFiles?: boolean }): Promise<void>;
 }
 
 function keygen(file: string, comment: string): void {
@@ -63,8 +66,11 @@ export async function startSshd(): Promise<Sshd> {
 			'UsePAM no',
 			// The key files sit in a temporary folder, not in a home folder sshd would vet.
 			'StrictModes no',
-			'Subsystem sftp internal-sftp',
-			'ForceCommand internal-sftp',
+			`Subsystem sftp internal-sftp ${SFTP_FLAGS}`,
+			// Files as a web server expects them (0644, folders 0755). n8n's SFTP node (ssh2) sets every file it
+			// writes to 0666 after opening it (fchmod, then chmod): refusing those requests leaves the umask's
+			// mode, and ssh2 goes on writing.
+			`ForceCommand internal-sftp ${SFTP_FLAGS}`,
 			'AllowTcpForwarding no',
 			'X11Forwarding no',
 			'LogLevel VERBOSE',
@@ -93,7 +99,7 @@ export async function startSshd(): Promise<Sshd> {
 		hostKeyFingerprint: fingerprint,
 		dir,
 		log: () => stderr,
-		async stop() {
+		async stop(options) {
 			if (child.exitCode === null && child.signalCode === null) {
 				const gone = new Promise((done) => child.once('exit', done));
 				child.kill('SIGTERM');
@@ -101,7 +107,7 @@ export async function startSshd(): Promise<Sshd> {
 				await gone;
 				clearTimeout(forced);
 			}
-			if (!process.env.E2E_KEEP) rmSync(dir, { recursive: true, force: true });
+			if (!process.env.E2E_KEEP && !options?.keepFiles) rmSync(dir, { recursive: true, force: true });
 		},
 	};
 }

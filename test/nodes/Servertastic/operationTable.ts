@@ -164,6 +164,16 @@ export const OPERATIONS: OperationCase[] = [
 		badInput: (setup) => ({ ...setup.parameters, orderToken: EMPTY_BY_EXPRESSION }),
 	},
 	{
+		label: 'order → getCertificateFiles',
+		resource: 'order',
+		operation: 'getCertificateFiles',
+		call: 'order/review',
+		read: true,
+		list: false,
+		setup: async (simulator) => withTokens(await completedTokens(simulator), { privateKeySource: 'none' }),
+		badInput: (setup) => ({ ...setup.parameters, orderToken: EMPTY_BY_EXPRESSION }),
+	},
+	{
 		label: 'order → getApproverEmails',
 		resource: 'order',
 		operation: 'getApproverEmails',

@@ -5,6 +5,7 @@ import { tidyOrder } from '../../helpers/orderReview';
 import { apiRequest } from '../../transport';
 import { concurrencyOption, orderTokenProperty, optionsCollection } from '../common.descriptions';
 import { readBoolean, readText } from '../parameters';
+import { withValidationHandOff } from './validationHandOff';
 
 const properties: INodeProperties[] = [
 	orderTokenProperty,
@@ -38,5 +39,5 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const review = await apiRequest.call(this, 'order/review', { order_token: orderToken }, { itemIndex });
 	if (raw) return [{ json: review, pairedItem: { item: itemIndex } }];
 	// The review carries no order token (api2.md): the one asked with is the order's.
-	return [{ json: { ...tidyOrder(review, orderToken), response: review }, pairedItem: { item: itemIndex } }];
+	return [await withValidationHandOff(this, { ...tidyOrder(review, orderToken), response: review }, itemIndex)];
 }

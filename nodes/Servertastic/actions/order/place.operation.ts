@@ -17,6 +17,7 @@ import { placementState } from '../../helpers/placementState';
 import { apiRequest, apiRequestJson, isUncertainOutcome } from '../../transport';
 import { readBoolean, readChoice, readCollection, readNameValuePairs, readText, readTextOrList } from '../parameters';
 import { keyLostError, placedOutput, unconfirmedError } from './place.outcome';
+import { withValidationHandOff } from './validationHandOff';
 
 export { description } from './place.description';
 
@@ -133,6 +134,7 @@ export async function execute(
 	const { options, method } = item;
 	const order = item.order;
 	const paired = (json: IDataObject): INodeExecutionData[] => [{ json, pairedItem: { item: itemIndex } }];
+	const placed = async (json: IDataObject): Promise<INodeExecutionData[]> => [await withValidationHandOff(this, json, itemIndex)];
 	if (!order) {
 		// Validate Only with local problems: the API cannot add anything useful without a valid order.
 		return paired(validationReport(item, item.problems, false));
@@ -158,7 +160,7 @@ export async function execute(
 					description: 'Nothing was sent. Use Order → Get to follow it.',
 				});
 			}
-			return paired(placedOutput(current, order, method, 'alreadyPlaced', 'The order was already placed; nothing was sent'));
+			return await placed(placedOutput(current, order, method, 'alreadyPlaced', 'The order was already placed; nothing was sent'));
 		}
 	}
 	let body = order.body;
@@ -191,7 +193,7 @@ export async function execute(
 		if (placementState(checked) !== 'placed') throw placeFailure;
 		// A generated private key came only in the lost answer: the order is placed, the key is gone.
 		if (order.csrSource === 'generate') throw keyLostError(this, itemIndex);
-		return paired(
+		return await placed(
 			placedOutput(checked, order, method, 'confirmedAfterUncertainAnswer', 'The order was placed; its answer was lost and its state confirms it'),
 		);
 	}
@@ -210,5 +212,5 @@ export async function execute(
 	if (order.csrSource === 'generate' && typeof this.addExecutionHints === 'function') {
 		this.addExecutionHints({ message: 'The private key in the output is shown once: Servertastic does not store it. Save it now.', location: 'outputPane' });
 	}
-	return paired(placedOutput(response, { ...order, body }, method, 'placed'));
+	return await placed(placedOutput(response, { ...order, body }, method, 'placed'));
 }

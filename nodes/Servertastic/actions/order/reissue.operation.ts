@@ -18,6 +18,7 @@ import {
 	refuseItem,
 	sendOrderAction,
 } from './orderAction';
+import { withValidationHandOff } from './validationHandOff';
 
 const KEEP = 'keep';
 const METHOD_CHOICES = [KEEP, ...DV_AUTH_METHODS] as const;
@@ -177,5 +178,5 @@ export async function execute(
 		csr: textOf(response.csr),
 		privateKey: textOf(response.private_key),
 	});
-	return [{ json, pairedItem: { item: itemIndex } }];
+	return [await withValidationHandOff(this, json, itemIndex)];
 }

@@ -72,6 +72,8 @@ describe('Order → Get inside n8n', () => {
 			modifiedDate: null,
 			modifications: [],
 			licenses: [],
+			validationFile: null,
+			dnsRecord: null,
 			response: expect.objectContaining({ order_status: 'Order Placed', reseller_order_id: 'ST100001', success: 'Review Order' }),
 		});
 		expect(item.json.response).not.toHaveProperty('order_token');

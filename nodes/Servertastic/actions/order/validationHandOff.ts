@@ -1,0 +1,34 @@
+import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+
+import type { DcvInstructions } from '../../helpers/output';
+
+/** The binary property of the validation file, for n8n's FTP/SFTP or SSH node to upload. */
+export const VALIDATION_FILE_PROPERTY = 'validationFile';
+
+/**
+ * The validation of an output item, handed on: `validationFile` (name, path, url) with the file as
+ * binary data for HTTP/HTTPS file validation, `dnsRecord` (name, type, value) for DNS. Both keys are
+ * always there, null when they do not apply, so a workflow can test them.
+ */
+export async function withValidationHandOff(
+	context: IExecuteFunctions,
+	json: IDataObject,
+	itemIndex: number,
+): Promise<INodeExecutionData> {
+	const validation = (json.validation ?? null) as DcvInstructions | null;
+	const file = validation?.file ?? null;
+	const output: IDataObject = {
+		...json,
+		validationFile: file && file.path ? { name: file.path.replace(/^.*\//, ''), path: file.path, url: file.url } : null,
+		dnsRecord: validation?.dnsRecord ? { ...validation.dnsRecord } : null,
+	};
+	const item: INodeExecutionData = { json: output, pairedItem: { item: itemIndex } };
+	if (file && file.path) {
+		const name = file.path.replace(/^.*\//, '');
+		const binary: IBinaryKeyData = {
+			[VALIDATION_FILE_PROPERTY]: await context.helpers.prepareBinaryData(Buffer.from(file.contents, 'utf8'), name, 'text/plain'),
+		};
+		item.binary = binary;
+	}
+	return item;
+}
