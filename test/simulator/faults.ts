@@ -1,5 +1,6 @@
 // Switchable faults: canned replies that imitate what goes wrong between a client and the API,
 // and a seeded random mode that injects them into a share of the answers.
+import { READ_CALLS } from '../../nodes/Servertastic/transport/calls';
 import type { CannedReply } from './server';
 
 /** Every fault the simulator can inject. */
@@ -127,18 +128,8 @@ export function faultReply(kind: FaultKind, options: FaultOptions = {}): CannedR
 	}
 }
 
-/** The calls that change nothing: a fault on them never follows an effect. */
-export const READ_ONLY_CALLS: readonly string[] = [
-	'order/review',
-	'order/productfields',
-	'order/approverlist',
-	'order/modifiedorders',
-	'order/expiring',
-	'order/showtokens',
-	'account/review',
-	'account/pointsaudit',
-	'product/listproducts',
-];
+/** The calls that change nothing (the table of calls): a fault on them never follows an effect. */
+export const READ_ONLY_CALLS: readonly string[] = READ_CALLS;
 
 /** mulberry32: a small seeded generator, uniform on [0, 1). */
 export function seededRandom(seed: number): () => number {

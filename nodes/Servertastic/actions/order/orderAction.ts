@@ -97,9 +97,8 @@ export async function sendOrderAction(
 	call: ServertasticCall,
 	params: Record<string, string>,
 	itemIndex: number,
-	method: 'GET' | 'POST' = 'GET',
 ): Promise<IDataObject> {
-	const attempt = await apiRequest.call(context, call, params, { method, itemIndex }).then(
+	const attempt = await apiRequest.call(context, call, params, { itemIndex }).then(
 		(answer) => ({ answer, failure: undefined }),
 		(failure: NodeApiError) => ({ answer: undefined, failure }),
 	);

@@ -175,7 +175,7 @@ export async function execute(
 	}
 
 	// POST: the API requires it when a CSR is sent. Never retried: a repeat could spend points twice.
-	const attempt = await apiRequest.call(this, 'order/place', body, { method: 'POST', itemIndex }).then(
+	const attempt = await apiRequest.call(this, 'order/place', body, { itemIndex }).then(
 		(answer) => ({ answer, failure: undefined }),
 		(failure: NodeApiError) => ({ answer: undefined, failure }),
 	);
