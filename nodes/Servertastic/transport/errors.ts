@@ -23,6 +23,8 @@ export class ServertasticApiError extends NodeApiError {
 	constructor(node: INode, apiError: JsonObject, options: ServertasticErrorOptions) {
 		const { uncertain = false, retryable = false, retryAfterMs, ...rest } = options;
 		super(node, apiError, rest);
+		// n8n shows and stores the error by its name (the UI, error workflows, queue mode): it stays a NodeApiError there.
+		this.name = 'NodeApiError';
 		this.uncertain = uncertain;
 		this.retryable = retryable;
 		this.retryAfterMs = retryAfterMs;

@@ -4,7 +4,8 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { STATE_KEY } from '../../../nodes/ServertasticTrigger/helpers/state';
-import { MAX_EVENTS_PER_POLL, OVERLAP_SECONDS } from '../../../nodes/ServertasticTrigger/helpers/events';
+import { MAX_EVENTS_PER_POLL } from '../../../nodes/ServertasticTrigger/helpers/listedOrders';
+import { OVERLAP_SECONDS } from '../../../nodes/ServertasticTrigger/helpers/modifiedPoll';
 import { ServertasticTrigger } from '../../../nodes/ServertasticTrigger/ServertasticTrigger.node';
 import { retryPolicy } from '../../../nodes/Servertastic/transport';
 import { serialiseEverything } from '../../harness';

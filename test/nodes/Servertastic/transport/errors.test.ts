@@ -22,6 +22,7 @@ describe('ServertasticApiError', () => {
 			retryAfterMs: 1500,
 		});
 		expect(error).toBeInstanceOf(NodeApiError);
+		expect(error.name).toBe('NodeApiError');
 		expect(error).toMatchObject({ uncertain: true, retryable: true, retryAfterMs: 1500, httpCode: null });
 		expect(error.message).toBe('Servertastic could not be reached for order/place: the connection was reset');
 		expect(error.context.itemIndex).toBe(2);
