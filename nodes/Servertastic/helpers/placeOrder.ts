@@ -10,16 +10,9 @@ import {
 	type PlaceOrderField,
 	PLACE_ORDER_FIELDS,
 } from './placeOrderFields';
-import {
-	countryCodeProblem,
-	emailProblem,
-	hostnameProblem,
-	normaliseCountryCode,
-	orderTokenProblem,
-	parseSanList,
-	phoneProblem,
-	textProblem,
-} from './validation';
+import { countryCodeProblem, emailProblem, normaliseCountryCode, phoneProblem } from './validation/contacts';
+import { hostnameProblem, parseSanList } from './validation/hostnames';
+import { orderTokenProblem, textProblem } from './validation/text';
 
 /** Everything one item asks for, as read from the node's parameters. */
 export interface PlaceOrderInput {

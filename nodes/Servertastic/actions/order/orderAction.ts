@@ -2,7 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { textOf } from '../../helpers/output';
-import { emailProblem, orderTokenProblem as tokenShapeProblem } from '../../helpers/validation';
+import { emailProblem } from '../../helpers/validation/contacts';
+import { orderTokenProblem as tokenShapeProblem } from '../../helpers/validation/text';
 import { apiRequest, isUncertainOutcome, type ServertasticCall } from '../../transport';
 import { concurrencyOption, optionsCollection } from '../common.descriptions';
 import { readText } from '../parameters';

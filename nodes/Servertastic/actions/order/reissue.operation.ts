@@ -5,7 +5,7 @@ import { CsrError, csrKeyProblem, parseCsr, type ParsedCsr } from '../../helpers
 import { wildcardFileValidationProblem } from '../../helpers/dcv';
 import { dcvInstructions, textOf } from '../../helpers/output';
 import { DV_AUTH_METHODS, type DvAuthMethod } from '../../helpers/placeOrderFields';
-import { hostnameProblem } from '../../helpers/validation';
+import { hostnameProblem } from '../../helpers/validation/hostnames';
 import { apiRequest } from '../../transport';
 import { orderTokenProperty } from '../common.descriptions';
 import { readChoice, readText } from '../parameters';
