@@ -1,9 +1,9 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { parseApiDate } from '../Servertastic/helpers/apiDates';
+import { daysUntil, parseApiDate } from '../Servertastic/helpers/apiDates';
 import { apiRequest } from '../Servertastic/transport';
-import { daysUntil, eventItem, pickManualOrder } from './helpers/eventItem';
+import { eventItem, pickManualOrder } from './helpers/eventItem';
 import { baselineExpiring, commitExpiringPoll, planExpiringPoll } from './helpers/expiringPoll';
 import { dataAccuracyOf, expiringOrdersOf, modifiedOrdersOf } from './helpers/listedOrders';
 import { type CandidateOutcome, decideModifiedEvent, reviewFactsOf } from './helpers/modifiedDecision';

@@ -39,3 +39,14 @@ export function laterApiDate(a: string | null, b: string | null): string | null 
 	if (!b) return a;
 	return a > b ? a : b;
 }
+
+const DAY_MS = 24 * 3600 * 1000;
+
+/**
+ * Whole days from `now` until a date, rounded up; null when it is not a date. The API sends no days
+ * remaining. Takes the API's format (the trigger) or ISO 8601 (the tidy lists).
+ */
+export function daysUntil(date: string | null, now: Date): number | null {
+	const time = parseApiDate(date)?.getTime() ?? (date ? Date.parse(date) : NaN);
+	return Number.isNaN(time) ? null : Math.ceil((time - now.getTime()) / DAY_MS);
+}

@@ -1,5 +1,6 @@
 import { type ParsedCsr, CsrError, csrKeyProblem, parseCsr } from './csr';
 import { wildcardFileValidationProblem } from './dcv';
+import type { ItemProblem } from './itemProblem';
 import {
 	adminTwinOf,
 	conditionHolds,
@@ -34,10 +35,6 @@ export interface PlaceOrderInput {
 	additionalParameters: Array<{ name: string; value: string }>;
 }
 
-export interface FieldProblem {
-	field: string;
-	problem: string;
-}
 
 export interface PreparedPlaceOrder {
 	body: Record<string, string>;
@@ -53,7 +50,7 @@ export interface PreparedPlaceOrder {
 
 export type PlaceOrderPreparation =
 	| { ok: true; order: PreparedPlaceOrder }
-	| { ok: false; problems: FieldProblem[] };
+	| { ok: false; problems: ItemProblem[] };
 
 
 /** Batches often repeat one CSR (a fixed field, a re-run): read each text once. Parsing is pure. */
@@ -98,7 +95,7 @@ function valueProblem(field: PlaceOrderField, value: string): string | undefined
  */
 export function preparePlaceOrder(input: PlaceOrderInput): PlaceOrderPreparation {
 	const { context } = input;
-	const problems: FieldProblem[] = [];
+	const problems: ItemProblem[] = [];
 	const problem = (field: string, text: string) => problems.push({ field, problem: text });
 
 	const orderToken = input.orderToken.trim();

@@ -1,19 +1,11 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { parseApiDate } from '../../Servertastic/helpers/apiDates';
 import { tidyOrder } from '../../Servertastic/helpers/orderReview';
 import type { ListedOrder } from './listedOrders';
 import type { TriggerEvent } from './state';
 
 /** The items the trigger emits: one shape for every event. Pure. */
 
-const DAY_MS = 24 * 3600 * 1000;
-
-/** Days until `expiryDate` from `now`, rounded up; null without a date. The API sends no days remaining. */
-export function daysUntil(expiryDate: string | null, now: Date): number | null {
-	const expiry = parseApiDate(expiryDate);
-	return expiry ? Math.ceil((expiry.getTime() - now.getTime()) / DAY_MS) : null;
-}
 
 /**
  * One event item: the same keys for every event, null where a key does not apply. The data is the

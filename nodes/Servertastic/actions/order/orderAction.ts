@@ -1,6 +1,7 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ItemProblem } from '../../helpers/itemProblem';
 import { textOf } from '../../helpers/output';
 import { emailProblem } from '../../helpers/validation/contacts';
 import { orderTokenProblem as tokenShapeProblem } from '../../helpers/validation/text';
@@ -14,10 +15,7 @@ import { readText } from '../parameters';
  * and the output shape { orderToken, success, message, ...call fields, response }.
  */
 
-export interface ItemProblem {
-	field: string;
-	problem: string;
-}
+export type { ItemProblem };
 
 /** The Options collection of an action: only Concurrency, as actions are never retried. */
 export const actionOptionsProperty: INodeProperties = optionsCollection([concurrencyOption]);

@@ -3,7 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { normaliseProductFields } from '../../helpers/productFields';
 import { preflightProblems, withProductChoices } from '../../helpers/preflight';
-import { type FieldProblem, type PreparedPlaceOrder, preparePlaceOrder } from '../../helpers/placeOrder';
+import type { ItemProblem } from '../../helpers/itemProblem';
+import { type PreparedPlaceOrder, preparePlaceOrder } from '../../helpers/placeOrder';
 import {
 	CSR_SOURCES,
 	DV_AUTH_METHODS,
@@ -22,7 +23,7 @@ export { description } from './place.description';
 
 function problemsError(
 	this: IExecuteFunctions,
-	problems: FieldProblem[],
+	problems: ItemProblem[],
 	itemIndex: number,
 ): NodeOperationError {
 	const [first] = problems;
@@ -51,7 +52,7 @@ interface PreparedItem {
 	order?: PreparedPlaceOrder;
 	method: PlaceOrderContext['method'];
 	/** Local problems; only kept (not thrown) in Validate Only mode, to be reported. */
-	problems: FieldProblem[];
+	problems: ItemProblem[];
 	additionalNames: string[];
 }
 
@@ -109,7 +110,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 /** The report of Validate Only: what would be sent and everything that stands in the way. */
 function validationReport(
 	prepared: PreparedItem,
-	problems: FieldProblem[],
+	problems: ItemProblem[],
 	checkedWithApi: boolean,
 	body = prepared.order?.body,
 ): IDataObject {

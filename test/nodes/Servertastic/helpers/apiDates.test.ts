@@ -1,4 +1,4 @@
-import { laterApiDate, normaliseApiDate, parseApiDate, shiftApiDate } from '../../../../nodes/Servertastic/helpers/apiDates';
+import { daysUntil, laterApiDate, normaliseApiDate, parseApiDate, shiftApiDate } from '../../../../nodes/Servertastic/helpers/apiDates';
 import { lastModifiedOf, latestModificationOf } from '../../../../nodes/Servertastic/helpers/orderReview';
 
 describe('API dates', () => {
@@ -42,5 +42,22 @@ describe('the latest modification, computed once', () => {
 		expect(latestModificationOf({})).toBeNull();
 		expect(latestModificationOf({ modifications: '' })).toBeNull();
 		expect(lastModifiedOf({ modifications: { modification: { timestamp: '' } } })).toBeNull();
+	});
+});
+
+describe('daysUntil, one count for the node and the trigger', () => {
+	const now = new Date('2026-05-01T12:00:00Z');
+
+	it('reads the API format and ISO 8601 alike, rounding up', () => {
+		expect(daysUntil('2026-05-11 12:00:00', now)).toBe(10);
+		expect(daysUntil('2026-05-11T12:00:00Z', now)).toBe(10);
+		expect(daysUntil('2026-05-11 12:00:01', now)).toBe(11);
+		expect(daysUntil('2026-04-30 12:00:00', now)).toBe(-1);
+	});
+
+	it('takes any other date text the lists keep as it came, and is null for no date', () => {
+		expect(daysUntil('2026-05-11', now)).toBe(10);
+		expect(daysUntil('soon', now)).toBeNull();
+		expect(daysUntil(null, now)).toBeNull();
 	});
 });

@@ -1,10 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	daysUntil,
-	eventItem,
-	pickManualOrder,
-} from '../../../../nodes/ServertasticTrigger/helpers/eventItem';
+import { daysUntil } from '../../../../nodes/Servertastic/helpers/apiDates';
+import { eventItem, pickManualOrder } from '../../../../nodes/ServertasticTrigger/helpers/eventItem';
 import {
 	baselineExpiring,
 	commitExpiringPoll,
