@@ -11,5 +11,6 @@ export { approverEmails, baseDomain } from './domains';
 export { HASHING_ALGORITHMS, PRODUCTS, findProduct, orderCost, productFields, productLabel } from './products';
 export type { Product, ProductField } from './products';
 export { csrCommonName, makeCsr } from './x509';
-export { FAULT_KINDS, FAULTS_THAT_MAY_FOLLOW_THE_EFFECT, READ_ONLY_CALLS, faultReply, seededRandom } from './faults';
+export { FAULT_KINDS, FAULTS_THAT_MAY_FOLLOW_THE_EFFECT, READ_ONLY_CALLS, faultReply } from './faults';
+export { seededRandom } from '../support/random';
 export type { FaultKind, FaultOptions, FaultSettings, InjectedFault } from './faults';

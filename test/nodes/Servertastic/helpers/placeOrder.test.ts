@@ -1,14 +1,10 @@
 import { preparePlaceOrder, type PlaceOrderInput } from '../../../../nodes/Servertastic/helpers/placeOrder';
 import type { PlaceOrderContext } from '../../../../nodes/Servertastic/helpers/placeOrderFields';
 import { csrFixture } from '../../../fixtures/csrs';
+import { ORGANISATION, TECH_CONTACT } from '../../../support/contact';
 
-const TECH = {
-	techFirstName: 'Ada',
-	techLastName: 'Lovelace',
-	techPhone: '+44 20 7946 0000',
-	techEmail: 'ada@example.com',
-	techJobTitle: 'Engineer',
-};
+const TECH = TECH_CONTACT;
+// Lower case on purpose: the country code is normalised.
 const TECH_ADDRESS = {
 	techOrganisationName: 'Example Ltd',
 	techAddressLine1: '1 High Street',
@@ -18,15 +14,6 @@ const TECH_ADDRESS = {
 	techCountryCode: 'gb',
 };
 const JURISDICTION = { orgJurisdictionCity: 'Cardiff', orgJurisdictionRegion: 'Wales', orgJurisdictionCountry: 'GB' };
-const ORGANISATION = {
-	orgName: 'Example Ltd',
-	orgAddressLine1: '1 High Street',
-	orgCity: 'London',
-	orgRegion: 'Greater London',
-	orgPostalCode: 'EC1A 1AA',
-	orgCountry: 'GB',
-	orgPhone: '+44 20 7946 0001',
-};
 
 function input(context: Partial<PlaceOrderContext>, values: Record<string, string>, extra: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
 	return {
