@@ -176,7 +176,7 @@ export function preparePlaceOrder(input: PlaceOrderInput): PlaceOrderPreparation
 		problem('Web Server Type', `must be Other or IIS, not "${webServerType.slice(0, 40)}"`);
 	}
 
-	// The seed's order: token, method, approver, CSR, switches, SANs, then the contact and company blocks.
+	// The order of the Place Order page (../shared/seeds/place-order.txt): token, method, approver, CSR, switches, SANs, then the contact and company blocks.
 	if (fieldValues.approver_email_address) body.approver_email_address = fieldValues.approver_email_address;
 	// The CSR sent is the block that was checked, rebuilt from its bytes; never the pasted text.
 	if (csr) body.csr = csr.pem;

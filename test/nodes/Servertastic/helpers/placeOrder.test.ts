@@ -33,7 +33,7 @@ function problemsOf(result: ReturnType<typeof preparePlaceOrder>) {
 }
 
 describe('preparePlaceOrder', () => {
-	it('builds a DV/DNS body in the seed order, with switches as 0/1 and the admin copied from tech', () => {
+	it('builds a DV/DNS body in the order of the Place Order page (../shared/seeds/place-order.txt), with switches as 0/1 and the admin copied from tech', () => {
 		const result = preparePlaceOrder(input({}, {}));
 		expect(problemsOf(result)).toEqual([]);
 		if (!result.ok) return;
@@ -88,7 +88,7 @@ describe('preparePlaceOrder', () => {
 		expect(result.order.body.web_server_type).toBe('Other');
 	});
 
-	it.each(['OV', 'EV'] as const)('requires the jurisdiction for %s (the seed: "Required if ordering OV or EV")', (level) => {
+	it.each(['OV', 'EV'] as const)('requires the jurisdiction for %s (the Place Order page: "Required if ordering OV or EV")', (level) => {
 		const values = { ...TECH_ADDRESS, ...ORGANISATION };
 		expect(problemsOf(preparePlaceOrder(input({ level }, values)))).toEqual([
 			`Jurisdiction City: is required for ${level} orders`,
