@@ -7,32 +7,13 @@ import type {
 	INodeProperties,
 } from 'n8n-workflow';
 
+// Which calls take the key is the table of calls' business, shared with the transport.
+import { API_CALLS, apiCallOfUrl, callNeedsApiKey, callPath } from '../nodes/Servertastic/transport/calls';
+
 export const SERVERTASTIC_BASE_URLS = {
 	live: 'https://api2.servertastic.com',
 	test: 'https://test-api2.servertastic.com',
 } as const;
-
-/**
- * Calls that are authorised by the account's API key. Every other call is authorised by its
- * order_token alone, so the key is never sent there.
- */
-const API_KEY_CALLS = new Set([
-	'order/generatetoken',
-	'order/modifiedorders',
-	'order/expiring',
-	'order/showtokens',
-]);
-const API_KEY_SERVICES = new Set(['account', 'product']);
-
-/** `/order/place.json` → `order/place`; undefined for anything that is not an API call path. */
-export function apiCallOfUrl(url: string): string | undefined {
-	const match = /^\/?([a-z]+)\/([a-z]+)(?:\.json)?(?:\?|$)/i.exec(url);
-	return match ? `${match[1].toLowerCase()}/${match[2].toLowerCase()}` : undefined;
-}
-
-export function callNeedsApiKey(call: string): boolean {
-	return API_KEY_CALLS.has(call) || API_KEY_SERVICES.has(call.split('/')[0]);
-}
 
 export function servertasticBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const override = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
@@ -121,8 +102,8 @@ export class ServertasticApi implements ICredentialType {
 		request: {
 			baseURL:
 				'={{ ($credentials.baseUrl || "").trim().replace(/\\/+$/, "") || ($credentials.environment === "test" ? "https://test-api2.servertastic.com" : "https://api2.servertastic.com") }}',
-			url: '/account/review.json',
-			method: 'GET',
+			url: callPath('account/review'),
+			method: API_CALLS['account/review'].method,
 		},
 		rules: [
 			{

@@ -1,7 +1,7 @@
 import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
-import { ORDER_STATUSES } from './helpers/events';
+import { ORDER_STATUSES } from './helpers/listedOrders';
 import { pollServertastic } from './poll';
 
 export class ServertasticTrigger implements INodeType {

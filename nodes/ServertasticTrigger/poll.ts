@@ -1,30 +1,29 @@
 import type { IDataObject, INodeExecutionData, IPollFunctions } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import { daysUntil, parseApiDate } from '../Servertastic/helpers/apiDates';
 import { apiRequest } from '../Servertastic/transport';
+import { eventItem, pickManualOrder } from './helpers/eventItem';
+import { baselineExpiring, commitExpiringPoll, planExpiringPoll } from './helpers/expiringPoll';
+import { dataAccuracyOf, expiringOrdersOf, modifiedOrdersOf } from './helpers/listedOrders';
+import { type CandidateOutcome, decideModifiedEvent, reviewFactsOf } from './helpers/modifiedDecision';
 import {
-	baselineExpiring,
 	baselineModified,
 	baselineSince,
-	commitExpiringPoll,
 	commitModifiedPoll,
-	dataAccuracyOf,
-	daysUntil,
-	decideModifiedEvent,
-	eventItem,
-	expiringOrdersOf,
-	hasBaseline,
 	manualSince,
-	modifiedOrdersOf,
 	modifiedSince,
-	pickManualOrder,
-	planExpiringPoll,
 	planModifiedPoll,
-	reviewFactsOf,
-	type CandidateOutcome,
-} from './helpers/events';
+} from './helpers/modifiedPoll';
 import { sampleEvent } from './helpers/sample';
-import { parseApiDate, readState, TRIGGER_EVENTS, writeState, type TriggerEvent, type TriggerState } from './helpers/state';
+import {
+	hasBaseline,
+	readState,
+	TRIGGER_EVENTS,
+	writeState,
+	type TriggerEvent,
+	type TriggerState,
+} from './helpers/state';
 
 interface TriggerSettings {
 	event: TriggerEvent;

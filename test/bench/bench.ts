@@ -15,6 +15,7 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 
 /* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
 import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import { ORGANISATION, TECH_ADDRESS, TECH_CONTACT } from '../support/contact';
 
 const ROOT = resolve(__dirname, '..', '..', '..', '..', '..');
 const DIST = join(ROOT, 'dist');
@@ -50,11 +51,7 @@ async function startSimulatorProcess(): Promise<{ url: string; apiKey: string; c
 }
 
 // ---- the order every contender sends: OV, 21 fields from the item ---------------------------
-const CONTACT = {
-	techFirstName: 'Ada', techLastName: 'Lovelace', techPhone: '+44 20 7946 0000', techEmail: 'ada@example.com', techJobTitle: 'Engineer',
-	techOrganisationName: 'Example Ltd', techAddressLine1: '1 High Street', techCity: 'London', techRegion: 'Greater London', techPostCode: 'EC1A 1AA', techCountryCode: 'GB',
-	orgName: 'Example Ltd', orgAddressLine1: '1 High Street', orgCity: 'London', orgRegion: 'Greater London', orgPostalCode: 'EC1A 1AA', orgCountry: 'GB', orgPhone: '+44 20 7946 0001',
-};
+const CONTACT = { ...TECH_CONTACT, ...TECH_ADDRESS, ...ORGANISATION };
 const FIELD_API_NAMES: Record<string, string[]> = {
 	techFirstName: ['tech_contact_first_name', 'admin_contact_first_name'],
 	techLastName: ['tech_contact_last_name', 'admin_contact_last_name'],

@@ -5,7 +5,7 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { STATE_KEY } from '../../nodes/ServertasticTrigger/helpers/state';
-import { fetchTestEvent, startTrigger } from '../nodes/ServertasticTrigger/pollHarness';
+import { fetchTestEvent, startTrigger } from '../support/pollHarness';
 import { startSimulator, type Simulator } from '../simulator';
 import { fakeDateOnly, useFastRetries } from '../support/jestHooks';
 import { applyVariant, fixture, fixtureCases, serveFixture, variantsFor, type Variant } from '.';

@@ -1,9 +1,5 @@
-import {
-	apiCallOfUrl,
-	callNeedsApiKey,
-	ServertasticApi,
-	servertasticBaseUrl,
-} from '../../credentials/ServertasticApi.credentials';
+import { ServertasticApi, servertasticBaseUrl } from '../../credentials/ServertasticApi.credentials';
+import { apiCallOfUrl, callNeedsApiKey } from '../../nodes/Servertastic/transport/calls';
 import { serialiseEverything, testCredential } from '../harness';
 import { applyVariant, fixture, fixtureCases, serveFixture, variantsFor, type Variant } from '../contract';
 import { startSimulator, type Simulator } from '../simulator';

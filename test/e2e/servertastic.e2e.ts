@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 
 import { csrFixture } from '../fixtures/csrs';
+import { CONTACT, CONTACT_BODY } from '../support/contact';
 import { type Simulator, startSimulator } from '../simulator';
 import { type Catcher, startCatcher } from './support/catcher';
 import { credentialsFixture, WORKFLOW, workflowFixture } from './support/fixtures';
@@ -14,20 +15,6 @@ const runtime = e2eRuntime();
 // A key of this run only, so that finding it anywhere means it leaked.
 const API_KEY = `st-e2e-${randomBytes(16).toString('hex')}`;
 const NODE_TYPE = 'n8n-nodes-servertastic.servertastic';
-
-const CONTACT = { firstName: 'Ada', lastName: 'Lovelace', phone: '+44 20 7946 0000', email: 'ada@example.com', jobTitle: 'Engineer' };
-const CONTACT_BODY = {
-	tech_contact_first_name: 'Ada',
-	tech_contact_last_name: 'Lovelace',
-	tech_contact_phone: '+44 20 7946 0000',
-	tech_contact_email: 'ada@example.com',
-	tech_contact_title: 'Engineer',
-	admin_contact_first_name: 'Ada',
-	admin_contact_last_name: 'Lovelace',
-	admin_contact_phone: '+44 20 7946 0000',
-	admin_contact_email: 'ada@example.com',
-	admin_contact_title: 'Engineer',
-};
 
 let simulator: Simulator;
 let catcher: Catcher;

@@ -1,7 +1,10 @@
-// One handler per API call: read parameters, apply the rules, answer in the documented shape.
+// One handler per API call of the table of calls (nodes/Servertastic/transport/calls.ts): read
+// parameters, apply the rules, answer in the documented shape. The server checks the API key first
+// for the calls the table says take it.
 // Handlers throw ApiError; the server turns that into the `{"error":{...}}` body. Each answer names its
 // fixture (test/contract/fixtures) and the source lines it follows; README.md lists what is guessed.
 import { randomBytes } from 'node:crypto';
+import type { ServertasticCall } from '../../nodes/Servertastic/transport/calls';
 import { badState, invalid } from './errors';
 import { approverEmails, isDomain } from './domains';
 import { PRODUCTS, findProduct } from './products';
@@ -12,7 +15,6 @@ import {
 	EMAIL,
 	param,
 	required,
-	requireApiKey,
 	requireOrder,
 	requirePending,
 	reviewUrl,
@@ -30,11 +32,10 @@ const DATE = /^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/;
 /** "[order reference]" (DOC api2.md:633, 900): the reseller order id, as the fixtures read it (a guess). */
 const reference = (order: OrderState): string => order.resellerOrderId;
 
-export const CALLS: Record<string, Handler> = {
+const HANDLERS = {
 	// shape: test/contract/fixtures/order/generatetoken.token-generated.json and .review-url.json: DOC shows
 	// two answers (api2.md:827-832 and 146-151); this one carries the keys of both.
 	'order/generatetoken': (ctx) => {
-		requireApiKey(ctx);
 		const code = required(ctx, 'st_product_code');
 		const product = findProduct(code);
 		if (!product) throw invalid(`Invalid st_product_code ${code}`);
@@ -158,7 +159,6 @@ export const CALLS: Record<string, Handler> = {
 
 	// shape: test/contract/fixtures/order/modifiedorders.json, .one-order.json, .none.json (DOC api2.md:679-735)
 	'order/modifiedorders': (ctx) => {
-		requireApiKey(ctx);
 		const date = required(ctx, 'date');
 		const since = DATE.test(date) ? Date.parse(date.replace(' ', 'T') + 'Z') : NaN;
 		if (Number.isNaN(since)) throw invalid('date must be YYYY-MM-DD HH:MM:SS (GMT)');
@@ -176,7 +176,6 @@ export const CALLS: Record<string, Handler> = {
 
 	// shape: test/contract/fixtures/order/expiring.json, .one-order.json, .none.json (DOC api2.md:737-764)
 	'order/expiring': (ctx) => {
-		requireApiKey(ctx);
 		const days = wholeNumber(ctx, 'days', 60);
 		const now = ctx.account.now().getTime();
 		const issued = [...ctx.account.orders.values()].filter((o) => o.status === 'Completed' && o.expiryDate);
@@ -194,7 +193,6 @@ export const CALLS: Record<string, Handler> = {
 
 	// shape: test/contract/fixtures/order/showtokens.json, .one-each.json, .none-used.json (DOC api2.md:844-859)
 	'order/showtokens': (ctx) => {
-		requireApiKey(ctx);
 		const all = [...ctx.account.orders.values()];
 		return {
 			success: 'Order tokens',
@@ -205,7 +203,6 @@ export const CALLS: Record<string, Handler> = {
 
 	// shape: test/contract/fixtures/account/review.json, .one-each.json, .no-orders.json (DOC api2.md:930-958)
 	'account/review': (ctx) => {
-		requireApiKey(ctx);
 		const all = [...ctx.account.orders.values()];
 		// "each order ... that is not Complete or Cancelled" (api2.md:924): unplaced tokens too.
 		const active = all.filter((o) => o.status !== 'Completed' && o.status !== 'Cancelled');
@@ -219,7 +216,6 @@ export const CALLS: Record<string, Handler> = {
 
 	// shape: test/contract/fixtures/account/pointsaudit.json, .one-record.json (DOC api2.md:968-983)
 	'account/pointsaudit': (ctx) => {
-		requireApiKey(ctx);
 		return {
 			success: 'PointsAudit',
 			record: ctx.account.audit.map((a) => ({
@@ -237,7 +233,6 @@ export const CALLS: Record<string, Handler> = {
 
 	// shape: test/contract/fixtures/account/addtestpoints.json (DOC api2.md:994-1000)
 	'account/addtestpoints': (ctx) => {
-		requireApiKey(ctx);
 		required(ctx, 'points');
 		const points = wholeNumber(ctx, 'points', 0);
 		if (points < 1) throw invalid('points must be at least 1');
@@ -247,21 +242,18 @@ export const CALLS: Record<string, Handler> = {
 
 	// shape: test/contract/fixtures/account/emptytestpoints.json (DOC api2.md:1010-1016)
 	'account/emptytestpoints': (ctx) => {
-		requireApiKey(ctx);
 		ctx.account.adjust(-ctx.account.balance, 'Test points emptied');
 		return { success: 'Points total updated', new_total: ctx.account.balance };
 	},
 
 	// shape: test/contract/fixtures/account/regenerateapikey.json (DOC api2.md:914-920)
 	'account/regenerateapikey': (ctx) => {
-		requireApiKey(ctx);
 		ctx.account.apiKey = `st-sim-${randomBytes(12).toString('hex')}`;
 		return { success: 'API Key reset', api_key: ctx.account.apiKey };
 	},
 
 	// shape: test/contract/fixtures/product/listproducts.json, .one-product.json (DOC api2.md:1029-1045)
 	'product/listproducts': (ctx) => {
-		requireApiKey(ctx);
 		const group = (param(ctx, 'product_group') ?? 'All').toLowerCase();
 		// DOC api2.md:1026. Every product here is an SSL certificate: SmarterTools lists none.
 		if (!['ssl', 'smartertools', 'all'].includes(group)) {
@@ -282,4 +274,7 @@ export const CALLS: Record<string, Handler> = {
 		}));
 		return { success: 'Product list', ...(entries.length ? { products: entries } : {}) };
 	},
-};
+} satisfies Record<ServertasticCall, Handler>;
+
+/** Every call of the table has its handler (checked by the compiler); looked up by the path asked for. */
+export const CALLS: Readonly<Record<string, Handler>> = HANDLERS;

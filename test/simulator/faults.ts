@@ -1,5 +1,7 @@
 // Switchable faults: canned replies that imitate what goes wrong between a client and the API,
 // and a seeded random mode that injects them into a share of the answers.
+import { READ_CALLS } from '../../nodes/Servertastic/transport/calls';
+import { seededRandom } from '../support/random';
 import type { CannedReply } from './server';
 
 /** Every fault the simulator can inject. */
@@ -127,30 +129,8 @@ export function faultReply(kind: FaultKind, options: FaultOptions = {}): CannedR
 	}
 }
 
-/** The calls that change nothing: a fault on them never follows an effect. */
-export const READ_ONLY_CALLS: readonly string[] = [
-	'order/review',
-	'order/productfields',
-	'order/approverlist',
-	'order/modifiedorders',
-	'order/expiring',
-	'order/showtokens',
-	'account/review',
-	'account/pointsaudit',
-	'product/listproducts',
-];
-
-/** mulberry32: a small seeded generator, uniform on [0, 1). */
-export function seededRandom(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The calls that change nothing (the table of calls): a fault on them never follows an effect. */
+export const READ_ONLY_CALLS: readonly string[] = READ_CALLS;
 
 /**
  * Draws the faults of `settings.faults`, one decision per request in arrival order. A new

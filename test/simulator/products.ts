@@ -161,7 +161,7 @@ function organisation(business: boolean): ProductField[] {
 		f('org_division', 'text', false, { required_if: WITHOUT_CSR }),
 		f('org_incorporating_agency', 'text', false),
 		f('org_registration_number', 'text', false),
-		// The seed: "Required if ordering OV or EV", not EV only.
+		// The Place Order page (../shared/seeds/place-order.txt): "Required if ordering OV or EV", not EV only.
 		f('org_jurisdiction_city', 'text', true),
 		f('org_jurisdiction_region', 'text', true),
 		f('org_jurisdiction_country', 'text', true),

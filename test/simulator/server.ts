@@ -3,7 +3,9 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApiError, ErrorCode } from './errors';
+import { callNeedsApiKey } from '../../nodes/Servertastic/transport/calls';
 import { CALLS } from './calls';
+import { requireApiKey } from './context';
 import type { SimulatorSettings } from './calls';
 import { FaultInjector } from './faults';
 import { issueWhenDue, progressFileOrders } from './fileCheck';
@@ -233,14 +235,16 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 	/** Runs a known call and gives its answer as it would be sent. */
 	function runCall(call: string, params: Record<string, string>, method: string): { status: number; body: string } {
 		try {
-			const result = CALLS[call]({
+			const context = {
 				account,
 				params,
 				method,
 				baseUrl,
 				settings,
 				csrCommonName: options.csrCommonName ?? scanCommonName,
-			});
+			};
+			if (callNeedsApiKey(call)) requireApiKey(context);
+			const result = CALLS[call](context);
 			return { status: 200, body: JSON.stringify(shapeAnswer(call, result, settings)) };
 		} catch (err) {
 			if (err instanceof ApiError) {

@@ -369,7 +369,7 @@ describe('order/productfields', () => {
 		expect(ov.get('tech_contact_address_post_code')).toMatchObject({ required: '1' });
 		expect(ov.get('admin_contact_address_line2')).toMatchObject({ required: '' });
 		expect(ov.get('san_domains')).toMatchObject({ required: '1' });
-		// The seed: "Required if ordering OV or EV", not EV only.
+		// The Place Order page (../shared/seeds/place-order.txt): "Required if ordering OV or EV", not EV only.
 		for (const name of ['org_jurisdiction_city', 'org_jurisdiction_region', 'org_jurisdiction_country']) {
 			expect(ov.get(name)).toMatchObject({ required: '1' });
 		}

@@ -7,6 +7,9 @@ import { ServertasticApi } from '../../credentials/ServertasticApi.credentials';
 import { Servertastic } from '../../nodes/Servertastic/Servertastic.node';
 import { type OnErrorSetting, runNode, type RunNodeResult } from '../harness';
 import type { Simulator } from '../simulator';
+import { TECH_CONTACT } from './contact';
+
+export { CONTACT_BODY, ORGANISATION, TECH_ADDRESS, TECH_CONTACT } from './contact';
 
 /** Runs the Servertastic node inside n8n's engine with its credential pointed at the simulator. */
 export async function runServertastic(
@@ -37,47 +40,6 @@ export async function runServertastic(
 		},
 	});
 }
-
-export const TECH_CONTACT = {
-	techFirstName: 'Ada',
-	techLastName: 'Lovelace',
-	techPhone: '+44 20 7946 0000',
-	techEmail: 'ada@example.com',
-	techJobTitle: 'Engineer',
-};
-
-export const TECH_ADDRESS = {
-	techOrganisationName: 'Example Ltd',
-	techAddressLine1: '1 High Street',
-	techCity: 'London',
-	techRegion: 'Greater London',
-	techPostCode: 'EC1A 1AA',
-	techCountryCode: 'GB',
-};
-
-export const ORGANISATION = {
-	orgName: 'Example Ltd',
-	orgAddressLine1: '1 High Street',
-	orgCity: 'London',
-	orgRegion: 'Greater London',
-	orgPostalCode: 'EC1A 1AA',
-	orgCountry: 'GB',
-	orgPhone: '+44 20 7946 0001',
-};
-
-/** The API body the node should send for TECH_CONTACT as both contacts. */
-export const CONTACT_BODY = {
-	tech_contact_first_name: 'Ada',
-	tech_contact_last_name: 'Lovelace',
-	tech_contact_phone: '+44 20 7946 0000',
-	tech_contact_email: 'ada@example.com',
-	tech_contact_title: 'Engineer',
-	admin_contact_first_name: 'Ada',
-	admin_contact_last_name: 'Lovelace',
-	admin_contact_phone: '+44 20 7946 0000',
-	admin_contact_email: 'ada@example.com',
-	admin_contact_title: 'Engineer',
-};
 
 /**
  * A RapidSSL order for www.example.com placed through the node (Email uses admin@example.com),

@@ -1,5 +1,5 @@
 import type { DvAuthMethod } from './placeOrderFields';
-import { isWildcardName } from './validation';
+import { isWildcardName } from './validation/hostnames';
 
 /**
  * Domain control validation rules shared by Place and Reissue. HTTP/HTTPS file validation cannot

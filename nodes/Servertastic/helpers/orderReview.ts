@@ -1,5 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { apiDate, laterApiDate, normaliseApiDate } from './apiDates';
 import { entriesOf, isoDate, numberOrNull, objectOf } from './normalise';
 import { dcvInstructions, textOf } from './output';
 import { DV_AUTH_METHODS, type DvAuthMethod } from './placeOrderFields';
@@ -10,11 +11,7 @@ import { placementState } from './placementState';
 // `modifiedorders` records carry the same fields, without an order token.
 
 export { isoDate };
-
-/** The API's date format, for calls that take a date (modifiedorders). */
-export function apiDate(date: Date): string {
-	return date.toISOString().slice(0, 19).replace('T', ' ');
-}
+export { apiDate };
 
 /** Every text in a value, however deep (a list, or an XML-style `{ domain: [...] }`). */
 function textsIn(value: unknown): string[] {
@@ -70,12 +67,20 @@ export function modificationsOf(review: IDataObject): IDataObject[] {
 	}));
 }
 
+/**
+ * The latest `modifications.modification[].timestamp` (API format), null without a readable one:
+ * the trigger keeps it as it is, the tidy output shows it as ISO 8601 (`modifiedDate`).
+ */
+export function latestModificationOf(review: IDataObject): string | null {
+	return entriesOf(review.modifications, 'modification').reduce<string | null>(
+		(latest, modification) => laterApiDate(latest, normaliseApiDate(modification.timestamp)),
+		null,
+	);
+}
+
 /** The time of the latest modification (ISO 8601), null without one. */
 export function lastModifiedOf(review: IDataObject): string | null {
-	return modificationsOf(review).reduce<string | null>((latest, { timestamp }) => {
-		const text = typeof timestamp === 'string' ? timestamp : null;
-		return text && (!latest || text > latest) ? text : latest;
-	}, null);
+	return isoDate(latestModificationOf(review));
 }
 
 function caCertificates(review: IDataObject, type: string): string[] {

@@ -1,5 +1,6 @@
 import { type ParsedCsr, CsrError, csrKeyProblem, parseCsr } from './csr';
 import { wildcardFileValidationProblem } from './dcv';
+import type { ItemProblem } from './itemProblem';
 import {
 	adminTwinOf,
 	conditionHolds,
@@ -10,16 +11,9 @@ import {
 	type PlaceOrderField,
 	PLACE_ORDER_FIELDS,
 } from './placeOrderFields';
-import {
-	countryCodeProblem,
-	emailProblem,
-	hostnameProblem,
-	normaliseCountryCode,
-	orderTokenProblem,
-	parseSanList,
-	phoneProblem,
-	textProblem,
-} from './validation';
+import { countryCodeProblem, emailProblem, normaliseCountryCode, phoneProblem } from './validation/contacts';
+import { hostnameProblem, parseSanList } from './validation/hostnames';
+import { orderTokenProblem, textProblem } from './validation/text';
 
 /** Everything one item asks for, as read from the node's parameters. */
 export interface PlaceOrderInput {
@@ -41,10 +35,6 @@ export interface PlaceOrderInput {
 	additionalParameters: Array<{ name: string; value: string }>;
 }
 
-export interface FieldProblem {
-	field: string;
-	problem: string;
-}
 
 export interface PreparedPlaceOrder {
 	body: Record<string, string>;
@@ -60,7 +50,7 @@ export interface PreparedPlaceOrder {
 
 export type PlaceOrderPreparation =
 	| { ok: true; order: PreparedPlaceOrder }
-	| { ok: false; problems: FieldProblem[] };
+	| { ok: false; problems: ItemProblem[] };
 
 
 /** Batches often repeat one CSR (a fixed field, a re-run): read each text once. Parsing is pure. */
@@ -105,7 +95,7 @@ function valueProblem(field: PlaceOrderField, value: string): string | undefined
  */
 export function preparePlaceOrder(input: PlaceOrderInput): PlaceOrderPreparation {
 	const { context } = input;
-	const problems: FieldProblem[] = [];
+	const problems: ItemProblem[] = [];
 	const problem = (field: string, text: string) => problems.push({ field, problem: text });
 
 	const orderToken = input.orderToken.trim();
@@ -186,7 +176,7 @@ export function preparePlaceOrder(input: PlaceOrderInput): PlaceOrderPreparation
 		problem('Web Server Type', `must be Other or IIS, not "${webServerType.slice(0, 40)}"`);
 	}
 
-	// The seed's order: token, method, approver, CSR, switches, SANs, then the contact and company blocks.
+	// The order of the Place Order page (../shared/seeds/place-order.txt): token, method, approver, CSR, switches, SANs, then the contact and company blocks.
 	if (fieldValues.approver_email_address) body.approver_email_address = fieldValues.approver_email_address;
 	// The CSR sent is the block that was checked, rebuilt from its bytes; never the pasted text.
 	if (csr) body.csr = csr.pem;

@@ -19,7 +19,7 @@ export const PRODUCT_BRANDS: readonly ProductBrand[] = ['digicert', 'geotrust', 
 const ORGANISATION_LEVELS: ValidationLevel[] = ['OV', 'EV'];
 /** Brands whose certificates DigiCert issues: their renewals need the previous order token. */
 export const DIGICERT_SUPPLIED_BRANDS: ProductBrand[] = ['digicert', 'geotrust', 'rapidssl', 'thawte'];
-/** The seed: "DigiCert, RapidSSL and Geotrust products only". */
+/** The Place Order page (../shared/seeds/place-order.txt): "DigiCert, RapidSSL and Geotrust products only". */
 const INTERMEDIATE_CA_BRANDS: ProductBrand[] = ['digicert', 'rapidssl', 'geotrust'];
 const SECTIGO_IDA_BRANDS: ProductBrand[] = ['positivessl', 'sectigossl'];
 
@@ -180,7 +180,7 @@ export const PLACE_ORDER_FIELDS: readonly PlaceOrderField[] = [
 	{ ...organisationField('orgDivision', 'division', 'Organisation Division', 'text', false), when: DIVISION_WHEN },
 	organisationField('orgIncorporatingAgency', 'incorporating_agency', 'Organisation Incorporating Agency', 'text', false),
 	organisationField('orgRegistrationNumber', 'registration_number', 'Organisation Registration Number', 'text', false),
-	// The seed: "Required if ordering OV or EV certificate", for all three.
+	// The Place Order page: "Required if ordering OV or EV certificate", for all three.
 	organisationField('orgJurisdictionCity', 'jurisdiction_city', 'Jurisdiction City', 'text', true, 'City of incorporation'),
 	organisationField('orgJurisdictionRegion', 'jurisdiction_region', 'Jurisdiction Region', 'text', true, 'State or region of incorporation'),
 	organisationField('orgJurisdictionCountry', 'jurisdiction_country', 'Jurisdiction Country Code', 'country', true, 'Country of incorporation, ISO 3166 two-letter code'),

@@ -2,10 +2,7 @@ import { firstOption, labelOfParameter, nodeLabelOf, type ProductField } from '.
 
 /** Checking a place body against the token's `order/productfields` before anything is spent. */
 
-export interface PreflightProblem {
-	field: string;
-	problem: string;
-}
+import type { ItemProblem as PreflightProblem } from './itemProblem';
 
 /** A switch sent as 0 counts as not given, as the API reads it. */
 function given(body: Record<string, string>, name: string): boolean {

@@ -6,17 +6,22 @@ import type {
 	IPollFunctions,
 	JsonObject,
 } from 'n8n-workflow';
-import { NodeApiError, sleep } from 'n8n-workflow';
+import { sleep } from 'n8n-workflow';
 
-import { type HttpAnswer, judgeAnswer, networkFailure } from './answer';
+import { API_CALLS, callPath, isReadCall, type ServertasticCall } from './calls';
+import { ServertasticApiError } from './errors';
+import { type HttpAnswer, judgeAnswer, networkFailure } from './response';
 
-/** The only place this package talks HTTP. Every call goes through n8n's credential pipeline. */
+/**
+ * The only place this package talks HTTP. Every call goes through n8n's credential pipeline; a read
+ * (transport/calls.ts) is sent again after a failure that may pass, every other call exactly once.
+ */
 
-export type ServertasticService = 'order' | 'account' | 'product';
-export type ServertasticCall = `${ServertasticService}/${string}`;
+export type { ServertasticCall, ServertasticService } from './calls';
+export { isReadCall } from './calls';
+export { isUncertainOutcome, ServertasticApiError } from './errors';
 
 export interface ApiRequestOptions {
-	method?: 'GET' | 'POST';
 	itemIndex?: number;
 	/** Milliseconds before the call is abandoned. */
 	timeout?: number;
@@ -31,23 +36,6 @@ type ApiContext = IExecuteFunctions | ILoadOptionsFunctions | IPollFunctions;
 export const CREDENTIAL_TYPE = 'servertasticApi';
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
-/** Calls that only read: safe to send again after a failure. Everything else is sent exactly once. */
-const READ_CALLS = new Set<string>([
-	'order/review',
-	'order/productfields',
-	'order/approverlist',
-	'order/modifiedorders',
-	'order/expiring',
-	'order/showtokens',
-	'account/review',
-	'account/pointsaudit',
-	'product/listproducts',
-]);
-
-export function isReadCall(call: string): boolean {
-	return READ_CALLS.has(call);
-}
-
 /** Backoff for reads: exponential with full jitter, Retry-After honoured. Tests shorten the delays. */
 export const retryPolicy = {
 	attempts: 4,
@@ -56,23 +44,12 @@ export const retryPolicy = {
 	maxRetryAfterMs: 60_000,
 };
 
-const retryable = new WeakMap<object, { afterMs?: number }>();
-
 interface CredentialFacts {
 	secrets: string[];
 	timeoutMs: number;
 }
+/** A cache, one entry per execution context: the credential is read once, not once per call. */
 const credentialFactsByContext = new WeakMap<object, Promise<CredentialFacts>>();
-const uncertainOutcomes = new WeakSet<object>();
-
-/**
- * True for an error after which the call may or may not have taken effect: no answer in time, a
- * connection reset, a server error without an API error body. A caller that places or pays for
- * something must check the order's state before deciding anything.
- */
-export function isUncertainOutcome(error: unknown): boolean {
-	return typeof error === 'object' && error !== null && uncertainOutcomes.has(error);
-}
 
 /** What the transport needs of the credential (never the key itself, beyond redacting it): read once per execution. */
 async function credentialFactsOf(context: ApiContext): Promise<CredentialFacts> {
@@ -106,9 +83,9 @@ export function redact(text: string, secrets: string[]): string {
 
 /**
  * Calls `/{service}/{call}.json` and returns the parsed answer, a JSON object. Fails with a
- * NodeApiError for an `error` body (whatever the HTTP status), HTTP 400 and above, a non-JSON body,
- * a top-level list, or no answer. Only reads are sent again; a call that may place or pay for an
- * order is sent once.
+ * ServertasticApiError for an `error` body (whatever the HTTP status), HTTP 400 and above, a
+ * non-JSON body, a top-level list, or no answer. Only reads are sent again; a call that may place or
+ * pay for an order is sent once.
  */
 export async function apiRequest(
 	this: ApiContext,
@@ -135,37 +112,31 @@ export async function apiRequestJson(
 			.call(this, call, params, { ...options, timeout }, secrets)
 			.then(
 				(answer) => ({ answer, failure: undefined }),
-				(failure: NodeApiError) => ({ answer: undefined, failure }),
+				(failure: ServertasticApiError) => ({ answer: undefined, failure }),
 			);
 		if (!outcome.failure) return outcome.answer;
-		const retry = retryable.get(outcome.failure);
-		if (!retry || attempt >= attempts) {
-			if (attempt === 1) throw outcome.failure;
-			throw new NodeApiError(this.getNode(), {}, {
-				message: `${outcome.failure.message} (gave up after ${attempt} attempts)`,
-				description: outcome.failure.description ?? undefined,
-				httpCode: outcome.failure.httpCode ?? undefined,
+		const { failure } = outcome;
+		if (!failure.retryable || attempt >= attempts) {
+			if (attempt === 1) throw failure;
+			throw new ServertasticApiError(this.getNode(), {}, {
+				message: `${failure.message} (gave up after ${attempt} attempts)`,
+				description: failure.description ?? undefined,
+				httpCode: failure.httpCode ?? undefined,
 				itemIndex: options.itemIndex,
 			});
 		}
 		const backoff = Math.min(retryPolicy.maxDelayMs, retryPolicy.baseDelayMs * 2 ** (attempt - 1));
 		const jittered = Math.round(Math.random() * backoff);
-		await sleep(Math.min(retry.afterMs ?? jittered, retryPolicy.maxRetryAfterMs));
+		await sleep(Math.min(failure.retryAfterMs ?? jittered, retryPolicy.maxRetryAfterMs));
 	}
 }
 
-async function sendOnce(
-	this: ApiContext,
-	call: ServertasticCall,
-	params: Record<string, string>,
-	options: ApiRequestOptions,
-	secrets: string[],
-): Promise<IDataObject | unknown[]> {
-	const method = options.method ?? 'GET';
-	const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+/** The request n8n's helper sends: the method from the table of calls, the parameters as form or query. */
+function buildRequest(call: ServertasticCall, params: Record<string, string>, timeout: number): IHttpRequestOptions {
+	const { method } = API_CALLS[call];
 	const request: IHttpRequestOptions = {
 		method,
-		url: `/${call}.json`,
+		url: callPath(call),
 		headers: { Accept: 'application/json' },
 		encoding: 'text',
 		json: false,
@@ -179,26 +150,40 @@ async function sendOnce(
 	} else {
 		request.qs = params;
 	}
+	return request;
+}
 
-	const fail = (
-		message: string,
-		description: string,
-		httpCode?: number,
-		apiError?: JsonObject,
-		uncertain = false,
-		retry?: { afterMs?: number },
-	) => {
+interface FailOptions {
+	message: string;
+	description: string;
+	httpCode?: number;
+	apiError?: JsonObject;
+	uncertain?: boolean;
+	/** Set when a read may be sent again; `afterMs` from Retry-After. */
+	retry?: { afterMs?: number };
+}
+
+async function sendOnce(
+	this: ApiContext,
+	call: ServertasticCall,
+	params: Record<string, string>,
+	options: ApiRequestOptions,
+	secrets: string[],
+): Promise<IDataObject | unknown[]> {
+	const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
+	// Every text that leaves here is redacted: the key and the order token never reach an error.
+	const fail = ({ message, description, httpCode, apiError, uncertain = false, retry }: FailOptions) => {
 		const apiMessage = (apiError?.error as JsonObject | undefined)?.message;
 		if (typeof apiMessage === 'string') (apiError!.error as JsonObject).message = redact(apiMessage, secrets);
-		const error = new NodeApiError(this.getNode(), apiError ?? {}, {
+		return new ServertasticApiError(this.getNode(), apiError ?? {}, {
 			message: redact(message, secrets),
 			description: redact(description, secrets),
 			httpCode: httpCode === undefined ? undefined : String(httpCode),
 			itemIndex: options.itemIndex,
+			uncertain,
+			retryable: retry !== undefined,
+			retryAfterMs: retry?.afterMs,
 		});
-		if (uncertain) uncertainOutcomes.add(error);
-		if (retry) retryable.set(error, retry);
-		return error;
 	};
 
 	let response: HttpAnswer;
@@ -206,23 +191,20 @@ async function sendOnce(
 		response = (await this.helpers.httpRequestWithAuthentication.call(
 			this,
 			CREDENTIAL_TYPE,
-			request,
-		)) as typeof response;
+			buildRequest(call, params, timeout),
+		)) as HttpAnswer;
 	} catch (error) {
 		// n8n's own error carries the request (and so the key) in its cause: build a clean one.
 		const { reason, uncertain } = networkFailure(error, timeout);
-		throw fail(
-			`Servertastic could not be reached for ${call}: ${reason}`,
-			'Nothing was received from the API. Check the base URL in the credential and the network.',
-			undefined,
-			undefined,
+		throw fail({
+			message: `Servertastic could not be reached for ${call}: ${reason}`,
+			description: 'Nothing was received from the API. Check the base URL in the credential and the network.',
 			uncertain,
-			{},
-		);
+			retry: {},
+		});
 	}
 
 	const judged = judgeAnswer(call, response, options.acceptList === true);
 	if ('answer' in judged) return judged.answer;
-	const { fault } = judged;
-	throw fail(fault.message, fault.description, fault.httpCode, fault.apiError, fault.uncertain, fault.retry);
+	throw fail(judged.fault);
 }

@@ -1,7 +1,7 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiDate } from '../../Servertastic/helpers/orderReview';
-import { eventItem } from './events';
+import { apiDate } from '../../Servertastic/helpers/apiDates';
+import { eventItem } from './eventItem';
 import type { TriggerEvent } from './state';
 
 const DAY_MS = 24 * 3600 * 1000;

@@ -1,6 +1,6 @@
 import type { IDataObject } from 'n8n-workflow';
 
-import { apiDate } from '../../Servertastic/helpers/orderReview';
+import { normaliseApiDate } from '../../Servertastic/helpers/apiDates';
 
 /**
  * What the trigger remembers between polls, kept in the workflow's static data (n8n saves it with the
@@ -62,36 +62,10 @@ export function cloneState(state: TriggerState): TriggerState {
 	};
 }
 
-const API_DATE = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2}:\d{2})/;
-
-/** `YYYY-MM-DD HH:MM:SS` from the API's date text (an ISO form is accepted too); null otherwise. */
-export function normaliseApiDate(value: unknown): string | null {
-	if (typeof value !== 'string') return null;
-	const match = API_DATE.exec(value.trim());
-	if (!match) return null;
-	const text = `${match[1]} ${match[2]}`;
-	return Number.isNaN(parseApiDate(text)?.getTime() ?? NaN) ? null : text;
-}
-
-/** The API's dates are GMT. */
-export function parseApiDate(text: string | null): Date | null {
-	if (!text) return null;
-	const match = API_DATE.exec(text);
-	if (!match) return null;
-	const date = new Date(`${match[1]}T${match[2]}Z`);
-	return Number.isNaN(date.getTime()) ? null : date;
-}
-
-export function shiftApiDate(text: string, seconds: number): string {
-	const date = parseApiDate(text);
-	return date ? apiDate(new Date(date.getTime() + seconds * 1000)) : text;
-}
-
-/** Latest of two API dates (the format sorts as text); null only when both are. */
-export function laterApiDate(a: string | null, b: string | null): string | null {
-	if (!a) return b;
-	if (!b) return a;
-	return a > b ? a : b;
+/** True when the state was built for this event (otherwise the poll takes a new baseline). */
+export function hasBaseline(state: TriggerState, event: TriggerEvent): boolean {
+	if (state.event !== event || !state.baselineAt) return false;
+	return event === 'certificateExpiring' || state.cursor !== null;
 }
 
 /** Records an order as most recently changed and forgets the least recently changed beyond `cap`. */

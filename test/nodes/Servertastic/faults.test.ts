@@ -12,7 +12,7 @@ import {
 	startSimulator,
 } from '../../simulator';
 import { runServertastic } from '../../support/servertastic';
-import { nodeParameters, type OperationCase, type OperationSetup, OPERATIONS } from './operationTable';
+import { nodeParameters, type OperationCase, type OperationSetup, OPERATIONS } from '../../support/operationTable';
 
 /**
  * Every operation × every fault on its call × the three "On Error" settings. The fault hits the

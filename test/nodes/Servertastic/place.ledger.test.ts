@@ -4,7 +4,7 @@ import { retryPolicy } from '../../../nodes/Servertastic/transport';
 import { serialiseEverything } from '../../harness';
 import { FAULT_KINDS, faultReply, type Simulator, startSimulator } from '../../simulator';
 import { runServertastic, TECH_CONTACT } from '../../support/servertastic';
-import { CSR } from './operationTable';
+import { CSR } from '../../support/operationTable';
 
 /**
  * 1,000 Place items, five at a time, while one answer in ten goes wrong in one of the ways the

@@ -7,7 +7,7 @@ import { retryPolicy } from '../../../nodes/Servertastic/transport';
 import { type OnErrorSetting, type RunNodeResult, serialiseEverything } from '../../harness';
 import { type CannedReply, type Simulator, startSimulator } from '../../simulator';
 import { runServertastic } from '../../support/servertastic';
-import { nodeParameters, type OperationCase, type OperationSetup, OPERATIONS } from './operationTable';
+import { nodeParameters, type OperationCase, type OperationSetup, OPERATIONS } from '../../support/operationTable';
 
 /**
  * For every operation, on its success path and on every error path (an API error at HTTP 200,

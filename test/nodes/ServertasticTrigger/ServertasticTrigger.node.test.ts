@@ -4,13 +4,15 @@ import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { STATE_KEY } from '../../../nodes/ServertasticTrigger/helpers/state';
-import { MAX_EVENTS_PER_POLL, OVERLAP_SECONDS } from '../../../nodes/ServertasticTrigger/helpers/events';
+import { MAX_EVENTS_PER_POLL } from '../../../nodes/ServertasticTrigger/helpers/listedOrders';
+import { OVERLAP_SECONDS } from '../../../nodes/ServertasticTrigger/helpers/modifiedPoll';
 import { ServertasticTrigger } from '../../../nodes/ServertasticTrigger/ServertasticTrigger.node';
 import { retryPolicy } from '../../../nodes/Servertastic/transport';
 import { serialiseEverything } from '../../harness';
 import { formatDate, makeCsr, startSimulator, type Simulator } from '../../simulator';
+import { CONTACT_BODY } from '../../support/contact';
 import { useFastRetries } from '../../support/jestHooks';
-import { fetchTestEvent, startTrigger, type TriggerInstance } from './pollHarness';
+import { fetchTestEvent, startTrigger, type TriggerInstance } from '../../support/pollHarness';
 
 let sim: Simulator;
 let t0: number;
@@ -49,16 +51,7 @@ const idOf = (token: string) => sim.getOrder(token)!.resellerOrderId;
 const apiTime = (seconds: number) => formatDate(new Date(t0 + seconds * 1000));
 
 const CONTACT = {
-	tech_contact_first_name: 'Ada',
-	tech_contact_last_name: 'Lovelace',
-	tech_contact_phone: '+44 20 7946 0000',
-	tech_contact_email: 'ada@example.com',
-	tech_contact_title: 'Engineer',
-	admin_contact_first_name: 'Ada',
-	admin_contact_last_name: 'Lovelace',
-	admin_contact_phone: '+44 20 7946 0000',
-	admin_contact_email: 'ada@example.com',
-	admin_contact_title: 'Engineer',
+	...CONTACT_BODY,
 	// Required by the documented productfields (api2.md:456-463).
 	hashing_algorithm: 'SHA-256',
 };

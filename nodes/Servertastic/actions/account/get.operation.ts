@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { accountOrder } from '../../helpers/lists';
+import { accountOrder } from '../../helpers/listEntries';
 import { entriesOf, numberOrNull } from '../../helpers/normalise';
 import { apiRequest } from '../../transport';
 import { concurrencyOption, optionsCollection } from '../common.descriptions';

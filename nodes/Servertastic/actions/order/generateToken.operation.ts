@@ -2,7 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-wor
 import { NodeApiError } from 'n8n-workflow';
 
 import { textOf } from '../../helpers/output';
-import { textProblem } from '../../helpers/validation';
+import { textProblem } from '../../helpers/validation/text';
 import { apiRequest, isUncertainOutcome } from '../../transport';
 import { readChoice, readCollection, readText } from '../parameters';
 import { type ItemProblem, readEmail, refuseItem } from './orderAction';

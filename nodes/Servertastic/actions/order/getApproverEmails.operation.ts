@@ -3,10 +3,10 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asList } from '../../helpers/normalise';
 import { textOf } from '../../helpers/output';
-import { hostnameProblem } from '../../helpers/validation';
+import { hostnameProblem } from '../../helpers/validation/hostnames';
 import { apiRequest } from '../../transport';
 import { concurrencyOption, optionsCollection } from '../common.descriptions';
-import { asItems, readOptionChoice } from '../lists';
+import { asItems, readOptionChoice } from '../listOperations';
 import { readText } from '../parameters';
 
 const OUTPUTS = ['perEmail', 'allEmails'] as const;

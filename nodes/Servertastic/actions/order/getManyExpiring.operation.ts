@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { expiringOrder, upTo } from '../../helpers/lists';
+import { expiringOrder, upTo } from '../../helpers/listEntries';
 import { entriesOf } from '../../helpers/normalise';
 import { apiRequest } from '../../transport';
 import { concurrencyOption, returnAllOrLimit, optionsCollection } from '../common.descriptions';
-import { asItems, readLimit } from '../lists';
+import { asItems, readLimit } from '../listOperations';
 
 const MIN_DAYS = 1;
 const MAX_DAYS = 365;

@@ -1,12 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { modifiedOrder, upTo } from '../../helpers/lists';
+import { modifiedOrder, upTo } from '../../helpers/listEntries';
 import { entriesOf } from '../../helpers/normalise';
 import { apiDate, isoDate } from '../../helpers/orderReview';
 import { apiRequest } from '../../transport';
 import { concurrencyOption, returnAllOrLimit, optionsCollection } from '../common.descriptions';
-import { asItems, readLimit } from '../lists';
+import { asItems, readLimit } from '../listOperations';
 
 const properties: INodeProperties[] = [
 	{

@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { listedToken, upTo } from '../../helpers/lists';
+import { listedToken, upTo } from '../../helpers/listEntries';
 import { entriesOf } from '../../helpers/normalise';
 import { apiRequest } from '../../transport';
 import { concurrencyOption, returnAllOrLimit, optionsCollection } from '../common.descriptions';
-import { asItems, readLimit } from '../lists';
+import { asItems, readLimit } from '../listOperations';
 import { readChoice } from '../parameters';
 
 const WHICH = ['unused', 'used', 'all'] as const;

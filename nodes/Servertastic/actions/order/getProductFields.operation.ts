@@ -4,7 +4,7 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 import { normaliseProductFields } from '../../helpers/productFields';
 import { apiRequestJson } from '../../transport';
 import { concurrencyOption, orderTokenProperty, optionsCollection } from '../common.descriptions';
-import { asItems, readOptionChoice } from '../lists';
+import { asItems, readOptionChoice } from '../listOperations';
 import { readText } from '../parameters';
 
 const OUTPUTS = ['perField', 'allFields'] as const;

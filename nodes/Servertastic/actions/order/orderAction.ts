@@ -1,8 +1,10 @@
 import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
+import type { ItemProblem } from '../../helpers/itemProblem';
 import { textOf } from '../../helpers/output';
-import { emailProblem, orderTokenProblem as tokenShapeProblem } from '../../helpers/validation';
+import { emailProblem } from '../../helpers/validation/contacts';
+import { orderTokenProblem as tokenShapeProblem } from '../../helpers/validation/text';
 import { apiRequest, isUncertainOutcome, type ServertasticCall } from '../../transport';
 import { concurrencyOption, optionsCollection } from '../common.descriptions';
 import { readText } from '../parameters';
@@ -13,10 +15,7 @@ import { readText } from '../parameters';
  * and the output shape { orderToken, success, message, ...call fields, response }.
  */
 
-export interface ItemProblem {
-	field: string;
-	problem: string;
-}
+export type { ItemProblem };
 
 /** The Options collection of an action: only Concurrency, as actions are never retried. */
 export const actionOptionsProperty: INodeProperties = optionsCollection([concurrencyOption]);
@@ -98,9 +97,8 @@ export async function sendOrderAction(
 	call: ServertasticCall,
 	params: Record<string, string>,
 	itemIndex: number,
-	method: 'GET' | 'POST' = 'GET',
 ): Promise<IDataObject> {
-	const attempt = await apiRequest.call(context, call, params, { method, itemIndex }).then(
+	const attempt = await apiRequest.call(context, call, params, { itemIndex }).then(
 		(answer) => ({ answer, failure: undefined }),
 		(failure: NodeApiError) => ({ answer: undefined, failure }),
 	);

@@ -3,7 +3,8 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { normaliseProductFields } from '../../helpers/productFields';
 import { preflightProblems, withProductChoices } from '../../helpers/preflight';
-import { type FieldProblem, type PreparedPlaceOrder, preparePlaceOrder } from '../../helpers/placeOrder';
+import type { ItemProblem } from '../../helpers/itemProblem';
+import { type PreparedPlaceOrder, preparePlaceOrder } from '../../helpers/placeOrder';
 import {
 	CSR_SOURCES,
 	DV_AUTH_METHODS,
@@ -23,7 +24,7 @@ export { description } from './place.description';
 
 function problemsError(
 	this: IExecuteFunctions,
-	problems: FieldProblem[],
+	problems: ItemProblem[],
 	itemIndex: number,
 ): NodeOperationError {
 	const [first] = problems;
@@ -52,7 +53,7 @@ interface PreparedItem {
 	order?: PreparedPlaceOrder;
 	method: PlaceOrderContext['method'];
 	/** Local problems; only kept (not thrown) in Validate Only mode, to be reported. */
-	problems: FieldProblem[];
+	problems: ItemProblem[];
 	additionalNames: string[];
 }
 
@@ -110,7 +111,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 /** The report of Validate Only: what would be sent and everything that stands in the way. */
 function validationReport(
 	prepared: PreparedItem,
-	problems: FieldProblem[],
+	problems: ItemProblem[],
 	checkedWithApi: boolean,
 	body = prepared.order?.body,
 ): IDataObject {
@@ -177,7 +178,7 @@ export async function execute(
 	}
 
 	// POST: the API requires it when a CSR is sent. Never retried: a repeat could spend points twice.
-	const attempt = await apiRequest.call(this, 'order/place', body, { method: 'POST', itemIndex }).then(
+	const attempt = await apiRequest.call(this, 'order/place', body, { itemIndex }).then(
 		(answer) => ({ answer, failure: undefined }),
 		(failure: NodeApiError) => ({ answer: undefined, failure }),
 	);

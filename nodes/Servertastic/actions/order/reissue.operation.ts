@@ -5,7 +5,7 @@ import { CsrError, csrKeyProblem, parseCsr, type ParsedCsr } from '../../helpers
 import { wildcardFileValidationProblem } from '../../helpers/dcv';
 import { dcvInstructions, textOf } from '../../helpers/output';
 import { DV_AUTH_METHODS, type DvAuthMethod } from '../../helpers/placeOrderFields';
-import { hostnameProblem } from '../../helpers/validation';
+import { hostnameProblem } from '../../helpers/validation/hostnames';
 import { apiRequest } from '../../transport';
 import { orderTokenProperty } from '../common.descriptions';
 import { readChoice, readText } from '../parameters';
@@ -151,7 +151,7 @@ export async function execute(
 ): Promise<INodeExecutionData[]> {
 	const item = prepared ?? (await prepare.call(this, itemIndex));
 	// POST, as the API requires for reissue (it may carry a CSR). Sent once, never retried.
-	const response = await sendOrderAction(this, 'order/reissue', item.body, itemIndex, 'POST');
+	const response = await sendOrderAction(this, 'order/reissue', item.body, itemIndex);
 
 	// The answer: dns_string, dns_name, file_name, file_contents, csr, private_key (api2.md "reissue").
 	const hasDns = textOf(response.dns_string) !== null;

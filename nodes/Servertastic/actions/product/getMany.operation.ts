@@ -1,16 +1,12 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import {
-	listedProduct,
-	PRODUCT_VALIDATION_LEVELS,
-	upTo,
-	type ValidationLevel,
-} from '../../helpers/lists';
+import { listedProduct, upTo } from '../../helpers/listEntries';
 import { entriesOf } from '../../helpers/normalise';
+import { VALIDATION_LEVELS, type ValidationLevel } from '../../helpers/placeOrderFields';
 import { apiRequest } from '../../transport';
 import { concurrencyOption, returnAllOrLimit, optionsCollection } from '../common.descriptions';
-import { asItems, readLimit } from '../lists';
+import { asItems, readLimit } from '../listOperations';
 import { readChoice } from '../parameters';
 
 /** api2.md "listproduct": product_group 'SSL', 'SmarterTools' or 'All'. */
@@ -59,7 +55,7 @@ function readValidationLevels(context: IExecuteFunctions, itemIndex: number): Va
 	for (const entry of entries) {
 		const text = typeof entry === 'string' ? entry.trim().toUpperCase() : undefined;
 		if (text === '') continue;
-		const level = PRODUCT_VALIDATION_LEVELS.find((candidate) => candidate === text);
+		const level = VALIDATION_LEVELS.find((candidate) => candidate === text);
 		if (!level) {
 			throw new NodeOperationError(
 				context.getNode(),

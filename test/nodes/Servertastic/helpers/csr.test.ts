@@ -3,6 +3,7 @@ import { join } from 'path';
 
 import { CsrError, csrKeyProblem, parseCsr, type ParsedCsr } from '../../../../nodes/Servertastic/helpers/csr';
 import { children, parseDer, valueBytes } from '../../../../nodes/Servertastic/helpers/der';
+import { seededRandom } from '../../../support/random';
 
 // Fixtures come from test/fixtures/csr/make.sh; each *.txt is `openssl req -text -verify` of its CSR.
 const FIXTURES = join(__dirname, '../../../fixtures/csr');
@@ -27,17 +28,6 @@ function sequence(...parts: Buffer[]): Buffer {
 	return Buffer.concat([Buffer.from([0x30, ...length]), body]);
 }
 
-/** Deterministic PRNG (mulberry32) so fuzz failures can be replayed. */
-function prng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 /** Parses, insisting that any failure is a CsrError. */
 function parseOrCsrError(pem: string): ParsedCsr | CsrError {
@@ -404,7 +394,7 @@ describe('tampering and damage', () => {
 	});
 
 	it('refuses random bytes with a CsrError', () => {
-		const random = prng(1);
+		const random = seededRandom(1);
 		for (let i = 0; i < 300; i++) {
 			const bytes = Buffer.from(Array.from({ length: 1 + Math.floor(random() * 600) }, () => Math.floor(random() * 256)));
 			if (i % 3 === 0) bytes[0] = 0x30; // start like a SEQUENCE to get past the first check
@@ -422,7 +412,7 @@ describe('tampering and damage', () => {
 	});
 
 	it('survives 2,000 single-byte mutations: a result or a CsrError, and never a valid signature', () => {
-		const random = prng(42);
+		const random = seededRandom(42);
 		let parsed = 0;
 		let refused = 0;
 		const targets = ['rsa2048', 'ec-p256', 'rsa-pss-signature', 'string-types'].map((name) => {

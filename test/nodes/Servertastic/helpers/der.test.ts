@@ -14,6 +14,7 @@ import {
 	valueBytes,
 	type DerElement,
 } from '../../../../nodes/Servertastic/helpers/der';
+import { seededRandom } from '../../../support/random';
 
 const hex = (text: string) => Buffer.from(text.replace(/\s+/g, ''), 'hex');
 const parseHex = (text: string) => parseDer(hex(text));
@@ -43,17 +44,6 @@ function encodeOid(dotted: string): Buffer {
 	return tlv(TAG.OID, Buffer.from(out));
 }
 
-/** Deterministic PRNG (mulberry32) so fuzz failures can be replayed. */
-function prng(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 describe('readElement', () => {
 	it('reads short-form lengths and offsets', () => {
@@ -154,7 +144,7 @@ describe('readOid', () => {
 	});
 
 	it('round-trips random OIDs, including 128-bit arcs', () => {
-		const random = prng(7);
+		const random = seededRandom(7);
 		for (let i = 0; i < 500; i++) {
 			const first = Math.floor(random() * 3);
 			const second = first < 2 ? Math.floor(random() * 40) : Math.floor(random() * 1000);
@@ -276,7 +266,7 @@ describe('fuzzing', () => {
 	}
 
 	it('throws only DerError on random and mutated input', () => {
-		const random = prng(20240611);
+		const random = seededRandom(20240611);
 		const sample = tlv(
 			TAG.SEQUENCE,
 			Buffer.concat([

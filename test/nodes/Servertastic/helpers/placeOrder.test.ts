@@ -1,14 +1,10 @@
 import { preparePlaceOrder, type PlaceOrderInput } from '../../../../nodes/Servertastic/helpers/placeOrder';
 import type { PlaceOrderContext } from '../../../../nodes/Servertastic/helpers/placeOrderFields';
 import { csrFixture } from '../../../fixtures/csrs';
+import { ORGANISATION, TECH_CONTACT } from '../../../support/contact';
 
-const TECH = {
-	techFirstName: 'Ada',
-	techLastName: 'Lovelace',
-	techPhone: '+44 20 7946 0000',
-	techEmail: 'ada@example.com',
-	techJobTitle: 'Engineer',
-};
+const TECH = TECH_CONTACT;
+// Lower case on purpose: the country code is normalised.
 const TECH_ADDRESS = {
 	techOrganisationName: 'Example Ltd',
 	techAddressLine1: '1 High Street',
@@ -18,15 +14,6 @@ const TECH_ADDRESS = {
 	techCountryCode: 'gb',
 };
 const JURISDICTION = { orgJurisdictionCity: 'Cardiff', orgJurisdictionRegion: 'Wales', orgJurisdictionCountry: 'GB' };
-const ORGANISATION = {
-	orgName: 'Example Ltd',
-	orgAddressLine1: '1 High Street',
-	orgCity: 'London',
-	orgRegion: 'Greater London',
-	orgPostalCode: 'EC1A 1AA',
-	orgCountry: 'GB',
-	orgPhone: '+44 20 7946 0001',
-};
 
 function input(context: Partial<PlaceOrderContext>, values: Record<string, string>, extra: Partial<PlaceOrderInput> = {}): PlaceOrderInput {
 	return {
@@ -46,7 +33,7 @@ function problemsOf(result: ReturnType<typeof preparePlaceOrder>) {
 }
 
 describe('preparePlaceOrder', () => {
-	it('builds a DV/DNS body in the seed order, with switches as 0/1 and the admin copied from tech', () => {
+	it('builds a DV/DNS body in the order of the Place Order page (../shared/seeds/place-order.txt), with switches as 0/1 and the admin copied from tech', () => {
 		const result = preparePlaceOrder(input({}, {}));
 		expect(problemsOf(result)).toEqual([]);
 		if (!result.ok) return;
@@ -101,7 +88,7 @@ describe('preparePlaceOrder', () => {
 		expect(result.order.body.web_server_type).toBe('Other');
 	});
 
-	it.each(['OV', 'EV'] as const)('requires the jurisdiction for %s (the seed: "Required if ordering OV or EV")', (level) => {
+	it.each(['OV', 'EV'] as const)('requires the jurisdiction for %s (the Place Order page: "Required if ordering OV or EV")', (level) => {
 		const values = { ...TECH_ADDRESS, ...ORGANISATION };
 		expect(problemsOf(preparePlaceOrder(input({ level }, values)))).toEqual([
 			`Jurisdiction City: is required for ${level} orders`,

@@ -1,29 +1,34 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { daysUntil } from '../../../../nodes/Servertastic/helpers/apiDates';
+import { eventItem, pickManualOrder } from '../../../../nodes/ServertasticTrigger/helpers/eventItem';
 import {
 	baselineExpiring,
-	baselineModified,
 	commitExpiringPoll,
-	commitModifiedPoll,
+	planExpiringPoll,
+} from '../../../../nodes/ServertasticTrigger/helpers/expiringPoll';
+import {
 	dataAccuracyOf,
-	daysUntil,
-	decideModifiedEvent,
-	eventItem,
 	eventKey,
 	expiringOrdersOf,
-	hasBaseline,
+	type ListedOrder,
 	MAX_EVENTS_PER_POLL,
 	modifiedOrdersOf,
+} from '../../../../nodes/ServertasticTrigger/helpers/listedOrders';
+import {
+	decideModifiedEvent,
+	type ReviewFacts,
+} from '../../../../nodes/ServertasticTrigger/helpers/modifiedDecision';
+import {
+	baselineModified,
+	type Candidate,
+	commitModifiedPoll,
 	modifiedSince,
 	nextCursor,
 	OVERLAP_SECONDS,
-	pickManualOrder,
-	planExpiringPoll,
 	planModifiedPoll,
-	type Candidate,
-	type ListedOrder,
-	type ReviewFacts,
-} from '../../../../nodes/ServertasticTrigger/helpers/events';
+} from '../../../../nodes/ServertasticTrigger/helpers/modifiedPoll';
+import { hasBaseline } from '../../../../nodes/ServertasticTrigger/helpers/state';
 import { sampleEvent } from '../../../../nodes/ServertasticTrigger/helpers/sample';
 import { readState, writeState, type TriggerState } from '../../../../nodes/ServertasticTrigger/helpers/state';
 

@@ -1,37 +1,13 @@
 import {
 	emptyState,
-	laterApiDate,
 	MAX_REMEMBERED_ORDERS,
-	normaliseApiDate,
-	parseApiDate,
 	pruneFired,
 	readState,
 	remember,
-	shiftApiDate,
 	STATE_KEY,
 	STATE_VERSION,
 	writeState,
 } from '../../../../nodes/ServertasticTrigger/helpers/state';
-
-describe('API dates', () => {
-	it('normalises the API format and ISO forms, refuses anything else', () => {
-		expect(normaliseApiDate('2026-05-01 10:00:00')).toBe('2026-05-01 10:00:00');
-		expect(normaliseApiDate('2026-05-01T10:00:00Z')).toBe('2026-05-01 10:00:00');
-		expect(normaliseApiDate('2026-05-01')).toBeNull();
-		expect(normaliseApiDate('2026-13-45 99:00:00')).toBeNull();
-		expect(normaliseApiDate(20260501)).toBeNull();
-		expect(normaliseApiDate(undefined)).toBeNull();
-	});
-
-	it('reads them as GMT and shifts them by seconds', () => {
-		expect(parseApiDate('2026-05-01 10:00:00')!.toISOString()).toBe('2026-05-01T10:00:00.000Z');
-		expect(parseApiDate(null)).toBeNull();
-		expect(shiftApiDate('2026-05-01 00:00:10', -300)).toBe('2026-04-30 23:55:10');
-		expect(laterApiDate('2026-05-01 10:00:00', '2026-05-01 09:59:59')).toBe('2026-05-01 10:00:00');
-		expect(laterApiDate(null, '2026-05-01 09:59:59')).toBe('2026-05-01 09:59:59');
-		expect(laterApiDate(null, null)).toBeNull();
-	});
-});
 
 describe('bounded memory', () => {
 	it('keeps the most recently changed orders and forgets the oldest beyond the cap', () => {

@@ -6,7 +6,7 @@ import { fixture, serveFixture } from '../../../../contract';
 import { type OnErrorSetting, runNode } from '../../../../harness';
 import type { Simulator } from '../../../../simulator';
 import { placeOrderThroughNode, runServertastic } from '../../../../support/servertastic';
-import { API_KEY, expectNoSecret, useSimulator } from '../readChecks';
+import { API_KEY, expectNoSecret, useSimulator } from '../../../../support/readChecks';
 
 const currentSimulator = useSimulator();
 let simulator: Simulator;

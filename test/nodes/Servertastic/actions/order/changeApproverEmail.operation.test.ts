@@ -1,6 +1,6 @@
 import type { Simulator } from '../../../../simulator';
 import { placeOrderThroughNode, runServertastic } from '../../../../support/servertastic';
-import { API_KEY, expectNoSecret, useSimulator } from '../readChecks';
+import { API_KEY, expectNoSecret, useSimulator } from '../../../../support/readChecks';
 
 const currentSimulator = useSimulator();
 let simulator: Simulator;

@@ -21,7 +21,7 @@ import {
 } from '../../../../harness';
 import { faultReply, type Simulator } from '../../../../simulator';
 import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
-import { API_KEY, expectNoSecret, useSimulator } from '../readChecks';
+import { API_KEY, expectNoSecret, useSimulator } from '../../../../support/readChecks';
 
 const currentSimulator = useSimulator();
 let simulator: Simulator;

@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { fixture, serveFixture } from '../../../../contract';
 import { runServertastic } from '../../../../support/servertastic';
-import { describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../readChecks';
+import { describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../../../../support/readChecks';
 
 const simulator = useSimulator();
 

@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 import { tidyOrder } from '../../../../../nodes/Servertastic/helpers/orderReview';
 import { fixture, serveFixture } from '../../../../contract';
 import { runServertastic } from '../../../../support/servertastic';
-import { API_KEY, describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../readChecks';
+import { API_KEY, describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../../../../support/readChecks';
 
 const simulator = useSimulator();
 

@@ -1,6 +1,6 @@
 import { fixture, serveFixture } from '../../../../contract';
 import { runServertastic } from '../../../../support/servertastic';
-import { API_KEY, completeOrder, describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../readChecks';
+import { API_KEY, completeOrder, describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../../../../support/readChecks';
 
 const simulator = useSimulator();
 

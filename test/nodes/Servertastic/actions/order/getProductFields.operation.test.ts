@@ -2,7 +2,7 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { findProduct, productFields, productLabel } from '../../../../simulator';
 import { runServertastic } from '../../../../support/servertastic';
-import { describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../readChecks';
+import { describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../../../../support/readChecks';
 
 const simulator = useSimulator();
 

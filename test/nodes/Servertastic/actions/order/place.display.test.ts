@@ -113,7 +113,7 @@ describe('Order → Place: which fields the editor shows', () => {
 		}
 	});
 
-	it('shows the jurisdiction fields for OV and EV (the seed: "Required if ordering OV or EV"), required', () => {
+	it('shows the jurisdiction fields for OV and EV (the Place Order page, ../shared/seeds/place-order.txt: "Required if ordering OV or EV"), required', () => {
 		const jurisdiction = ['orgJurisdictionCity', 'orgJurisdictionRegion', 'orgJurisdictionCountry'];
 		for (const name of jurisdiction) {
 			expect(visible({ level: 'DV' })).not.toContain(name);
@@ -186,7 +186,7 @@ describe('Order → Place: which fields the editor shows', () => {
 		}
 	});
 
-	it('marks required in the editor what the seed marks required', () => {
+	it('marks required in the editor what the Place Order page marks required', () => {
 		// The first property of a name: for a field with several conditions, the OV/EV (or CSR) one.
 		const required = (name: string) => description.properties.find((p) => p.name === name)?.required === true;
 		for (const name of ['orderToken', 'csr', 'domainName', 'approverEmail', 'techFirstName', 'techJobTitle', 'orgName', 'orgPhone', 'orgJurisdictionCity', 'orgJurisdictionRegion', 'orgJurisdictionCountry']) {

@@ -11,7 +11,7 @@ import {
 } from '../../../../support/servertastic';
 
 const API_KEY = 'sk_live_Secret+Key/With=Chars_0123456789';
-/** Required for OV and EV (the seed: "Required if ordering OV or EV certificate"). */
+/** Required for OV and EV (the Place Order page, ../shared/seeds/place-order.txt: "Required if ordering OV or EV certificate"). */
 const JURISDICTION = { orgJurisdictionCity: 'Cardiff', orgJurisdictionRegion: 'Wales', orgJurisdictionCountry: 'GB' };
 
 let simulator: Simulator;
@@ -45,7 +45,7 @@ function expectNoSecret(text: string) {
 }
 
 describe('Order → Place inside n8n', () => {
-	it('DV with Email validation: sends exactly the seed parameters and returns a tidy item', async () => {
+	it('DV with Email validation: sends exactly the parameters of the Place Order page and returns a tidy item', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 		const csr = csrFixture('rsa2048');
 		const result = await runServertastic(

@@ -2,7 +2,7 @@ import { fixture, serveFixture } from '../../../../contract';
 import { csrFixture } from '../../../../fixtures/csrs';
 import type { Simulator } from '../../../../simulator';
 import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
-import { API_KEY, expectNoSecret, useSimulator } from '../readChecks';
+import { API_KEY, expectNoSecret, useSimulator } from '../../../../support/readChecks';
 
 const currentSimulator = useSimulator();
 let simulator: Simulator;

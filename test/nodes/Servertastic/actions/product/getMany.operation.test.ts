@@ -1,7 +1,7 @@
 import { fixture, serveFixture } from '../../../../contract';
 import { PRODUCTS } from '../../../../simulator';
 import { runServertastic } from '../../../../support/servertastic';
-import { API_KEY, describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../readChecks';
+import { API_KEY, describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../../../../support/readChecks';
 
 const simulator = useSimulator();
 

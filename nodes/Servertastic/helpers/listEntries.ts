@@ -1,10 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
+import { daysUntil } from './apiDates';
 import { isoDate, numberOrNull } from './normalise';
 import { tidyOrder } from './orderReview';
 import { textOf } from './output';
-
-const DAY_MS = 24 * 3600 * 1000;
 
 /**
  * One order record of `account/review` (`active_orders.active_order`, `completed_orders.completed_order`)
@@ -20,12 +19,6 @@ export function accountOrder(entry: IDataObject): IDataObject {
 		expiryDate: isoDate(entry.expiry_date),
 		points: numberOrNull(entry.order_points),
 	};
-}
-
-/** Whole days from `now` until an API date, rounded up; null when it is not a date. */
-export function daysUntil(expiryDate: string | null, now: Date): number | null {
-	const expiry = expiryDate ? Date.parse(expiryDate) : NaN;
-	return Number.isNaN(expiry) ? null : Math.ceil((expiry - now.getTime()) / DAY_MS);
 }
 
 /** One entry of `order/expiring`. The API sends no days remaining: they are counted from expiry_date. */
@@ -50,9 +43,6 @@ export function listedToken(entry: IDataObject, used: boolean): IDataObject {
 		used,
 	};
 }
-
-export type ValidationLevel = 'DV' | 'OV' | 'EV';
-export const PRODUCT_VALIDATION_LEVELS: readonly ValidationLevel[] = ['DV', 'OV', 'EV'];
 
 /** One product of `product/listproducts`; counts and points as numbers, null when absent. */
 export function listedProduct(entry: IDataObject): IDataObject {

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { serialiseEverything } from '../../../harness';
-import { startSimulator, type Simulator } from '../../../simulator';
-import { runServertastic } from '../../../support/servertastic';
+import { serialiseEverything } from '../harness';
+import { startSimulator, type Simulator } from '../simulator';
+import { runServertastic } from './servertastic';
 
 /** Shared set-up and checks for the read operations (Get, Get Many, lists). */
 

@@ -1,4 +1,4 @@
-import { judgeAnswer, quotable } from '../../../../nodes/Servertastic/transport/answer';
+import { judgeAnswer, networkFailure, quotable, retryAfterMs } from '../../../../nodes/Servertastic/transport/response';
 
 const json = (body: unknown, statusCode = 200) => ({ statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
@@ -55,5 +55,53 @@ describe('quotable: the start of an unreadable answer', () => {
 		expect(quotable(cut)).toBe('{"success":"Order placed","reseller_order_id":"1"," [the rest is not shown: it may hold a key]');
 		expect(quotable('<private_key>MIIEvQIBADANBg</private_key>')).not.toContain('MIIE');
 		expect(quotable('Order placed -----BEGIN RSA PRIVATE KEY----- MIIEpAIBAAKCAQEA')).toBe('Order placed [the rest is not shown: it may hold a key]');
+	});
+});
+
+describe('judgeAnswer: what may be sent again', () => {
+	it('429 is a definite refusal that may be sent again, after the Retry-After it names', () => {
+		const limited = judgeAnswer('order/review', { statusCode: 429, headers: { 'retry-after': '3' }, body: '' }, false);
+		expect(limited).toEqual({
+			fault: expect.objectContaining({ httpCode: 429, uncertain: false, retry: { afterMs: 3000 } }),
+		});
+	});
+
+	it('an API error body with a 5xx may be sent again; with a 4xx or 200 it may not', () => {
+		const busy = judgeAnswer('order/review', json({ error: { code: -500, message: 'Database away' } }, 503), false);
+		expect(busy).toMatchObject({ fault: { uncertain: false, retry: {} } });
+		const refused = judgeAnswer('order/review', json({ error: { code: -2, message: 'Invalid order token' } }, 400), false);
+		expect(refused).toMatchObject({ fault: { uncertain: false, retry: undefined } });
+		expect(judgeAnswer('order/review', json({ error: 'Busy' }, 200), false)).toMatchObject({ fault: { retry: undefined } });
+	});
+
+	it('a bare 4xx is definite and final; a bare 5xx may have taken effect', () => {
+		expect(judgeAnswer('order/place', json({ nothing: 1 }, 404), false)).toMatchObject({ fault: { uncertain: false, retry: undefined } });
+		expect(judgeAnswer('order/place', json({ nothing: 1 }, 502), false)).toMatchObject({ fault: { uncertain: true, retry: {} } });
+	});
+});
+
+describe('networkFailure: whether a request without an answer may have taken effect', () => {
+	it.each([
+		['ECONNREFUSED', 'the connection was refused', false],
+		['ENOTFOUND', 'the host name could not be resolved', false],
+		['ECONNRESET', 'the connection was reset', true],
+		['ETIMEDOUT', 'no answer within 30 s', true],
+		['ERR_BAD_RESPONSE', 'the connection broke off during the answer', true],
+	])('%s', (code, reason, uncertain) => {
+		expect(networkFailure({ cause: { code } }, 30_000)).toEqual({ reason, uncertain });
+	});
+
+	it('anything else may have reached the API', () => {
+		expect(networkFailure(new Error('boom'), 1000)).toEqual({ reason: 'the request failed before an answer arrived', uncertain: true });
+	});
+});
+
+describe('retryAfterMs', () => {
+	it('reads seconds or an HTTP date, never a negative wait', () => {
+		expect(retryAfterMs('2', 0)).toBe(2000);
+		expect(retryAfterMs('Thu, 01 Jan 1970 00:00:10 GMT', 4000)).toBe(6000);
+		expect(retryAfterMs('Thu, 01 Jan 1970 00:00:10 GMT', 20_000)).toBe(0);
+		expect(retryAfterMs('soon', 0)).toBeUndefined();
+		expect(retryAfterMs(undefined, 0)).toBeUndefined();
 	});
 });

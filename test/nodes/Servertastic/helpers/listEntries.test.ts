@@ -6,7 +6,7 @@ import {
 	listedToken,
 	modifiedOrder,
 	upTo,
-} from '../../../../nodes/Servertastic/helpers/lists';
+} from '../../../../nodes/Servertastic/helpers/listEntries';
 import { entriesOf, numberOrNull } from '../../../../nodes/Servertastic/helpers/normalise';
 import { tidyOrder } from '../../../../nodes/Servertastic/helpers/orderReview';
 

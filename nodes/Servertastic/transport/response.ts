@@ -75,29 +75,50 @@ function isErrorAnswer(value: unknown): value is IDataObject {
 	return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as IDataObject).error !== undefined;
 }
 
+/** What one exchange says before its body is read: the status, and the retry facts that go with it. */
+interface Exchange {
+	call: string;
+	status: number;
+	rawBody: string;
+	retry: { afterMs?: number };
+	/** 429 or a server error: a read may be sent again even after an API error body. */
+	overloaded: boolean;
+}
+
+const fault = (value: AnswerFault): Judged => ({ fault: value });
+
 /**
- * Judges one HTTP answer. An `error` body (whatever the HTTP status), HTTP 400 and above, an empty or
- * non-JSON body are faults. A top-level JSON list is an answer only when `acceptList` is set
- * (productfields answers with one); a list whose first entry is an `error` object is still an error.
+ * Judges one HTTP answer, a pure function of the call and the exchange. An `error` body (whatever
+ * the HTTP status), HTTP 400 and above, an empty or non-JSON body are faults. A top-level JSON list
+ * is an answer only when `acceptList` is set (productfields answers with one); a list whose first
+ * entry is an `error` object is still an error.
  */
 export function judgeAnswer(call: string, response: HttpAnswer, acceptList: boolean): Judged {
 	const status = response.statusCode ?? 0;
-	const rawBody = typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? '');
-	const contentType = String(response.headers?.['content-type'] ?? 'unknown');
-	// Without an API error body nobody says the call was refused: it may have taken effect.
-	const uncertain = status === 0 || status >= 500;
-	const overloaded = status === 429 || status >= 500;
-	const retry = { afterMs: retryAfterMs(response.headers?.['retry-after'], Date.now()) };
-	const fault = (value: AnswerFault): Judged => ({ fault: value });
+	const exchange: Exchange = {
+		call,
+		status,
+		rawBody: typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''),
+		retry: { afterMs: retryAfterMs(response.headers?.['retry-after'], Date.now()) },
+		overloaded: status === 429 || status >= 500,
+	};
 	if (status === 429) {
 		return fault({
 			message: `Servertastic is limiting requests (${call}, HTTP 429)`,
 			description: 'Too many requests were sent; try again later or lower the Concurrency option.',
 			httpCode: status,
 			uncertain: false,
-			retry,
+			retry: exchange.retry,
 		});
 	}
+	const parsed = parseBody(exchange, String(response.headers?.['content-type'] ?? 'unknown'));
+	if ('fault' in parsed) return parsed;
+	return judgeParsed(exchange, parsed.answer, acceptList);
+}
+
+/** The body as JSON, or the fault of an empty or unreadable one (either may follow an effect). */
+function parseBody(exchange: Exchange, contentType: string): { answer: unknown } | { fault: AnswerFault } {
+	const { call, status, rawBody, retry } = exchange;
 	if (!rawBody.trim()) {
 		return fault({
 			message: `Servertastic sent an empty answer to ${call} (HTTP ${status})`,
@@ -105,11 +126,10 @@ export function judgeAnswer(call: string, response: HttpAnswer, acceptList: bool
 			httpCode: status,
 			uncertain: true,
 			retry,
-		});
+		}) as { fault: AnswerFault };
 	}
-	let parsed: unknown;
 	try {
-		parsed = JSON.parse(rawBody);
+		return { answer: JSON.parse(rawBody) as unknown };
 	} catch {
 		return fault({
 			message: `Servertastic sent an answer to ${call} that is not JSON (HTTP ${status}, ${contentType})`,
@@ -117,26 +137,16 @@ export function judgeAnswer(call: string, response: HttpAnswer, acceptList: bool
 			httpCode: status,
 			uncertain: true,
 			retry,
-		});
+		}) as { fault: AnswerFault };
 	}
-	const listed = Array.isArray(parsed) && acceptList;
+}
+
+/** A JSON body: the API's error, an unexpected shape, a bare HTTP error, or the answer. */
+function judgeParsed(exchange: Exchange, parsed: unknown, acceptList: boolean): Judged {
+	const { call, status, rawBody, retry, overloaded } = exchange;
 	const errorAnswer = Array.isArray(parsed) ? (isErrorAnswer(parsed[0]) ? parsed[0] : undefined) : parsed;
-	if (isErrorAnswer(errorAnswer)) {
-		const apiError = (typeof errorAnswer.error === 'object' && errorAnswer.error !== null
-			? errorAnswer.error
-			: { message: errorAnswer.error }) as IDataObject;
-		const apiMessage = withoutPem(String(apiError.message ?? 'unknown error'));
-		const code = apiError.code === undefined ? '' : ` ${String(apiError.code)}`;
-		return fault({
-			message: `Servertastic refused ${call}: ${apiMessage}`,
-			description: `The API answered with error${code} (HTTP ${status}).`,
-			httpCode: status,
-			apiError: { error: { code: apiError.code ?? null, message: apiMessage } } as JsonObject,
-			uncertain: false,
-			retry: overloaded ? retry : undefined,
-		});
-	}
-	if (parsed === null || typeof parsed !== 'object' || (Array.isArray(parsed) && !listed)) {
+	if (isErrorAnswer(errorAnswer)) return apiErrorFault(exchange, errorAnswer);
+	if (parsed === null || typeof parsed !== 'object' || (Array.isArray(parsed) && !acceptList)) {
 		return fault({
 			message: `Servertastic sent an unexpected answer to ${call} (HTTP ${status})`,
 			description: `Expected a JSON object; it began: ${quotable(rawBody)}`,
@@ -150,9 +160,30 @@ export function judgeAnswer(call: string, response: HttpAnswer, acceptList: bool
 			message: `Servertastic answered ${call} with HTTP ${status}`,
 			description: `The body held no error message: ${quotable(rawBody)}`,
 			httpCode: status,
-			uncertain,
+			// Without an API error body nobody says the call was refused: it may have taken effect.
+			uncertain: status >= 500,
 			retry: overloaded ? retry : undefined,
 		});
 	}
 	return { answer: parsed as IDataObject | unknown[] };
+}
+
+/** The API said no: a definite refusal, sent again only when the server was overloaded. */
+function apiErrorFault(exchange: Exchange, errorAnswer: IDataObject): Judged {
+	const { call, status, retry, overloaded } = exchange;
+	const apiError = (
+		typeof errorAnswer.error === 'object' && errorAnswer.error !== null
+			? errorAnswer.error
+			: { message: errorAnswer.error }
+	) as IDataObject;
+	const apiMessage = withoutPem(String(apiError.message ?? 'unknown error'));
+	const code = apiError.code === undefined ? '' : ` ${String(apiError.code)}`;
+	return fault({
+		message: `Servertastic refused ${call}: ${apiMessage}`,
+		description: `The API answered with error${code} (HTTP ${status}).`,
+		httpCode: status,
+		apiError: { error: { code: apiError.code ?? null, message: apiMessage } } as JsonObject,
+		uncertain: false,
+		retry: overloaded ? retry : undefined,
+	});
 }

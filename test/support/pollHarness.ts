@@ -18,10 +18,10 @@ import type {
 	WorkflowExecuteMode,
 } from 'n8n-workflow';
 
-import { ServertasticApi } from '../../../credentials/ServertasticApi.credentials';
-import { ServertasticTrigger } from '../../../nodes/ServertasticTrigger/ServertasticTrigger.node';
-import { TestCredentialsHelper, TestNodeTypes, createAdditionalData, createRunData } from '../../harness';
-import type { Simulator } from '../../simulator';
+import { ServertasticApi } from '../../credentials/ServertasticApi.credentials';
+import { ServertasticTrigger } from '../../nodes/ServertasticTrigger/ServertasticTrigger.node';
+import { TestCredentialsHelper, TestNodeTypes, createAdditionalData, createRunData } from '../harness';
+import type { Simulator } from '../simulator';
 
 export const TRIGGER_NODE_NAME = 'Servertastic Trigger';
 const TRIGGER_TYPE = 'CUSTOM.servertasticTrigger';

@@ -1,8 +1,8 @@
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { csrFixture } from '../../fixtures/csrs';
-import type { Simulator } from '../../simulator';
-import { TECH_CONTACT } from '../../support/servertastic';
+import { csrFixture } from '../fixtures/csrs';
+import type { Simulator } from '../simulator';
+import { TECH_CONTACT } from './servertastic';
 
 /**
  * Every resource/operation of the node with valid parameters for three input items, for the
