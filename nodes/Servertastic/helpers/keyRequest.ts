@@ -1,15 +1,10 @@
 // Checks the input of Certificate → Generate Key and CSR before any key is made: the names, the
 // subject fields and the country, each problem naming its field.
 import type { CsrSubject } from './csrWriter';
-import type { FieldProblem } from './placeOrder';
-import {
-	countryCodeProblem,
-	emailProblem,
-	hostnameProblem,
-	normaliseCountryCode,
-	parseSanList,
-	textProblem,
-} from './validation';
+import type { ItemProblem } from './itemProblem';
+import { countryCodeProblem, emailProblem, normaliseCountryCode } from './validation/contacts';
+import { hostnameProblem, parseSanList } from './validation/hostnames';
+import { textProblem } from './validation/text';
 
 export interface KeyRequestInput {
 	commonName: string;
@@ -50,8 +45,8 @@ function commonNameProblem(commonName: string): string | undefined {
 	return undefined;
 }
 
-function subjectProblems(input: KeyRequestInput, subject: CsrSubject): FieldProblem[] {
-	const problems: FieldProblem[] = [];
+function subjectProblems(input: KeyRequestInput, subject: CsrSubject): ItemProblem[] {
+	const problems: ItemProblem[] = [];
 	for (const field of TEXT_FIELDS) {
 		const value = input[field.key].trim();
 		if (!value) continue;
@@ -76,9 +71,9 @@ function subjectProblems(input: KeyRequestInput, subject: CsrSubject): FieldProb
 /** The subject and names to write, or every problem with the input. */
 export function prepareKeyRequest(
 	input: KeyRequestInput,
-): { ok: true; request: KeyRequest } | { ok: false; problems: FieldProblem[] } {
+): { ok: true; request: KeyRequest } | { ok: false; problems: ItemProblem[] } {
 	const commonName = input.commonName.trim().toLowerCase();
-	const problems: FieldProblem[] = [];
+	const problems: ItemProblem[] = [];
 	const cnProblem = commonNameProblem(commonName);
 	if (cnProblem) problems.push({ field: 'Common Name', problem: cnProblem });
 	const sans = parseSanList(input.sanDomains);

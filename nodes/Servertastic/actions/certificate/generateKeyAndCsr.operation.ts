@@ -4,7 +4,7 @@ import { updateDisplayOptions } from 'n8n-workflow';
 import { buildCsr, csrToPem } from '../../helpers/csrWriter';
 import { generateKeys, KEY_SPECS, KEY_TYPES, privateKeyPem, publicKeySha256 } from '../../helpers/keyPair';
 import { prepareKeyRequest, type KeyRequest } from '../../helpers/keyRequest';
-import type { FieldProblem } from '../../helpers/placeOrder';
+import type { ItemProblem } from '../../helpers/itemProblem';
 import { readChoice, readCollection, readText, readTextOrList } from '../parameters';
 import { refuseItem } from '../order/orderAction';
 
@@ -116,7 +116,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	});
 	const options = readCollection(this, 'options', itemIndex);
 	const passphrase = typeof options.privateKeyPassphrase === 'string' ? options.privateKeyPassphrase : '';
-	const problems: FieldProblem[] = prepared.ok ? [] : [...prepared.problems];
+	const problems: ItemProblem[] = prepared.ok ? [] : [...prepared.problems];
 	if (passphrase && passphrase.length < PASSPHRASE_MIN_LENGTH) {
 		// The passphrase itself is never repeated.
 		problems.push({ field: 'Private Key Passphrase', problem: `must be at least ${PASSPHRASE_MIN_LENGTH} characters long` });

@@ -6,7 +6,7 @@ import { parseCsr } from '../../../../../nodes/Servertastic/helpers/csr';
 import { opensslResult } from '../../../../fixtures/pki';
 import { serialiseEverything } from '../../../../harness';
 import { runServertastic } from '../../../../support/servertastic';
-import { expectNoSecret, useSimulator } from '../readChecks';
+import { expectNoSecret, useSimulator } from '../../../../support/readChecks';
 
 const simulator = useSimulator();
 

@@ -6,7 +6,7 @@ import { makePki, openssl, opensslResult, tamperedSignature, type Pki } from '..
 import { serialiseEverything } from '../../../../harness';
 import { CERT_DAYS, type Simulator } from '../../../../simulator';
 import { runServertastic } from '../../../../support/servertastic';
-import { expectNoSecret, useSimulator } from '../readChecks';
+import { expectNoSecret, useSimulator } from '../../../../support/readChecks';
 import { filesOf, generateKeyAndCsr, placeAndIssue, reviewWith } from './certificateFiles.support';
 
 const currentSimulator = useSimulator();

@@ -4,7 +4,7 @@ import type { INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { csrFixture } from '../../../../fixtures/csrs';
 import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
-import { expectNoSecret, useSimulator } from '../readChecks';
+import { expectNoSecret, useSimulator } from '../../../../support/readChecks';
 import { filesOf, generateKeyAndCsr, placeAndIssue } from './certificateFiles.support';
 
 const simulator = useSimulator();
