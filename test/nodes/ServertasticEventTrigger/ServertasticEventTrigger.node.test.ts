@@ -5,12 +5,12 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { STATE_KEY } from '../../../nodes/ServertasticTrigger/helpers/state';
 import { MAX_EVENTS_PER_POLL, OVERLAP_SECONDS } from '../../../nodes/ServertasticTrigger/helpers/events';
-import { ServertasticTrigger } from '../../../nodes/ServertasticTrigger/ServertasticTrigger.node';
+import { ServertasticEventTrigger } from '../../../nodes/ServertasticEventTrigger/ServertasticEventTrigger.node';
 import { retryPolicy } from '../../../nodes/Servertastic/transport';
 import { serialiseEverything } from '../../harness';
 import { formatDate, makeCsr, startSimulator, type Simulator } from '../../simulator';
 import { useFastRetries } from '../../support/jestHooks';
-import { fetchTestEvent, startTrigger, type TriggerInstance } from './pollHarness';
+import { fetchTestEvent, startTrigger, type TriggerInstance } from '../ServertasticTrigger/pollHarness';
 
 let sim: Simulator;
 let t0: number;
@@ -106,9 +106,9 @@ function expectNoSecrets(value: unknown): void {
 
 describe('node description', () => {
 	it('is a polling trigger using the Servertastic API credential', () => {
-		const { description } = new ServertasticTrigger();
+		const { description } = new ServertasticEventTrigger();
 		expect(description).toMatchObject({
-			name: 'servertasticTrigger',
+			name: 'servertasticEventTrigger',
 			displayName: 'Servertastic Trigger',
 			group: ['trigger'],
 			polling: true,
