@@ -55,7 +55,8 @@ function specProperties(field: PlaceOrderField): INodeProperties[] {
 			return approverEmailLocator({ description: field.description, ...located(property) }, APPROVER_LIST_HINT);
 		}
 		if (field.name === 'previousOrderToken') {
-			return { ...orderTokenLocator('used', field.description), ...located(property), hint: PREVIOUS_TOKEN_HINT };
+			const previous = { ...orderTokenLocator('used', field.description), ...located(property) };
+			return { ...previous, displayName: field.displayName, hint: PREVIOUS_TOKEN_HINT };
 		}
 		return property;
 	});

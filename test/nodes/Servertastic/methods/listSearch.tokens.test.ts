@@ -125,6 +125,7 @@ describe('Order Token fields', () => {
 	it("Place's Previous Order Token lists the used tokens", () => {
 		const previous = description.properties.find((property) => property.name === 'previousOrderToken')!;
 		expect(previous.type).toBe('resourceLocator');
+		expect(previous.displayName).toBe('Previous Order Token');
 		expect(previous.modes?.[0].typeOptions?.searchListMethod).toBe('searchUsedOrderTokens');
 		expect(previous.hint).toMatch(/renews/);
 	});

@@ -44,6 +44,12 @@ describe('Order → Place: the form in the order a person fills it in', () => {
 		expect(groups).toEqual([...groups].sort((a, b) => a - b));
 	});
 
+	it.each(contexts.map((context) => [JSON.stringify(context), context]))('%s: no two shown fields have the same label', (_label, context) => {
+		const shown = shownInOrder(context as INodeParameters);
+		const labels = shown.map((name) => description.properties.find((property) => property.name === name)!.displayName);
+		expect(labels.filter((label, index) => labels.indexOf(label) !== index)).toEqual([]);
+	});
+
 	it('puts the CSR (and CSR Source, and Domain Name) above Approver Email, which depends on it', () => {
 		const shown = shownInOrder({ dvAuthMethod: 'EMAIL' });
 		expect(shown.indexOf('csrSource')).toBeLessThan(shown.indexOf('csr'));
