@@ -6,7 +6,13 @@ import * as certificate from './actions/certificate';
 import * as order from './actions/order';
 import * as product from './actions/product';
 import { router } from './actions/router';
-import { getApproverEmails, getProducts } from './methods/loadOptions';
+import {
+	searchApproverEmails,
+	searchOrderTokens,
+	searchProducts,
+	searchUnusedOrderTokens,
+	searchUsedOrderTokens,
+} from './methods/listSearch';
 
 export class Servertastic implements INodeType {
 	description: INodeTypeDescription = {
@@ -43,7 +49,7 @@ export class Servertastic implements INodeType {
 		],
 	};
 
-	methods = { loadOptions: { getApproverEmails, getProducts } };
+	methods = { listSearch: { searchApproverEmails, searchOrderTokens, searchProducts, searchUnusedOrderTokens, searchUsedOrderTokens } };
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

@@ -38,8 +38,8 @@ function layerOf(file: string): Layer {
 	const servertastic = /^nodes\/Servertastic\/(transport|helpers|actions|methods)\//.exec(path);
 	if (servertastic) return servertastic[1] as Layer;
 	if (/^nodes\/Servertastic\/[^/]+\.ts$/.test(path)) return 'node';
-	if (path.startsWith('nodes/ServertasticTrigger/helpers/')) return 'triggerHelpers';
-	if (/^nodes\/ServertasticTrigger\/[^/]+\.ts$/.test(path)) return 'trigger';
+	if (path.startsWith('nodes/ServertasticEventTrigger/helpers/')) return 'triggerHelpers';
+	if (/^nodes\/ServertasticEventTrigger\/[^/]+\.ts$/.test(path)) return 'trigger';
 	throw new Error(`${path} is in no layer of ARCHITECTURE.md`);
 }
 

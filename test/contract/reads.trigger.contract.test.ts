@@ -4,7 +4,7 @@
 // whichever reading, each exactly once. The operations' runs are in reads.contract.test.ts.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { STATE_KEY } from '../../nodes/ServertasticTrigger/helpers/state';
+import { STATE_KEY } from '../../nodes/ServertasticEventTrigger/helpers/state';
 import { fetchTestEvent, startTrigger } from '../support/pollHarness';
 import { startSimulator, type Simulator } from '../simulator';
 import { fakeDateOnly, useFastRetries } from '../support/jestHooks';

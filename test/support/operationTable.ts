@@ -89,8 +89,9 @@ async function completedTokens(simulator: Simulator): Promise<string[]> {
 	return tokens;
 }
 
+/** The Order Token as the editor saves it: a resource locator, By Value, mapped from the item. */
 const withTokens = (tokens: string[], parameters: INodeParameters): OperationSetup => ({
-	parameters: { orderToken: '={{ $json.token }}', ...parameters },
+	parameters: { orderToken: { __rl: true, mode: 'id', value: '={{ $json.token }}' }, ...parameters },
 	inputItems: tokens.map((token, n) => ({ n, token })),
 	tokens,
 });

@@ -19,12 +19,12 @@ import type {
 } from 'n8n-workflow';
 
 import { ServertasticApi } from '../../credentials/ServertasticApi.credentials';
-import { ServertasticTrigger } from '../../nodes/ServertasticTrigger/ServertasticTrigger.node';
+import { ServertasticEventTrigger } from '../../nodes/ServertasticEventTrigger/ServertasticEventTrigger.node';
 import { TestCredentialsHelper, TestNodeTypes, createAdditionalData, createRunData } from '../harness';
 import type { Simulator } from '../simulator';
 
 export const TRIGGER_NODE_NAME = 'Servertastic Trigger';
-const TRIGGER_TYPE = 'CUSTOM.servertasticTrigger';
+const TRIGGER_TYPE = 'CUSTOM.servertasticEventTrigger';
 
 export interface TriggerInstance {
 	workflow: Workflow;
@@ -70,7 +70,7 @@ export function startTrigger(
 	parameters: INodeParameters,
 	options: TriggerOptions = {},
 ): TriggerInstance {
-	const nodeTypes = new TestNodeTypes({ [TRIGGER_TYPE]: new ServertasticTrigger() });
+	const nodeTypes = new TestNodeTypes({ [TRIGGER_TYPE]: new ServertasticEventTrigger() });
 	const workflow = new Workflow({
 		id: 'trigger-wf',
 		name: 'trigger',
@@ -91,7 +91,7 @@ export function startTrigger(
 		options.mode ?? 'trigger',
 		options.activation ?? 'activate',
 	);
-	const nodeType = new ServertasticTrigger();
+	const nodeType = new ServertasticEventTrigger();
 	const instance: TriggerInstance = {
 		workflow,
 		poll: async () => await nodeType.poll.call(context),
@@ -117,7 +117,7 @@ export async function fetchTestEvent(
 	parameters: INodeParameters,
 	staticData?: IDataObject,
 ): Promise<{ run: IRun; items: IDataObject[]; workflow: Workflow }> {
-	const nodeTypes = new TestNodeTypes({ [TRIGGER_TYPE]: new ServertasticTrigger() });
+	const nodeTypes = new TestNodeTypes({ [TRIGGER_TYPE]: new ServertasticEventTrigger() });
 	const nodes = [triggerNode(parameters)];
 	const workflow = new Workflow({
 		id: 'trigger-wf',

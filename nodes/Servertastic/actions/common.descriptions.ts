@@ -2,15 +2,89 @@ import type { INodeProperties } from 'n8n-workflow';
 
 /** Properties shared by several operations; each operation file places them with updateDisplayOptions. */
 
-export const orderTokenProperty: INodeProperties = {
-	displayName: 'Order Token',
-	name: 'orderToken',
-	type: 'string',
-	typeOptions: { password: true },
-	default: '',
-	required: true,
-	description: 'The order token, from Generate Token or an earlier step',
+export const ORDER_TOKEN_HINT =
+	'Tokens come from Order → Generate Token, or from the Servertastic reseller panel. From List shows the account\'s tokens by reseller reference.';
+
+type TokenList = 'all' | 'unused' | 'used';
+const TOKEN_LIST_METHOD: Record<TokenList, string> = {
+	all: 'searchOrderTokens',
+	unused: 'searchUnusedOrderTokens',
+	used: 'searchUsedOrderTokens',
 };
+
+/**
+ * The Order Token field: a resource locator, From List (the account's tokens from showtokens) or
+ * By Value (a pasted token or an expression). `which`: Place lists the tokens not placed yet, a
+ * renewal's Previous Order Token the placed ones.
+ * Read with extractValue (actions/parameters.ts), so workflows that saved a plain string still run.
+ */
+export function orderTokenLocator(which: TokenList = 'all', description?: string): INodeProperties {
+	return {
+		displayName: 'Order Token',
+		name: 'orderToken',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
+		required: true,
+		description: description ?? 'The token of the order, from Generate Token or an earlier step',
+		hint: ORDER_TOKEN_HINT,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: { all: 'Choose a token...', unused: 'Choose an unused token...', used: 'Choose a used token...' }[which],
+				typeOptions: {
+					searchListMethod: TOKEN_LIST_METHOD[which],
+					searchable: true,
+				},
+			},
+			{
+				displayName: 'By Value',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. 5f2b7c9e1a3d4f60b8c2e4a6d8f0b1c3',
+			},
+		],
+	};
+}
+
+export const orderTokenProperty: INodeProperties = orderTokenLocator();
+
+/**
+ * An approver address field: From List (the addresses Servertastic allows for the domain, see
+ * methods/listSearch.ts) or By Value. `waitsFor` tells, under the list, what the list is made from.
+ */
+export function approverEmailLocator(
+	property: Pick<INodeProperties, 'name' | 'description' | 'displayOptions' | 'required'>,
+	waitsFor: string,
+): INodeProperties {
+	return {
+		displayName: 'Approver Email',
+		default: { mode: 'list', value: '' },
+		...property,
+		type: 'resourceLocator',
+		required: property.required ?? false,
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Choose an approver address...',
+				hint: waitsFor,
+				typeOptions: { searchListMethod: 'searchApproverEmails', searchable: true },
+			},
+			{
+				displayName: 'By Value',
+				name: 'email',
+				type: 'string',
+				placeholder: 'e.g. admin@example.com',
+			},
+		],
+	};
+}
+
+export const ORDER_APPROVER_HINT =
+	"The addresses Servertastic allows for the order's domain, read with the order token. The list stays empty until a token is chosen; for a token from an expression, type or map the address By Value.";
 
 export const DEFAULT_CONCURRENCY = 5;
 

@@ -1,6 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
+import { isLocatorValue } from '../helpers/locator';
+
 /** Parameter readers that turn a wrongly typed expression result into a clear error, not a crash. */
 
 function holdsExpression(value: unknown): boolean {
@@ -15,13 +17,17 @@ const constantsByContext = new WeakMap<object, Map<string, unknown>>();
 /**
  * A parameter's value for an item. A value without an expression is the same for every item, so it
  * is resolved once per execution: n8n's parameter resolution is the main per-item cost of a batch.
+ * A resource locator (Order Token, Approver Email, Product) is read with n8n's extractValue: its
+ * value, whichever mode; a workflow saved when the field was plain text holds a string, read as it is.
  */
 function parameterValue(context: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
 	const raw = context.getNode().parameters[name.split('.')[0]];
-	if (holdsExpression(raw)) return context.getNodeParameter(name, itemIndex, fallback as never) as unknown;
+	const options = isLocatorValue(raw) ? { extractValue: true } : undefined;
+	const read = () => context.getNodeParameter(name, itemIndex, fallback as never, options) as unknown;
+	if (holdsExpression(raw)) return read();
 	let constants = constantsByContext.get(context);
 	if (!constants) constantsByContext.set(context, (constants = new Map()));
-	if (!constants.has(name)) constants.set(name, context.getNodeParameter(name, itemIndex, fallback as never));
+	if (!constants.has(name)) constants.set(name, read());
 	return constants.get(name);
 }
 

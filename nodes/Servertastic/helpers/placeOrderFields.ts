@@ -67,7 +67,8 @@ export interface FieldCondition {
 type ContactRole = 'tech' | 'admin';
 
 function contactFields(role: ContactRole): PlaceOrderField[] {
-	const who = role === 'tech' ? 'Technical Contact' : 'Admin Contact';
+	// Labels fit the editor's default panel width (at most 28 characters); names stay as they were.
+	const who = role === 'tech' ? 'Tech Contact' : 'Admin Contact';
 	const separate = role === 'admin' ? { adminSeparate: true as const } : {};
 	const person = (
 		suffix: string,
@@ -77,15 +78,16 @@ function contactFields(role: ContactRole): PlaceOrderField[] {
 	): PlaceOrderField => ({
 		name: `${role}${label.replace(/ /g, '')}`,
 		apiName: `${role}_contact_${suffix}`,
-		displayName: `${who} ${label}`,
+		displayName: `${who} ${label === 'Organisation Name' ? 'Organisation' : label}`,
 		check,
 		required: true,
 		when: { ...separate },
 		...extra,
 	});
-	const address = (suffix: string, label: string, check: ValueCheck, required = true): PlaceOrderField =>
+	const address = (suffix: string, label: string, check: ValueCheck, required = true, description?: string): PlaceOrderField =>
 		person(suffix, label, check, {
 			required,
+			description,
 			when: { ...separate, levels: ORGANISATION_LEVELS },
 		});
 	return [
@@ -98,7 +100,7 @@ function contactFields(role: ContactRole): PlaceOrderField[] {
 				role === 'tech' ? 'Receives a copy of the certificate once the order is processed' : undefined,
 		}),
 		person('title', 'Job Title', 'text'),
-		address('organisation_name', 'Organisation Name', 'text'),
+		address('organisation_name', 'Organisation Name', 'text', true, "The contact's organisation name"),
 		address('address_line1', 'Address Line 1', 'text'),
 		address('address_line2', 'Address Line 2', 'text', false),
 		address('address_city', 'City', 'text'),
@@ -137,7 +139,7 @@ export const PLACE_ORDER_FIELDS: readonly PlaceOrderField[] = [
 		apiName: 'approver_email_address',
 		displayName: 'Approver Email',
 		description:
-			'Address that receives the validation email; it must be one Servertastic lists for the domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@). Choose from the list, or specify an email using an <a href="https://docs.n8n.io/code/expressions/">expression</a>.',
+			'Address that receives the validation email; it must be one Servertastic lists for the domain (admin@, administrator@, hostmaster@, postmaster@ or webmaster@). Choose From List, or type or map it By Value.',
 		check: 'email',
 		when: { methods: ['EMAIL'] },
 		required: true,
@@ -178,8 +180,8 @@ export const PLACE_ORDER_FIELDS: readonly PlaceOrderField[] = [
 	organisationField('orgName', 'name', 'Organisation Name', 'text', true, 'Legal name of the organisation', DV_KEY_PAIR),
 	organisationField('orgDuns', 'duns', 'Organisation DUNS Number', 'text', false),
 	{ ...organisationField('orgDivision', 'division', 'Organisation Division', 'text', false), when: DIVISION_WHEN },
-	organisationField('orgIncorporatingAgency', 'incorporating_agency', 'Organisation Incorporating Agency', 'text', false),
-	organisationField('orgRegistrationNumber', 'registration_number', 'Organisation Registration Number', 'text', false),
+	organisationField('orgIncorporatingAgency', 'incorporating_agency', 'Incorporating Agency', 'text', false, 'The agency the organisation is incorporated with, e.g. Companies House'),
+	organisationField('orgRegistrationNumber', 'registration_number', 'Registration Number', 'text', false, "The organisation's company registration number"),
 	// The Place Order page: "Required if ordering OV or EV certificate", for all three.
 	organisationField('orgJurisdictionCity', 'jurisdiction_city', 'Jurisdiction City', 'text', true, 'City of incorporation'),
 	organisationField('orgJurisdictionRegion', 'jurisdiction_region', 'Jurisdiction Region', 'text', true, 'State or region of incorporation'),

@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { orderTokenProperty } from '../common.descriptions';
+import { approverEmailLocator, ORDER_APPROVER_HINT, orderTokenProperty } from '../common.descriptions';
 import {
 	actionOptionsProperty,
 	actionOutput,
@@ -14,16 +14,15 @@ import {
 
 const properties: INodeProperties[] = [
 	orderTokenProperty,
-	{
-		displayName: 'Approver Email',
-		name: 'approverEmailAddress',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		required: true,
-		description:
-			"The new address for the validation email. It must be one of the approver addresses allowed for the order's domain (see Get Approver Emails).",
-	},
+	approverEmailLocator(
+		{
+			name: 'approverEmailAddress',
+			required: true,
+			description:
+				"The new address for the validation email. It must be one of the approver addresses allowed for the order's domain (see Get Approver Emails).",
+		},
+		ORDER_APPROVER_HINT,
+	),
 	actionOptionsProperty,
 ];
 

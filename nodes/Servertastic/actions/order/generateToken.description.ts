@@ -5,14 +5,28 @@ import { concurrencyOption, optionsCollection } from '../common.descriptions';
 
 const properties: INodeProperties[] = [
 	{
-		displayName: 'Product Name or ID',
+		displayName: 'Product',
 		name: 'productCode',
-		type: 'options',
-		typeOptions: { loadOptionsMethod: 'getProducts' },
-		default: '',
+		type: 'resourceLocator',
+		default: { mode: 'list', value: '' },
 		required: true,
-		description:
-			'Choose from the list, or specify an ID using an <a href="https://docs.n8n.io/code/expressions/">expression</a>',
+		description: 'The product the token is for; its points are spent when the token is generated',
+		modes: [
+			{
+				displayName: 'From List',
+				name: 'list',
+				type: 'list',
+				placeholder: 'Choose a product...',
+				typeOptions: { searchListMethod: 'searchProducts', searchable: true },
+			},
+			{
+				displayName: 'By ID',
+				name: 'id',
+				type: 'string',
+				placeholder: 'e.g. RapidSSL-12',
+				hint: 'The Servertastic product code (Product → Get Many lists them as productCode)',
+			},
+		],
 	},
 	{
 		displayName: 'End Customer Email',

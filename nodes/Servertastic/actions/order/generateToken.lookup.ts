@@ -1,43 +1,20 @@
 import type { IDataObject, IExecuteFunctions, JsonObject } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { entriesOf } from '../../helpers/normalise';
 import { textOf } from '../../helpers/output';
+import { type EarlierToken, listedTokens } from '../../helpers/tokenList';
 import { apiRequest } from '../../transport';
 import type { ReferenceMode } from './generateToken.reference';
 
 /** Generate Token after a refused reference or a lost answer: the token list decides; the output items. */
 
+export type { EarlierToken };
+
 /** How the item's token came about: bought now, found from before, or found after a lost answer. */
 export type Generation = 'generated' | 'existing' | 'confirmedAfterUncertainAnswer';
 
-export interface EarlierToken {
-	entry: IDataObject;
-	orderToken: string;
-	/** Listed under used_tokens: an order was placed with it. */
-	used: boolean;
-	/** The token's review: showtokens lists no product or status (api2.md), review does. */
-	review?: IDataObject;
-}
-
 /** The one `order/showtokens` answer of a run: many items may need it, at the same time. */
 const tokenListByRun = new WeakMap<object, Promise<IDataObject>>();
-
-/**
- * The tokens of a showtokens list as documented (api2.md "showTokens"): `unused_tokens.order_token`
- * and `used_tokens.order_token`, one `{token, reseller_unique_reference}` or a list of them; an
- * empty list "", {} or absent. A bare list of entries is read too.
- */
-function listedTokens(list: unknown, used: boolean): Array<EarlierToken & { reference: string | null }> {
-	return entriesOf(list, 'order_token')
-		.map((entry) => ({
-			entry,
-			orderToken: (textOf(entry.token) ?? textOf(entry.order_token) ?? '').trim(),
-			reference: textOf(entry.reseller_unique_reference)?.trim() ?? null,
-			used,
-		}))
-		.filter((listed) => listed.orderToken !== '');
-}
 
 /**
  * The token bought earlier with `reference`, from the unused then the used list; undefined when

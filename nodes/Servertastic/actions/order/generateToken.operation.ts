@@ -59,11 +59,11 @@ const referencesByRun = new WeakMap<object, Map<string, number>>();
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
 	const problems: ItemProblem[] = [];
-	const productCode = readText(this, 'productCode', itemIndex, 'Product Name or ID').trim();
-	if (!productCode) problems.push({ field: 'Product Name or ID', problem: 'is required' });
+	const productCode = readText(this, 'productCode', itemIndex, 'Product').trim();
+	if (!productCode) problems.push({ field: 'Product', problem: 'is required' });
 	else if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(productCode)) {
 		problems.push({
-			field: 'Product Name or ID',
+			field: 'Product',
 			problem: `must be a product code such as RapidSSL-12 (letters, digits, ".", "-" and "_"), not "${productCode.slice(0, 40)}"`,
 		});
 	}

@@ -7,7 +7,7 @@ import {
 	type PlaceOrderField,
 	PLACE_ORDER_FIELDS,
 } from '../../helpers/placeOrderFields';
-import { orderTokenProperty } from '../common.descriptions';
+import { approverEmailLocator, orderTokenLocator } from '../common.descriptions';
 import { PLACE_SETTINGS } from './place.settings';
 
 /** The editor properties of Order → Place. What execute reads follows the same switches (fieldApplies). */
@@ -23,6 +23,16 @@ function showFor(when: FieldCondition): NonNullable<IDisplayOptions['show']> {
 	return show;
 }
 
+export const APPROVER_LIST_HINT =
+	"The addresses Servertastic allows for the CSR's domain (or the Domain Name's). The list stays empty until the CSR is entered above; for a CSR from an expression the editor cannot resolve, type or map the address By Value.";
+
+const PREVIOUS_TOKEN_HINT =
+	'The token of the order this one renews (Get Many Tokens lists it under used tokens). DigiCert, GeoTrust, RapidSSL and Thawte need it to carry the remaining time over.';
+
+/** What a spec row gives a resource locator: its name, whether required, and when it shows. */
+const located = ({ name, required, displayOptions }: INodeProperties) =>
+	displayOptions ? { name, required, displayOptions } : { name, required };
+
 /** Field spec row → editor properties: one per condition (they never hold together), shown exactly then. */
 function specProperties(field: PlaceOrderField): INodeProperties[] {
 	return conditionsOf(field).map((when) => {
@@ -37,17 +47,16 @@ function specProperties(field: PlaceOrderField): INodeProperties[] {
 			placeholder: field.placeholder,
 			displayOptions: Object.keys(show).length ? { show } : undefined,
 		};
-		if (field.check === 'token') property.typeOptions = { password: true };
-		if (field.name === 'approverEmail') {
-			// The allowed addresses depend on the domain (the CSR's, or Domain Name), so they are loaded from the API.
-			property.type = 'options';
-			property.typeOptions = {
-				loadOptionsMethod: 'getApproverEmails',
-				loadOptionsDependsOn: ['csr', 'domainName', 'csrSource'],
-			};
-		}
 		for (const key of ['description', 'placeholder', 'displayOptions'] as const) {
 			if (property[key] === undefined) delete property[key];
+		}
+		if (field.name === 'approverEmail') {
+			// The allowed addresses depend on the domain (the CSR's, or Domain Name), so they are listed from the API.
+			return approverEmailLocator({ description: field.description, ...located(property) }, APPROVER_LIST_HINT);
+		}
+		if (field.name === 'previousOrderToken') {
+			const previous = { ...orderTokenLocator('used', field.description), ...located(property) };
+			return { ...previous, displayName: field.displayName, hint: PREVIOUS_TOKEN_HINT };
 		}
 		return property;
 	});
@@ -61,11 +70,11 @@ export const PRIVATE_KEY_NOTICE =
 	'Servertastic made this key pair and returns the private key only once, in this answer: it is never stored, neither by Servertastic nor by this node. Save it now, somewhere safe; if it is lost, reissue the order (Order → Reissue) for a new key pair.';
 
 const properties: INodeProperties[] = [
-	{
-		...orderTokenProperty,
-		description:
-			'Token from Generate Token or the Servertastic control panel. Placing the order spends the points of its product.',
-	},
+	// The order a person fills it in: token, product, CSR, validation, names, organisation, contacts.
+	orderTokenLocator(
+		'unused',
+		'The token to place the order with: From List shows the unused tokens of the account. Placing the order spends the points of its product.',
+	),
 	{
 		displayName: 'Product Validation Level',
 		name: 'validationLevel',
@@ -95,19 +104,7 @@ const properties: INodeProperties[] = [
 		default: 'other',
 		description: 'Some brands take extra fields: the intermediate CA choice, Sectigo contact details',
 	},
-	{
-		displayName: 'Validation Method',
-		name: 'dvAuthMethod',
-		type: 'options',
-		options: [
-			{ name: 'DNS', value: 'DNS', description: 'Add a DNS record to the domain' },
-			{ name: 'Email', value: 'EMAIL', description: 'Approve an email sent to an approver address' },
-			{ name: 'HTTP File', value: 'FILE', description: 'Publish a file over HTTP (not for wildcard names)' },
-			{ name: 'HTTPS File', value: 'SFILE', description: 'Publish a file over HTTPS (not for wildcard names)' },
-		],
-		default: 'EMAIL',
-		description: 'How the certificate authority checks control of the domain (DCV)',
-	},
+	...spec('intermediateCa'),
 	{
 		displayName: 'CSR Source',
 		name: 'csrSource',
@@ -130,18 +127,6 @@ const properties: INodeProperties[] = [
 			'Where the certificate signing request comes from. A generated private key is shown once in the output and never stored.',
 	},
 	{
-		displayName: 'Domain Name',
-		name: 'domainName',
-		type: 'string',
-		default: '',
-		required: true,
-		placeholder: 'www.example.com',
-		displayOptions: { show: { csrSource: ['generate'] } },
-		description:
-			'The name the certificate is for (a wildcard such as *.example.com only for wildcard products); Servertastic puts it in the CSR it makes',
-	},
-	...spec('approverEmail'),
-	{
 		displayName: 'CSR',
 		name: 'csr',
 		type: 'string',
@@ -152,6 +137,50 @@ const properties: INodeProperties[] = [
 		displayOptions: { show: { csrSource: ['paste'] } },
 		description:
 			'The certificate signing request in PEM form, made with an RSA key of at least 2048 bits or an EC P-256/P-384 key. Only the one PEM block, with nothing but whitespace around it.',
+	},
+	{
+		displayName: 'Domain Name',
+		name: 'domainName',
+		type: 'string',
+		default: '',
+		required: true,
+		placeholder: 'www.example.com',
+		displayOptions: { show: { csrSource: ['generate'] } },
+		description:
+			'The name the certificate is for (a wildcard such as *.example.com only for wildcard products); Servertastic puts it in the CSR it makes',
+	},
+	{
+		displayName: 'Validation Method',
+		name: 'dvAuthMethod',
+		type: 'options',
+		options: [
+			{ name: 'DNS', value: 'DNS', description: 'Add a DNS record to the domain' },
+			{ name: 'Email', value: 'EMAIL', description: 'Approve an email sent to an approver address' },
+			{ name: 'HTTP File', value: 'FILE', description: 'Publish a file over HTTP (not for wildcard names)' },
+			{ name: 'HTTPS File', value: 'SFILE', description: 'Publish a file over HTTPS (not for wildcard names)' },
+		],
+		default: 'EMAIL',
+		description: 'How the certificate authority checks control of the domain (DCV)',
+	},
+	...spec('approverEmail'),
+	{
+		displayName: 'Additional Domains (SANs)',
+		name: 'sanDomains',
+		type: 'string',
+		default: '',
+		placeholder: 'shop.example.com, mail.example.com',
+		description:
+			"Extra names for a multi-domain order, separated by commas; at most the token's SAN count",
+		hint: "Only the names besides the main one (the CSR's or the Domain Name). Leave empty for a single-name certificate; a list from an expression works too.",
+	},
+	{
+		displayName: 'Exclude Free Www',
+		name: 'excludeAddon',
+		type: 'boolean',
+		default: false,
+		hint: 'Off: a certificate for example.com covers www.example.com too, and one for www.example.com covers example.com, at no extra cost. On: only the name itself.',
+		description:
+			'Whether to certify only the order\'s name. Otherwise a single-domain certificate also covers www (or, for a www name, the base domain).',
 	},
 	{
 		displayName: 'Hashing Algorithm',
@@ -185,23 +214,6 @@ const properties: INodeProperties[] = [
 		description: 'The server the certificate goes on; Servertastic requires it for OV and EV orders',
 	},
 	{
-		displayName: 'Additional Domains (SANs)',
-		name: 'sanDomains',
-		type: 'string',
-		default: '',
-		placeholder: 'shop.example.com, mail.example.com',
-		description:
-			"Extra names for a multi-domain order, separated by commas; at most the token's SAN count",
-	},
-	{
-		displayName: 'Exclude Free Www or Base Domain',
-		name: 'excludeAddon',
-		type: 'boolean',
-		default: false,
-		description:
-			'Whether to certify only the order\'s name. Otherwise a single-domain certificate also covers www (or, for a www name, the base domain).',
-	},
-	{
 		displayName: 'Renewal',
 		name: 'renewal',
 		type: 'boolean',
@@ -209,6 +221,7 @@ const properties: INodeProperties[] = [
 		description:
 			'Whether this order renews an earlier certificate. Up to 90 days left on the old one carry over.',
 	},
+	...spec('previousOrderToken'),
 	{
 		displayName: 'Competitive Upgrade',
 		name: 'competitiveUpgrade',
@@ -216,10 +229,11 @@ const properties: INodeProperties[] = [
 		default: false,
 		description: 'Whether the domain has a certificate from another provider that this order replaces',
 	},
-	...spec('previousOrderToken'),
+	// The organisation with its jurisdiction (OV/EV, or a DV key pair Servertastic makes), then the contacts.
+	...specGroup('org'),
 	...specGroup('tech'),
 	{
-		displayName: 'Admin Contact Same as Technical Contact',
+		displayName: 'Admin Same as Tech Contact',
 		name: 'adminSameAsTech',
 		type: 'boolean',
 		default: true,
@@ -227,8 +241,6 @@ const properties: INodeProperties[] = [
 	},
 	...specGroup('admin'),
 	...specGroup('ida'),
-	...specGroup('org'),
-	...spec('intermediateCa'),
 	...PLACE_SETTINGS,
 ];
 

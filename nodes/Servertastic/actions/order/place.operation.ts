@@ -75,7 +75,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		method: readChoice(this, 'dvAuthMethod', itemIndex, 'Validation Method', DV_AUTH_METHODS),
 		brand: readChoice(this, 'productBrand', itemIndex, 'Product Brand', PRODUCT_BRANDS),
 		renewal: readBoolean(this, 'renewal', itemIndex, 'Renewal'),
-		adminSameAsTech: readBoolean(this, 'adminSameAsTech', itemIndex, 'Admin Contact Same as Technical Contact'),
+		adminSameAsTech: readBoolean(this, 'adminSameAsTech', itemIndex, 'Admin Same as Tech Contact'),
 		csrSource: readChoice(this, 'csrSource', itemIndex, 'CSR Source', CSR_SOURCES),
 	};
 	const generate = context.csrSource === 'generate';
@@ -93,7 +93,7 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		csr: generate ? '' : readText(this, 'csr', itemIndex, 'CSR'),
 		domainName: generate ? readText(this, 'domainName', itemIndex, 'Domain Name') : undefined,
 		sanDomains: readTextOrList(this, 'sanDomains', itemIndex, 'Additional Domains (SANs)'),
-		excludeAddon: readBoolean(this, 'excludeAddon', itemIndex, 'Exclude Free Www or Base Domain'),
+		excludeAddon: readBoolean(this, 'excludeAddon', itemIndex, 'Exclude Free Www'),
 		competitiveUpgrade: readBoolean(this, 'competitiveUpgrade', itemIndex, 'Competitive Upgrade'),
 		hashingAlgorithm: readText(this, 'hashingAlgorithm', itemIndex, 'Hashing Algorithm'),
 		webServerType: context.level === 'DV' ? undefined : readText(this, 'webServerType', itemIndex, 'Web Server Type'),

@@ -7,7 +7,7 @@ import { dcvInstructions, textOf } from '../../helpers/output';
 import { DV_AUTH_METHODS, type DvAuthMethod } from '../../helpers/placeOrderFields';
 import { hostnameProblem } from '../../helpers/validation/hostnames';
 import { apiRequest } from '../../transport';
-import { orderTokenProperty } from '../common.descriptions';
+import { approverEmailLocator, orderTokenProperty } from '../common.descriptions';
 import { readChoice, readText } from '../parameters';
 import {
 	actionOptionsProperty,
@@ -60,16 +60,15 @@ const properties: INodeProperties[] = [
 		default: KEEP,
 		description: 'How the certificate authority checks control of the domain for the reissue',
 	},
-	{
-		displayName: 'Approver Email',
-		name: 'approverEmailAddress',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		displayOptions: { show: { validationMethod: ['EMAIL'] } },
-		description:
-			"Where the validation email goes: one of the approver addresses allowed for the domain (see Get Approver Emails). Leave empty to keep the order's approver.",
-	},
+	approverEmailLocator(
+		{
+			name: 'approverEmailAddress',
+			displayOptions: { show: { validationMethod: ['EMAIL'] } },
+			description:
+				"Where the validation email goes: one of the approver addresses allowed for the domain (see Get Approver Emails). Leave empty to keep the order's approver.",
+		},
+		"The addresses Servertastic allows for the new CSR's domain, or else the order's (read with the order token). The list stays empty while neither is known; then type or map the address By Value.",
+	),
 	actionOptionsProperty,
 ];
 

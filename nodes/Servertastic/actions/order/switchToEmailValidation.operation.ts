@@ -1,7 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { orderTokenProperty } from '../common.descriptions';
+import { approverEmailLocator, ORDER_APPROVER_HINT, orderTokenProperty } from '../common.descriptions';
 import {
 	actionOptionsProperty,
 	actionOutput,
@@ -14,15 +14,14 @@ import {
 
 const properties: INodeProperties[] = [
 	orderTokenProperty,
-	{
-		displayName: 'Approver Email',
-		name: 'approverEmailAddress',
-		type: 'string',
-		placeholder: 'name@email.com',
-		default: '',
-		description:
-			"Where the validation email goes: one of the approver addresses allowed for the order's domain (see Get Approver Emails). Leave empty to let Servertastic choose.",
-	},
+	approverEmailLocator(
+		{
+			name: 'approverEmailAddress',
+			description:
+				"Where the validation email goes: one of the approver addresses allowed for the order's domain (see Get Approver Emails). Leave empty to let Servertastic choose.",
+		},
+		ORDER_APPROVER_HINT,
+	),
 	actionOptionsProperty,
 ];
 

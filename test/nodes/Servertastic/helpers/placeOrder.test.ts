@@ -73,8 +73,8 @@ describe('preparePlaceOrder', () => {
 	it('requires the OV block and upper-cases country codes', () => {
 		const missing = problemsOf(preparePlaceOrder(input({ level: 'OV' }, {})));
 		expect(missing).toEqual(expect.arrayContaining([
-			'Technical Contact Organisation Name: is required for OV orders',
-			'Technical Contact Country Code: is required for OV orders',
+			'Tech Contact Organisation: is required for OV orders',
+			'Tech Contact Country Code: is required for OV orders',
 			'Organisation Name: is required for OV orders',
 			'Organisation Phone: is required for OV orders',
 		]));
@@ -189,7 +189,7 @@ describe('preparePlaceOrder', () => {
 			techEmail: 'not-an-email', techPhone: 'call me', orgCountry: 'UK', techJobTitle: 'Boss\r\nBcc: x@y.z',
 		})));
 		expect(problems.map((text) => text.split(':')[0])).toEqual([
-			'Technical Contact Phone', 'Technical Contact Email', 'Technical Contact Job Title', 'Organisation Country Code',
+			'Tech Contact Phone', 'Tech Contact Email', 'Tech Contact Job Title', 'Organisation Country Code',
 		]);
 		expect(problems[3]).toMatch(/GB/);
 	});
@@ -215,8 +215,8 @@ describe('preparePlaceOrder', () => {
 		expect(problems).toEqual([
 			'Order Token: is required',
 			'Approver Email: is required when the validation method is Email',
-			'Technical Contact Phone: is required',
-			'Technical Contact Email: is required',
+			'Tech Contact Phone: is required',
+			'Tech Contact Email: is required',
 		]);
 	});
 });

@@ -1,26 +1,19 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
 
-import { LoadOptionsContext } from 'n8n-core';
-import { type IDataObject, type INode, Workflow } from 'n8n-workflow';
+import type { IDataObject } from 'n8n-workflow';
 
-import { ServertasticApi } from '../../../../../credentials/ServertasticApi.credentials';
 import {
 	canonicalJson,
 	derivedReference,
 } from '../../../../../nodes/Servertastic/actions/order/generateToken.operation';
-import { getProducts } from '../../../../../nodes/Servertastic/methods/loadOptions';
+import { searchProducts } from '../../../../../nodes/Servertastic/methods/listSearch';
 import { Servertastic } from '../../../../../nodes/Servertastic/Servertastic.node';
 import { retryPolicy } from '../../../../../nodes/Servertastic/transport';
-import {
-	createAdditionalData,
-	type RunNodeResult,
-	serialiseEverything,
-	TestCredentialsHelper,
-	TestNodeTypes,
-} from '../../../../harness';
+import { type RunNodeResult, serialiseEverything } from '../../../../harness';
 import { faultReply, type Simulator } from '../../../../simulator';
 import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
+import { locator, runListSearch } from '../../../../support/listSearchContext';
 import { API_KEY, expectNoSecret, useSimulator } from '../../../../support/readChecks';
 
 const currentSimulator = useSimulator();
@@ -595,33 +588,18 @@ describe('Order → Generate Token inside n8n', () => {
 	});
 });
 
-describe('Product dropdown (getProducts)', () => {
+describe('Product From List (searchProducts)', () => {
 	async function loadProducts() {
-		const node: INode = {
-			id: 'n1',
-			name: 'Servertastic',
-			type: 'CUSTOM.servertastic',
-			typeVersion: 1,
-			position: [0, 0],
-			parameters: { resource: 'order', operation: 'generateToken' },
-			credentials: { servertasticApi: { id: '1', name: 'test' } },
-		};
-		const workflow = new Workflow({
-			nodes: [node],
-			connections: {},
-			active: false,
-			nodeTypes: new TestNodeTypes({ 'CUSTOM.servertastic': new Servertastic() }),
-		});
-		const helper = new TestCredentialsHelper([new ServertasticApi()], {
-			servertasticApi: { apiKey: API_KEY, environment: 'test', baseUrl: simulator.url },
-		});
-		const additionalData = { ...createAdditionalData(helper), currentNodeParameters: node.parameters };
-		const context = new LoadOptionsContext(workflow, node, additionalData, 'parameters.productCode');
-		return await getProducts.call(context);
+		const parameters = { resource: 'order', operation: 'generateToken' };
+		return (await runListSearch(simulator, searchProducts, parameters, 'productCode')).results;
 	}
 
 	it('is registered on the node and lists listproducts as "name (code, level)"', async () => {
-		expect(Object.keys(new Servertastic().methods.loadOptions)).toContain('getProducts');
+		const field = new Servertastic().description.properties.find((property) => property.name === 'productCode')!;
+		expect(field.type).toBe('resourceLocator');
+		expect(field.modes?.map((mode) => [mode.name, mode.displayName])).toEqual([['list', 'From List'], ['id', 'By ID']]);
+		expect(field.modes?.[0].typeOptions).toEqual({ searchListMethod: 'searchProducts', searchable: true });
+		expect(new Servertastic().methods.listSearch.searchProducts).toBe(searchProducts);
 		const options = await loadProducts();
 		expect(options).toContainEqual({ name: 'RapidSSL Standard DV (RapidSSL-12, DV)', value: 'RapidSSL-12' });
 		expect(options).toContainEqual({ name: 'GeoTrust True BusinessID with EV (TrueBizIDEV-12, EV)', value: 'TrueBizIDEV-12' });
@@ -640,5 +618,25 @@ describe('Product dropdown (getProducts)', () => {
 			},
 		});
 		expect(await loadProducts()).toEqual([{ name: 'RapidSSL Standard DV (RapidSSL-12, DV)', value: 'RapidSSL-12' }]);
+	});
+});
+
+describe('Product as a resource locator', () => {
+	it.each([
+		['From List', locator('RapidSSL-12')],
+		['By ID', locator('RapidSSL-12', 'id')],
+		['By ID from an expression', locator('={{ $json.product }}', 'id')],
+		['a plain string (a workflow saved before the locator)', 'RapidSSL-12'],
+	])('%s: sends the product code', async (_label, productCode) => {
+		const result = await runServertastic(simulator, generate({ productCode }), { inputItems: [{ product: 'RapidSSL-12' }] });
+		expect(result.status).toBe('success');
+		expect(simulator.requestsTo('order/generatetoken')[0].query.st_product_code).toBe('RapidSSL-12');
+	});
+
+	it("an empty locator is refused before anything is sent, naming 'Product'", async () => {
+		const result = await runServertastic(simulator, generate({ productCode: locator('={{ "" }}', 'id') }));
+		expect(result.status).toBe('error');
+		expect(result.error?.message).toMatch(/^'Product' is required \[item 0\]/);
+		expect(simulator.requests).toEqual([]);
 	});
 });

@@ -98,31 +98,31 @@ const badEmails = [
 	`${'a'.repeat(65)}@example.com`, 'ada@exämple.com', 'mailto:ada@example.com', 'ada@example.com, bob@example.com',
 	'ada@localhost', 'ada@10.0.0.1',
 ];
-for (const email of badEmails) add(`tech email ${JSON.stringify(email)}`, { techEmail: email }, 'Technical Contact Email');
+for (const email of badEmails) add(`tech email ${JSON.stringify(email)}`, { techEmail: email }, 'Tech Contact Email');
 for (const email of badEmails.slice(0, 8)) {
 	add(`approver email ${JSON.stringify(email)}`, { dvAuthMethod: 'EMAIL', approverEmail: email }, 'Approver Email');
 }
 
 // Phones.
 const badPhones = ['call me', '12', '+', '++44 20 7946 0000', '+44 20 7946 0000 ext', '0044-20-ABC', '1234567890123456789', '+0 20 7946 0000', '(((12345678)))x', '44#2079460000'];
-for (const phone of badPhones) add(`tech phone ${JSON.stringify(phone)}`, { techPhone: phone }, 'Technical Contact Phone');
+for (const phone of badPhones) add(`tech phone ${JSON.stringify(phone)}`, { techPhone: phone }, 'Tech Contact Phone');
 for (const phone of badPhones.slice(0, 4)) add(`organisation phone ${JSON.stringify(phone)}`, { orgPhone: phone }, 'Organisation Phone');
 
 // Countries.
 const badCountries = ['UK', 'EU', 'XK', 'G', 'GBR', 'United Kingdom', 'Germany', '12', 'ÖS', 'ZZ'];
 for (const country of badCountries) add(`organisation country ${JSON.stringify(country)}`, { orgCountry: country }, 'Organisation Country Code');
-for (const country of badCountries.slice(0, 5)) add(`tech country ${JSON.stringify(country)}`, { techCountryCode: country }, 'Technical Contact Country Code');
+for (const country of badCountries.slice(0, 5)) add(`tech country ${JSON.stringify(country)}`, { techCountryCode: country }, 'Tech Contact Country Code');
 
 // Control characters, CR/LF and very long values in every text field.
 const textFields: Array<[string, string]> = [
-	['techFirstName', 'Technical Contact First Name'],
-	['techLastName', 'Technical Contact Last Name'],
-	['techJobTitle', 'Technical Contact Job Title'],
-	['techOrganisationName', 'Technical Contact Organisation Name'],
-	['techAddressLine1', 'Technical Contact Address Line 1'],
-	['techCity', 'Technical Contact City'],
-	['techRegion', 'Technical Contact Region'],
-	['techPostCode', 'Technical Contact Post Code'],
+	['techFirstName', 'Tech Contact First Name'],
+	['techLastName', 'Tech Contact Last Name'],
+	['techJobTitle', 'Tech Contact Job Title'],
+	['techOrganisationName', 'Tech Contact Organisation'],
+	['techAddressLine1', 'Tech Contact Address Line 1'],
+	['techCity', 'Tech Contact City'],
+	['techRegion', 'Tech Contact Region'],
+	['techPostCode', 'Tech Contact Post Code'],
 	['orgName', 'Organisation Name'],
 	['orgAddressLine1', 'Organisation Address Line 1'],
 	['orgCity', 'Organisation City'],

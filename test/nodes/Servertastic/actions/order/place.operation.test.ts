@@ -284,8 +284,8 @@ describe('Order → Place: bad input is refused before anything is sent', () => 
 		['HTTPS file validation for a wildcard SAN', { dvAuthMethod: 'SFILE', sanDomains: '*.shop.example.com' }, /wildcard/],
 		// Empty required fields are stopped by n8n itself before the run; expressions that come out empty reach the node.
 		['an approver email that comes out empty', { dvAuthMethod: 'EMAIL', approverEmail: '={{ $json.nothing ?? "" }}' }, /^'Approver Email' is required when the validation method is Email \[item 0\]$/],
-		['a malformed email', { techEmail: 'ada at example' }, /^'Technical Contact Email' /],
-		['a malformed phone', { techPhone: 'call me maybe' }, /^'Technical Contact Phone' /],
+		['a malformed email', { techEmail: 'ada at example' }, /^'Tech Contact Email' /],
+		['a malformed phone', { techPhone: 'call me maybe' }, /^'Tech Contact Phone' /],
 		['a bad country', { validationLevel: 'OV', ...TECH_ADDRESS, ...ORGANISATION, ...JURISDICTION, orgCountry: 'UK' }, /^'Organisation Country Code' .*GB/],
 		['OV fields that come out empty', { validationLevel: 'OV', ...TECH_ADDRESS, ...ORGANISATION, ...JURISDICTION, orgName: '={{ "" }}', orgPhone: '={{ " " }}' }, /^'Organisation Name' is required for OV orders \(and 1 more\) \[item 0\]$/],
 		['an OV order whose jurisdiction comes out empty', { validationLevel: 'OV', ...TECH_ADDRESS, ...ORGANISATION, orgJurisdictionCity: '={{ "" }}', orgJurisdictionRegion: '={{ "" }}', orgJurisdictionCountry: '={{ "" }}' }, /^'Jurisdiction City' is required for OV orders \(and 2 more\) \[item 0\]$/],
@@ -294,8 +294,8 @@ describe('Order → Place: bad input is refused before anything is sent', () => 
 		['a form feed inside the CSR', { csr: csrFixture('rsa2048').replace(/\n(?!-)/, '\n\f') }, /^'CSR' cannot be read: The CSR is not valid base64: it contains the control character U\+000C/],
 		['two CSR blocks', { csr: `${csrFixture('rsa2048')}${csrFixture('ec-p256')}` }, /^'CSR' cannot be read: The text contains more than one certificate signing request/],
 		['a SAN that is not a host name', { sanDomains: 'ok.example.com, not_a host' }, /^'Additional Domains \(SANs\)' /],
-		['CR/LF in a field', { techJobTitle: 'CTO\r\nX-Injected: 1' }, /^'Technical Contact Job Title' /],
-		['an object from an expression', { techPhone: '={{ { "number": 1 } }}' }, /^'Technical Contact Phone' must be text, but its value is an object \[item 0\]$/],
+		['CR/LF in a field', { techJobTitle: 'CTO\r\nX-Injected: 1' }, /^'Tech Contact Job Title' /],
+		['an object from an expression', { techPhone: '={{ { "number": 1 } }}' }, /^'Tech Contact Phone' must be text, but its value is an object \[item 0\]$/],
 		['an unknown validation method from an expression', { dvAuthMethod: '={{ "POST" }}', approverEmail: '={{ "admin@example.com" }}' }, /^'Validation Method' must be one of EMAIL, DNS, FILE, SFILE/],
 		['a renewal of a DigiCert product without the previous token', { renewal: true, productBrand: 'digicert' }, /^'Previous Order Token' is required/],
 	];
@@ -317,7 +317,7 @@ describe('Order → Place: bad input is refused before anything is sent', () => 
 		const result = await runServertastic(simulator, place({ orderToken: 'tok_1', dvAuthMethod: 'EMAIL', approverEmail: '={{ "" }}', csr: 'x', techEmail: 'bad' }));
 		expect(result.error?.description).toMatch(/^Nothing was sent to Servertastic\. Fix:\n- 'CSR' cannot be read/);
 		expect(result.error?.description).toContain("- 'Approver Email' is required");
-		expect(result.error?.description).toContain("- 'Technical Contact Email' ");
+		expect(result.error?.description).toContain("- 'Tech Contact Email' ");
 	});
 });
 
@@ -535,7 +535,7 @@ describe('Order → Place: safer placing', () => {
 		expect(result.success[0].json).toMatchObject({ valid: false, checkedAgainstProductFields: false, wouldSend: null });
 		expect(result.success[0].json.problems).toEqual([
 			expect.stringMatching(/^'CSR' cannot be read/),
-			expect.stringMatching(/^'Technical Contact Email' /),
+			expect.stringMatching(/^'Tech Contact Email' /),
 		]);
 		expect(simulator.requests).toHaveLength(0);
 	});

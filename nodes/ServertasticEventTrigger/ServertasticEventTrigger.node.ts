@@ -4,10 +4,12 @@ import { NodeConnectionTypes } from 'n8n-workflow';
 import { ORDER_STATUSES } from './helpers/listedOrders';
 import { pollServertastic } from './poll';
 
-export class ServertasticTrigger implements INodeType {
+export class ServertasticEventTrigger implements INodeType {
 	description: INodeTypeDescription = {
 		displayName: 'Servertastic Trigger',
-		name: 'servertasticTrigger',
+		// Not "servertasticTrigger": n8n's node creator folds a trigger named "<action node>Trigger" into the
+		// action node's entry, with the trigger's description; under this name each has its own entry.
+		name: 'servertasticEventTrigger',
 		icon: { light: 'file:servertastic.svg', dark: 'file:servertastic.dark.svg' },
 		group: ['trigger'],
 		version: 1,

@@ -3,10 +3,10 @@ import { X509Certificate } from 'node:crypto';
 import { NodeApiError } from 'n8n-workflow';
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
-import { STATE_KEY } from '../../../nodes/ServertasticTrigger/helpers/state';
-import { MAX_EVENTS_PER_POLL } from '../../../nodes/ServertasticTrigger/helpers/listedOrders';
-import { OVERLAP_SECONDS } from '../../../nodes/ServertasticTrigger/helpers/modifiedPoll';
-import { ServertasticTrigger } from '../../../nodes/ServertasticTrigger/ServertasticTrigger.node';
+import { STATE_KEY } from '../../../nodes/ServertasticEventTrigger/helpers/state';
+import { MAX_EVENTS_PER_POLL } from '../../../nodes/ServertasticEventTrigger/helpers/listedOrders';
+import { OVERLAP_SECONDS } from '../../../nodes/ServertasticEventTrigger/helpers/modifiedPoll';
+import { ServertasticEventTrigger } from '../../../nodes/ServertasticEventTrigger/ServertasticEventTrigger.node';
 import { retryPolicy } from '../../../nodes/Servertastic/transport';
 import { serialiseEverything } from '../../harness';
 import { formatDate, makeCsr, startSimulator, type Simulator } from '../../simulator';
@@ -99,9 +99,9 @@ function expectNoSecrets(value: unknown): void {
 
 describe('node description', () => {
 	it('is a polling trigger using the Servertastic API credential', () => {
-		const { description } = new ServertasticTrigger();
+		const { description } = new ServertasticEventTrigger();
 		expect(description).toMatchObject({
-			name: 'servertasticTrigger',
+			name: 'servertasticEventTrigger',
 			displayName: 'Servertastic Trigger',
 			group: ['trigger'],
 			polling: true,

@@ -7,7 +7,7 @@ import {
 	STATE_KEY,
 	STATE_VERSION,
 	writeState,
-} from '../../../../nodes/ServertasticTrigger/helpers/state';
+} from '../../../../nodes/ServertasticEventTrigger/helpers/state';
 
 describe('bounded memory', () => {
 	it('keeps the most recently changed orders and forgets the oldest beyond the cap', () => {

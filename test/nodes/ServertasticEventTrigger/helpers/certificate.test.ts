@@ -1,4 +1,4 @@
-import { certificateFacts } from '../../../../nodes/ServertasticTrigger/helpers/certificate';
+import { certificateFacts } from '../../../../nodes/ServertasticEventTrigger/helpers/certificate';
 import { issueLeaf, makeAuthority, newKeyPair, toPem } from '../../../simulator/x509';
 
 describe('certificateFacts', () => {

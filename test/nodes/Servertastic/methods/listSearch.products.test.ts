@@ -1,12 +1,7 @@
-import { LoadOptionsContext } from 'n8n-core';
-import { type INode, Workflow } from 'n8n-workflow';
-
-import { ServertasticApi } from '../../../../credentials/ServertasticApi.credentials';
-import { getProducts } from '../../../../nodes/Servertastic/methods/loadOptions';
-import { Servertastic } from '../../../../nodes/Servertastic/Servertastic.node';
+import { searchProducts } from '../../../../nodes/Servertastic/methods/listSearch';
 import { applyVariant, fixture, fixtureCases, serveFixture, variantsFor, type Variant } from '../../../contract';
-import { createAdditionalData, TestCredentialsHelper, TestNodeTypes } from '../../../harness';
 import { startSimulator, type Simulator } from '../../../simulator';
+import { runListSearch } from '../../../support/listSearchContext';
 
 let simulator: Simulator;
 beforeAll(async () => {
@@ -15,28 +10,10 @@ beforeAll(async () => {
 afterAll(async () => await simulator.close());
 beforeEach(() => simulator.reset());
 
-/** Generate Token's product dropdown, run through n8n-core's LoadOptionsContext as the editor runs it. */
-async function loadProducts() {
-	const node: INode = {
-		id: 'n1',
-		name: 'Servertastic',
-		type: 'CUSTOM.servertastic',
-		typeVersion: 1,
-		position: [0, 0],
-		parameters: { resource: 'order', operation: 'generateToken' },
-		credentials: { servertasticApi: { id: '1', name: 'test' } },
-	};
-	const workflow = new Workflow({
-		nodes: [node],
-		connections: {},
-		active: false,
-		nodeTypes: new TestNodeTypes({ 'CUSTOM.servertastic': new Servertastic() }),
-	});
-	const helper = new TestCredentialsHelper([new ServertasticApi()], {
-		servertasticApi: { apiKey: simulator.apiKey, environment: 'test', baseUrl: simulator.url },
-	});
-	const context = new LoadOptionsContext(workflow, node, createAdditionalData(helper), 'parameters.productCode');
-	return await getProducts.call(context);
+/** Generate Token's Product From List, run through n8n-core's LoadOptionsContext as the editor runs it. */
+async function loadProducts(filter?: string) {
+	const parameters = { resource: 'order', operation: 'generateToken' };
+	return (await runListSearch(simulator, searchProducts, parameters, 'productCode', filter)).results;
 }
 
 const EXPECTED: Record<string, Array<{ name: string; value: string }>> = {
@@ -48,7 +25,7 @@ const EXPECTED: Record<string, Array<{ name: string; value: string }>> = {
 	'one-product': [{ name: 'RapidSSL - 1 Years (RapidSSL-12, DV)', value: 'RapidSSL-12' }],
 };
 
-describe('Product dropdown (getProducts) reads product/listproducts', () => {
+describe('Product From List (searchProducts) reads product/listproducts', () => {
 	const readings: Variant[] = ['documented', ...variantsFor('product/listproducts')];
 	const runs = fixtureCases('product/listproducts').flatMap((caseName) => readings.map((variant) => [caseName ?? '', variant] as const));
 
@@ -63,5 +40,14 @@ describe('Product dropdown (getProducts) reads product/listproducts', () => {
 			simulator.respondOnce('product/listproducts', { status: 200, body });
 			expect(await loadProducts()).toEqual([]);
 		}
+	});
+});
+
+describe('Product From List: search', () => {
+	it('keeps the products whose name, code or level holds the search text, in any case', async () => {
+		for (let i = 0; i < 3; i++) serveFixture(simulator, 'product/listproducts', fixture('product/listproducts'));
+		expect((await loadProducts('rapidssl')).map((option) => option.value)).toEqual(['RapidSSL-12']);
+		expect((await loadProducts(', OV)')).map((option) => option.value)).toEqual(['TrueBizID-12']);
+		expect(await loadProducts('no such product')).toEqual([]);
 	});
 });

@@ -1,12 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { daysUntil } from '../../../../nodes/Servertastic/helpers/apiDates';
-import { eventItem, pickManualOrder } from '../../../../nodes/ServertasticTrigger/helpers/eventItem';
+import { eventItem, pickManualOrder } from '../../../../nodes/ServertasticEventTrigger/helpers/eventItem';
 import {
 	baselineExpiring,
 	commitExpiringPoll,
 	planExpiringPoll,
-} from '../../../../nodes/ServertasticTrigger/helpers/expiringPoll';
+} from '../../../../nodes/ServertasticEventTrigger/helpers/expiringPoll';
 import {
 	dataAccuracyOf,
 	eventKey,
@@ -14,11 +14,11 @@ import {
 	type ListedOrder,
 	MAX_EVENTS_PER_POLL,
 	modifiedOrdersOf,
-} from '../../../../nodes/ServertasticTrigger/helpers/listedOrders';
+} from '../../../../nodes/ServertasticEventTrigger/helpers/listedOrders';
 import {
 	decideModifiedEvent,
 	type ReviewFacts,
-} from '../../../../nodes/ServertasticTrigger/helpers/modifiedDecision';
+} from '../../../../nodes/ServertasticEventTrigger/helpers/modifiedDecision';
 import {
 	baselineModified,
 	type Candidate,
@@ -27,10 +27,10 @@ import {
 	nextCursor,
 	OVERLAP_SECONDS,
 	planModifiedPoll,
-} from '../../../../nodes/ServertasticTrigger/helpers/modifiedPoll';
-import { hasBaseline } from '../../../../nodes/ServertasticTrigger/helpers/state';
-import { sampleEvent } from '../../../../nodes/ServertasticTrigger/helpers/sample';
-import { readState, writeState, type TriggerState } from '../../../../nodes/ServertasticTrigger/helpers/state';
+} from '../../../../nodes/ServertasticEventTrigger/helpers/modifiedPoll';
+import { hasBaseline } from '../../../../nodes/ServertasticEventTrigger/helpers/state';
+import { sampleEvent } from '../../../../nodes/ServertasticEventTrigger/helpers/sample';
+import { readState, writeState, type TriggerState } from '../../../../nodes/ServertasticEventTrigger/helpers/state';
 
 const order = (id: string, status: string, modified: string | null, extra: Partial<ListedOrder> = {}): ListedOrder => ({
 	id,
