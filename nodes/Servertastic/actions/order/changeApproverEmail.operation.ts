@@ -1,16 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { orderTokenProperty } from '../common.descriptions';
+import { orderTokenProperty, outputProperties } from '../common.descriptions';
 import {
 	actionOptionsProperty,
 	actionOutput,
+	actionOutputSpec,
 	type ItemProblem,
 	readEmail,
 	readOrderToken,
 	refuseItem,
 	sendOrderAction,
 } from './orderAction';
+
+export const output = actionOutputSpec(['approverEmail']);
 
 const properties: INodeProperties[] = [
 	orderTokenProperty,
@@ -24,6 +27,7 @@ const properties: INodeProperties[] = [
 		description:
 			"The new address for the validation email. It must be one of the approver addresses allowed for the order's domain (see Get Approver Emails).",
 	},
+	...outputProperties(output),
 	actionOptionsProperty,
 ];
 

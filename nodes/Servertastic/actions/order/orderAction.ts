@@ -2,6 +2,7 @@ import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workfl
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { textOf } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/outputMode';
 import { emailProblem, orderTokenProblem as tokenShapeProblem } from '../../helpers/validation';
 import { apiRequest, isUncertainOutcome, type ServertasticCall } from '../../transport';
 import { concurrencyOption, optionsCollection } from '../common.descriptions';
@@ -134,4 +135,10 @@ export function actionOutput(orderToken: string, response: IDataObject, fields: 
 		...fields,
 		response,
 	};
+}
+
+/** The Output spec of an action: actionOutput's keys; Simplified keeps them all, without `response`. */
+export function actionOutputSpec(fields: string[] = [], extra: Partial<OutputSpec> = {}): OutputSpec {
+	const keys = ['orderToken', 'success', 'message', ...fields];
+	return { keys, simple: keys, ...extra };
 }

@@ -19,6 +19,7 @@ import { readBoolean, readChoice, readCollection, readNameValuePairs, readText, 
 import { keyLostError, placedOutput, unconfirmedError } from './place.outcome';
 
 export { description } from './place.description';
+export { output } from './place.settings';
 
 function problemsError(
 	this: IExecuteFunctions,

@@ -7,11 +7,12 @@ import { dcvInstructions, textOf } from '../../helpers/output';
 import { DV_AUTH_METHODS, type DvAuthMethod } from '../../helpers/placeOrderFields';
 import { hostnameProblem } from '../../helpers/validation';
 import { apiRequest } from '../../transport';
-import { orderTokenProperty } from '../common.descriptions';
+import { orderTokenProperty, outputProperties } from '../common.descriptions';
 import { readChoice, readText } from '../parameters';
 import {
 	actionOptionsProperty,
 	actionOutput,
+	actionOutputSpec,
 	type ItemProblem,
 	readEmail,
 	readOrderToken,
@@ -21,6 +22,12 @@ import {
 
 const KEEP = 'keep';
 const METHOD_CHOICES = [KEEP, ...DV_AUTH_METHODS] as const;
+
+/** A private key Servertastic made is in its answer once: Selected Fields never drops it. */
+export const output = actionOutputSpec(['commonName', 'validation', 'csr', 'privateKey'], {
+	simple: ['orderToken', 'success', 'message', 'commonName', 'validation', 'privateKey'],
+	alwaysKept: ['privateKey'],
+});
 
 const properties: INodeProperties[] = [
 	{
@@ -69,6 +76,7 @@ const properties: INodeProperties[] = [
 		description:
 			"Where the validation email goes: one of the approver addresses allowed for the domain (see Get Approver Emails). Leave empty to keep the order's approver.",
 	},
+	...outputProperties(output),
 	actionOptionsProperty,
 ];
 

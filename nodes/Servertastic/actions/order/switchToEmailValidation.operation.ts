@@ -1,16 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { orderTokenProperty } from '../common.descriptions';
+import { orderTokenProperty, outputProperties } from '../common.descriptions';
 import {
 	actionOptionsProperty,
 	actionOutput,
+	actionOutputSpec,
 	type ItemProblem,
 	readEmail,
 	readOrderToken,
 	refuseItem,
 	sendOrderAction,
 } from './orderAction';
+
+export const output = actionOutputSpec(['method', 'approverEmail']);
 
 const properties: INodeProperties[] = [
 	orderTokenProperty,
@@ -23,6 +26,7 @@ const properties: INodeProperties[] = [
 		description:
 			"Where the validation email goes: one of the approver addresses allowed for the order's domain (see Get Approver Emails). Leave empty to let Servertastic choose.",
 	},
+	...outputProperties(output),
 	actionOptionsProperty,
 ];
 
