@@ -18,14 +18,19 @@ function duration(ms) {
 	return total < 60 ? `${total} s` : `${Math.floor(total / 60)} min ${String(total % 60).padStart(2, '0')} s`;
 }
 
-/** Top-level packages in node_modules (scoped ones counted one by one). */
+/**
+ * Top-level packages in node_modules whose package.json is there: npm ci makes every folder at
+ * the start and fills it as the package's tarball arrives (package.json comes first in it).
+ */
 function unpacked(dir) {
+	const has = (folder) => fs.existsSync(path.join(folder, 'package.json'));
 	let count = 0;
 	try {
 		for (const entry of fs.readdirSync(dir)) {
 			if (entry.startsWith('.')) continue;
-			if (entry.startsWith('@')) count += fs.readdirSync(path.join(dir, entry)).length;
-			else count++;
+			const folder = path.join(dir, entry);
+			if (entry.startsWith('@')) count += fs.readdirSync(folder).filter((name) => has(path.join(folder, name))).length;
+			else if (has(folder)) count++;
 		}
 	} catch {
 		// Not there yet.

@@ -88,13 +88,16 @@ function previousSeconds(root, n8nVersion, field) {
  * E2E_SQLITE=bundled forces the second.
  */
 function sqliteBuild() {
+	// By name: prebuild-install (sqlite3) then skips its download; node-gyp-build (isolated-vm) reads
+	// only 'true', so isolated-vm keeps its prebuilt binding.
+	const FROM_SOURCE = { npm_config_build_from_source: 'sqlite3' };
 	const header = '/usr/include/sqlite3.h';
 	const library = ['/usr/lib/x86_64-linux-gnu/libsqlite3.so', '/usr/lib/libsqlite3.so'].find((file) => fs.existsSync(file));
 	if (process.env.E2E_SQLITE !== 'bundled' && fs.existsSync(header) && library) {
 		const version = /#define SQLITE_VERSION\s+"([^"]+)"/.exec(fs.readFileSync(header, 'utf8'))?.[1] ?? 'unknown';
-		return { env: { npm_config_sqlite: '/usr', npm_config_build_from_source: 'true' }, label: `the system SQLite ${version} (libsqlite3-dev)` };
+		return { env: { npm_config_sqlite: '/usr', ...FROM_SOURCE }, label: `the system SQLite ${version} (libsqlite3-dev)` };
 	}
-	return { env: { npm_config_build_from_source: 'true' }, label: "the SQLite sqlite3 bundles (compiled from C)" };
+	return { env: FROM_SOURCE, label: 'the SQLite sqlite3 bundles (compiled from C)' };
 }
 
 /** Builds `finalDir` through `build(tmpDir)`; reuses it when its marker is there. */

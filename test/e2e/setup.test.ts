@@ -75,8 +75,10 @@ describe('progress.js', () => {
 	it('counts the packages unpacked against the lockfile, and names the last step as such', () => {
 		const dir = mkdtempSync(join(tmpdir(), 'servertastic-progress-test-'));
 		try {
-			for (const name of ['a', 'b', '@scope']) mkdirSync(join(dir, name));
-			for (const name of ['c', 'd']) mkdirSync(join(dir, '@scope', name));
+			for (const name of ['a', 'b', 'empty', '@scope']) mkdirSync(join(dir, name));
+			for (const name of ['c', 'd', 'e']) mkdirSync(join(dir, '@scope', name));
+			// A folder counts once its package.json is there: npm ci makes them all at the start.
+			for (const name of ['a', 'b', '@scope/c', '@scope/d']) writeFileSync(join(dir, name, 'package.json'), '{}');
 			const result = runStep([process.execPath, '-e', 'setTimeout(() => {}, 500)'], { step: 'step 2 of 2', countDir: dir, countTotal: 10, previousSeconds: 79 });
 			expect(result.stdout.split('\n')[0]).toBe('[e2e setup]   step 2 of 2: 0 s; 4 of 10 packages unpacked; the last install here took 1 min 19 s for this step; the last step');
 		} finally {
