@@ -82,14 +82,12 @@ function previousSeconds(root, n8nVersion, field) {
 }
 
 /**
- * How sqlite3 is built. No prebuilt binding reaches this machine (sqlite3's prebuilds come from
- * GitHub, not the npm registry), so a C toolchain compiles it. With Debian's libsqlite3-dev it
- * links the system SQLite and compiles only the binding; else it compiles the SQLite it bundles.
- * E2E_SQLITE=bundled forces the second.
+ * How sqlite3 is built: no prebuilt binding reaches this machine (sqlite3's come from GitHub), so a
+ * C toolchain compiles it, against Debian's libsqlite3-dev when installed (the binding only), else
+ * with the SQLite it bundles (E2E_SQLITE=bundled forces this). By name: prebuild-install (sqlite3)
+ * skips its download; node-gyp-build reads only 'true', so isolated-vm keeps its prebuilt binding.
  */
 function sqliteBuild() {
-	// By name: prebuild-install (sqlite3) then skips its download; node-gyp-build (isolated-vm) reads
-	// only 'true', so isolated-vm keeps its prebuilt binding.
 	const FROM_SOURCE = { npm_config_build_from_source: 'sqlite3' };
 	const header = '/usr/include/sqlite3.h';
 	const library = ['/usr/lib/x86_64-linux-gnu/libsqlite3.so', '/usr/lib/libsqlite3.so'].find((file) => fs.existsSync(file));
