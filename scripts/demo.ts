@@ -3,20 +3,28 @@
  * npm registry; first run downloads it, later runs reuse the machine cache), starts the Servertastic
  * simulator and a local stand-in for Slack, imports the example workflow
  * test/workflows/webhook-place-dv-email-notify.json with a credential pointed at the simulator,
- * triggers it once and prints what happened. n8n then keeps running until Ctrl-C; `--once` stops it.
+ * triggers it once and prints what happened. n8n then keeps running until Ctrl-C (exit 0); `--once`
+ * stops it. The editor listens on --port N, by default 5678 (a free port when 5678 is taken).
  * E2E_KEEP=1 keeps n8n's folder (database, logs); a failed run keeps it anyway.
  */
 import { execFileSync } from 'child_process';
 import { mkdirSync } from 'fs';
+import { createServer } from 'net';
 import { join } from 'path';
 
 import { type Catcher, startCatcher } from '../test/e2e/support/catcher';
 import { credentialsFixture, WORKFLOW, workflowFixture } from '../test/e2e/support/fixtures';
-import { N8n, OWNER, REPO, type Runtime } from '../test/e2e/support/n8n';
+import { freePort, N8n, OWNER, REPO, type Runtime } from '../test/e2e/support/n8n';
 import { makeCsr, type Simulator, startSimulator } from '../test/simulator';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const { ensureRuntime } = require('../test/e2e/setup') as { ensureRuntime: (key: string) => Runtime };
+const { ensureRuntime, isCached } = require('../test/e2e/setup') as {
+	ensureRuntime: (key: string) => Runtime;
+	isCached: (key: string) => boolean;
+};
+
+/** n8n's own default port: the editor stays at the same address from run to run. */
+export const DEFAULT_PORT = 5678;
 
 const once = process.argv.includes('--once');
 const started = Date.now();
@@ -49,6 +57,41 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) {
 	});
 }
 
+/** --port N or --port=N; undefined when not given. Exits 2 on a port that is not one. */
+function portArgument(argv: string[]): number | undefined {
+	const index = argv.findIndex((arg) => arg === '--port' || arg.startsWith('--port='));
+	if (index < 0) return undefined;
+	const text = argv[index].includes('=') ? argv[index].slice('--port='.length) : argv[index + 1];
+	const port = Number(text);
+	if (!/^\d+$/.test(text ?? '') || port < 1 || port > 65535) {
+		process.stderr.write(`--port needs a port number from 1 to 65535 (got ${text === undefined ? 'nothing' : `"${text}"`})\n`);
+		process.exit(2);
+	}
+	return port;
+}
+
+/** Whether nothing listens on the port (on any address, as n8n listens). */
+async function portIsFree(port: number): Promise<boolean> {
+	return await new Promise((done) => {
+		const server = createServer();
+		server.once('error', () => done(false));
+		server.listen(port, () => server.close(() => done(true)));
+	});
+}
+
+/** The editor's port: --port N (refused when taken), else 5678, else a free one. */
+async function editorPort(): Promise<number> {
+	const asked = portArgument(process.argv);
+	if (asked !== undefined) {
+		if (!(await portIsFree(asked))) throw new Error(`port ${asked} (--port) is in use: stop what listens there or choose another`);
+		return asked;
+	}
+	if (await portIsFree(DEFAULT_PORT)) return DEFAULT_PORT;
+	const port = await freePort();
+	say(`Port ${DEFAULT_PORT} is in use (another n8n?): the editor takes port ${port} this time. --port N chooses one.`);
+	return port;
+}
+
 interface PlacedItem {
 	resellerOrderId: string | null;
 	status: string | null;
@@ -57,16 +100,18 @@ interface PlacedItem {
 }
 
 async function main(): Promise<void> {
+	const port = await editorPort();
 	const out = join(REPO, '.tmp', 'demo');
 	mkdirSync(out, { recursive: true });
 	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], { cwd: REPO, encoding: 'utf8' }));
 	say(`Packed ${packed.filename} (${packed.entryCount} files).`);
-	say('Making sure n8n 2.41.1 is installed (the first run downloads it: a few minutes)...');
+	if (isCached('n8n2')) say('n8n 2.41.1 is installed (cached).');
+	else say('Installing n8n 2.41.1 and Node 24 into the cache (the first run downloads it: a few minutes, with progress below)...');
 	const runtime = ensureRuntime('n8n2');
 
 	simulator = await startSimulator();
 	slack = await startCatcher();
-	n8n = await N8n.create(runtime);
+	n8n = await N8n.create(runtime, port);
 	await n8n.installPackage(join(out, packed.filename));
 	await n8n.importCredentials(credentialsFixture(simulator.url, simulator.apiKey));
 	await n8n.importWorkflows([workflowFixture(WORKFLOW.webhook.file, slack.url)]);

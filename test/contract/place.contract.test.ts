@@ -5,7 +5,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { serialiseEverything } from '../harness';
 import { startSimulator, type Simulator } from '../simulator';
-import { runServertastic, TECH_CONTACT } from '../support/servertastic';
+import { allFields, runServertastic, TECH_CONTACT } from '../support/servertastic';
 import { applyVariant, fixture, fixtureCases, serveFixture, variantsFor, type Variant } from '.';
 import * as expected from './place.expected';
 
@@ -26,16 +26,18 @@ function readings(call: string): Array<[string, Variant]> {
 const answerIn = (call: string, caseName: string, variant: Variant) => applyVariant(call, fixture(call, caseName || undefined), variant);
 const serve = (call: string, caseName: string, variant: Variant = 'documented') => serveFixture(simulator, call, answerIn(call, caseName, variant));
 
-const place = (extra: INodeParameters = {}): INodeParameters => ({
-	resource: 'order',
-	operation: 'place',
-	orderToken: TOKEN,
-	productBrand: 'rapidssl',
-	dvAuthMethod: 'DNS',
-	csr: expected.CSR,
-	...TECH_CONTACT,
-	...extra,
-});
+/** Order → Place with every tidy field (Output: Selected Fields, all of them). */
+const place = (extra: INodeParameters = {}): INodeParameters =>
+	allFields({
+		resource: 'order',
+		operation: 'place',
+		orderToken: TOKEN,
+		productBrand: 'rapidssl',
+		dvAuthMethod: 'DNS',
+		csr: expected.CSR,
+		...TECH_CONTACT,
+		...extra,
+	});
 const calls = () => simulator.requests.map((request) => request.call);
 
 describe('Get Product Fields reads productfields in every reading', () => {
@@ -130,7 +132,7 @@ describe('Place reads the place answer in every reading', () => {
 		const validation = item.json.validation as IDataObject;
 		const shown: IDataObject = { ...item.json, validation: { method: validation.method, approverEmail: validation.approverEmail, dnsRecord: validation.dnsRecord, file: validation.file } };
 		expect(Object.fromEntries(keys.map((key) => [key, shown[key]]))).toEqual(expected.placedOf(placeCase));
-		expect(item.json.response).not.toHaveProperty('private_key');
+		expect(item.json).not.toHaveProperty('response');
 		const sent = simulator.requestsTo('order/place')[0].body;
 		if (placeCase === 'key-generated') {
 			expect(sent).not.toHaveProperty('csr');
@@ -140,6 +142,13 @@ describe('Place reads the place answer in every reading', () => {
 			expect(sent.csr).toBe(expected.CSR);
 			expect(item.json.privateKeyNotice).toBeNull();
 		}
+		// Raw: the answer as it came, private_key and all, with the notice when Servertastic made the key.
+		serve('order/review', 'fresh-token');
+		serve('order/productfields', '');
+		serve('order/place', caseName, variant);
+		const raw = await runServertastic(simulator, { ...place(expected.placeParameters(placeCase) as INodeParameters), output: 'raw' });
+		const answer = answerIn('order/place', caseName, variant) as IDataObject;
+		expect(raw.success[0].json).toEqual(placeCase === 'key-generated' ? { ...answer, privateKeyNotice: item.json.privateKeyNotice } : answer);
 	});
 });
 
@@ -158,6 +167,10 @@ describe('Generate Token reads generatetoken and showtokens in every reading', (
 		serve('order/generatetoken', caseName, variant);
 		const result = await runServertastic(simulator, generate('ref-contract-1'));
 		expect(withoutResponse(result.success[0].json)).toEqual(expected.generatedOf(caseName, 'ref-contract-1'));
+		expect(result.success[0].json).not.toHaveProperty('response');
+		serve('order/generatetoken', caseName, variant);
+		const raw = await runServertastic(simulator, { ...generate('ref-contract-2'), output: 'raw' });
+		expect(raw.success.map((item) => item.json)).toEqual([answerIn('order/generatetoken', caseName, variant)]);
 	});
 
 	it.each(readings('order/showtokens'))('showtokens case "%s", %s: a used reference finds its token', async (caseName, variant) => {

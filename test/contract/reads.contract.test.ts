@@ -4,10 +4,11 @@
 // reads.trigger.contract.test.ts.
 import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
+import { entriesOf } from '../../nodes/Servertastic/helpers/normalise';
 import { serialiseEverything } from '../harness';
 import { startSimulator, type Simulator } from '../simulator';
 import { fakeDateOnly, useFastRetries } from '../support/jestHooks';
-import { runServertastic } from '../support/servertastic';
+import { allFields, outputSpecOf, runServertastic } from '../support/servertastic';
 import { applyVariant, fixture, fixtureCases, serveFixture, variantsFor, type Variant } from '.';
 import * as expected from './reads.expected';
 
@@ -156,6 +157,8 @@ beforeEach(() => {
 });
 
 const withoutResponse = ({ response: _response, ...rest }: IDataObject) => rest;
+/** modifiedorders' records (orders.order), read as the node reads them. */
+const recordsOf = (answer: unknown): unknown[] => entriesOf((answer as IDataObject).orders, 'order');
 const readings = (call: string): Variant[] => ['documented', ...variantsFor(call)];
 
 describe.each(OPERATIONS)('$name reads $call', (operation) => {
@@ -172,13 +175,23 @@ describe.each(OPERATIONS)('$name reads $call', (operation) => {
 		const want = operation.items(caseName ?? '');
 		// A fixture case without written-out expectations fails here: add them to reads.expected.ts.
 		expect(want?.every((item) => item !== undefined)).toBe(true);
-		const result = await runServertastic(sim, operation.parameters);
+		// With an Output parameter: every tidy field (Selected Fields, all of them), then Raw.
+		const spec = outputSpecOf(String(operation.parameters.resource), String(operation.parameters.operation));
+		const result = await runServertastic(sim, spec ? allFields(operation.parameters) : operation.parameters);
 		expect(result.error).toBeUndefined();
 		expect(result.status).toBe('success');
 		expect(result.success.map((item) => withoutResponse(item.json))).toEqual(want);
 		expect(result.success.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
-		// The answer is kept as it came wherever an item carries it.
-		for (const item of result.success) if ('response' in item.json) expect(item.json.response).toEqual(answer);
+		expect(result.success.some((item) => 'response' in item.json)).toBe(false);
+		if (!spec) return;
+		// Raw: the answer as it came (a list operation: each record of it as it came).
+		serveFixture(sim, operation.call, answer);
+		for (const other of operation.alsoServes ?? []) {
+			serveFixture(sim, other.call, applyVariant(other.call, fixture(other.call, other.caseName), variant));
+		}
+		const raw = await runServertastic(sim, { ...operation.parameters, output: 'raw' });
+		const records = operation.call === 'order/modifiedorders' ? recordsOf(answer) : [answer];
+		expect(raw.success.map((item) => item.json)).toEqual(records);
 	});
 
 	it.each([200, 400])('the documented error body with HTTP %i: a NodeApiError with the API message, no token in it', async (status) => {

@@ -199,6 +199,8 @@ async function main() {
 				continue;
 			}
 			if (item !== 'ui') files.push('test/e2e/servertastic.e2e.ts');
+			// The README's demo (npm run demo: --port, Ctrl-C) runs on n8n 2.x only.
+			if (key === 'n8n2' && item !== 'ui') files.push('test/e2e/demo.e2e.ts');
 			if (key === 'n8n2' && (item === 'ui' || !wanted.length || wanted.includes('n8n2'))) {
 				if (ensureChromium()) files.push('test/e2e/editor.e2e.ts');
 				else {

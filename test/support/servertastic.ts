@@ -4,6 +4,11 @@ import { join } from 'path';
 import type { IDataObject, INodeExecutionData, INodeParameters } from 'n8n-workflow';
 
 import { ServertasticApi } from '../../credentials/ServertasticApi.credentials';
+import * as account from '../../nodes/Servertastic/actions/account';
+import * as certificate from '../../nodes/Servertastic/actions/certificate';
+import * as order from '../../nodes/Servertastic/actions/order';
+import * as product from '../../nodes/Servertastic/actions/product';
+import type { OutputSpec } from '../../nodes/Servertastic/helpers/outputMode';
 import { Servertastic } from '../../nodes/Servertastic/Servertastic.node';
 import { type OnErrorSetting, runNode, type RunNodeResult } from '../harness';
 import type { Simulator } from '../simulator';
@@ -39,6 +44,29 @@ export async function runServertastic(
 			},
 		},
 	});
+}
+
+const OPERATIONS: Record<string, Record<string, object>> = {
+	account: account.operations,
+	certificate: certificate.operations,
+	order: order.operations,
+	product: product.operations,
+};
+
+/** The Output spec of an operation; undefined for one without an Output parameter. */
+export function outputSpecOf(resource: string, operation: string): OutputSpec | undefined {
+	const module = OPERATIONS[resource]?.[operation] as { output?: OutputSpec } | undefined;
+	return module?.output;
+}
+
+/**
+ * The parameters with Output set to Selected Fields and every field chosen: the whole tidy item,
+ * for tests about the tidy keys that Simplified leaves out. Raw's answer is `{ output: 'raw' }`.
+ */
+export function allFields(parameters: INodeParameters): INodeParameters {
+	const spec = outputSpecOf(String(parameters.resource), String(parameters.operation));
+	if (!spec) throw new Error(`${String(parameters.resource)} → ${String(parameters.operation)} has no Output parameter`);
+	return { ...parameters, output: 'selected', fields: [...spec.keys] };
 }
 
 /**

@@ -3,16 +3,21 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import * as account from './account';
 import * as certificate from './certificate';
+import type { OutputChoice, OutputSpec } from '../helpers/outputMode';
 import { DEFAULT_CONCURRENCY } from './common.descriptions';
 import * as order from './order';
+import { readOutputChoice, shapeItems } from './output';
 import * as product from './product';
 
 /**
  * An operation: `execute` runs one item. An optional `prepare` reads and checks one item without
  * any request; the router prepares every item before the first request, so bad input in any item
  * stops (or is set aside) before anything is spent, and `execute` gets what `prepare` returned.
+ * With `output`, execute's items carry the API's answer under `response` and the router returns
+ * them as the item's Output parameter asks (Simplified, Raw or Selected Fields).
  */
 export interface Operation {
+	output?: OutputSpec;
 	prepare?: (this: IExecuteFunctions, itemIndex: number) => Promise<unknown>;
 	execute: (this: IExecuteFunctions, itemIndex: number, prepared?: never) => Promise<INodeExecutionData[]>;
 }
@@ -72,9 +77,11 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 	};
 
 	const prepared: unknown[] = new Array(items.length);
+	const choices: OutputChoice[] = new Array(items.length);
 	const pending: number[] = [];
 	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
 		try {
+			if (handler.output) choices[itemIndex] = readOutputChoice(this, handler.output, itemIndex);
 			if (handler.prepare) prepared[itemIndex] = await handler.prepare.call(this, itemIndex);
 			pending.push(itemIndex);
 		} catch (error) {
@@ -91,7 +98,8 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 		while (next < pending.length && !stopped.failure) {
 			const itemIndex = pending[next++];
 			try {
-				const outputs = await handler.execute.call(this, itemIndex, prepared[itemIndex] as never);
+				let outputs = await handler.execute.call(this, itemIndex, prepared[itemIndex] as never);
+				if (handler.output) outputs = shapeItems(handler.output, choices[itemIndex], outputs);
 				results[itemIndex] = outputs.map((output) => ({ ...output, pairedItem: { item: itemIndex } }));
 			} catch (error) {
 				const stop = setAside(itemIndex, error);

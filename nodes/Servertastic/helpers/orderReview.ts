@@ -161,3 +161,6 @@ export function tidyOrder(review: IDataObject, orderToken: string | null = null)
 		licenses: licensesOf(review),
 	};
 }
+
+/** tidyOrder's keys, in its order: what Order → Get (and Get Many Modified) can select. */
+export const ORDER_KEYS: readonly string[] = Object.keys(tidyOrder({}));

@@ -141,9 +141,10 @@ export class N8n {
 		this.userFolder = mkdtempSync(join(process.env.E2E_TMP_DIR ?? tmpdir(), `n8n-servertastic-e2e-${runtime.key}-`));
 	}
 
-	static async create(runtime: Runtime): Promise<N8n> {
+	/** `port`: the editor's port (the demo's --port); by default a free one. */
+	static async create(runtime: Runtime, port?: number): Promise<N8n> {
 		const n8n = new N8n(runtime);
-		n8n.port = await freePort();
+		n8n.port = port ?? (await freePort());
 		return n8n;
 	}
 

@@ -3,10 +3,16 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { accountOrder } from '../../helpers/listEntries';
 import { entriesOf, numberOrNull } from '../../helpers/normalise';
+import type { OutputSpec } from '../../helpers/outputMode';
 import { apiRequest } from '../../transport';
-import { concurrencyOption, optionsCollection } from '../common.descriptions';
+import { concurrencyOption, optionsCollection, outputProperties } from '../common.descriptions';
+
+const ACCOUNT_KEYS = ['points', 'activeOrderCount', 'completedOrderCount', 'activeOrders', 'completedOrders'];
+/** Simplified keeps every tidy key, without `response`. */
+export const output: OutputSpec = { keys: ACCOUNT_KEYS, simple: ACCOUNT_KEYS };
 
 const properties: INodeProperties[] = [
+	...outputProperties(output),
 	optionsCollection([concurrencyOption]),
 ];
 

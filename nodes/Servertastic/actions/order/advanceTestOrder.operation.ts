@@ -8,14 +8,17 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { SERVERTASTIC_BASE_URLS } from '../../../../credentials/ServertasticApi.credentials';
 import { CREDENTIAL_TYPE } from '../../transport';
-import { orderTokenProperty } from '../common.descriptions';
+import { orderTokenProperty, outputProperties } from '../common.descriptions';
 import {
 	actionOptionsProperty,
 	actionOutput,
+	actionOutputSpec,
 	type OrderTokenItem,
 	prepareOrderToken,
 	sendOrderAction,
 } from './orderAction';
+
+export const output = actionOutputSpec();
 
 const properties: INodeProperties[] = [
 	{
@@ -23,6 +26,7 @@ const properties: INodeProperties[] = [
 		description:
 			"The token of a test order. Each run moves it one stage on; the new status can take up to 3 minutes to show in Get. Only the test API has this call: with a live credential the node refuses and sends nothing.",
 	},
+	...outputProperties(output),
 	actionOptionsProperty,
 ];
 

@@ -1,14 +1,17 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { orderTokenProperty } from '../common.descriptions';
+import { orderTokenProperty, outputProperties } from '../common.descriptions';
 import {
 	actionOptionsProperty,
 	actionOutput,
+	actionOutputSpec,
 	type OrderTokenItem,
 	prepareOrderToken,
 	sendOrderAction,
 } from './orderAction';
+
+export const output = actionOutputSpec(['cancelled']);
 
 const properties: INodeProperties[] = [
 	{
@@ -16,6 +19,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The token of the order to cancel. Destructive: a cancelled order cannot be restored, and its certificate must be ordered again. Allowed before approval or up to 30 days after issue; the points are refunded.',
 	},
+	...outputProperties(output),
 	actionOptionsProperty,
 ];
 

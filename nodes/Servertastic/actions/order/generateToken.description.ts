@@ -1,7 +1,12 @@
 import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { concurrencyOption, optionsCollection } from '../common.descriptions';
+import type { OutputSpec } from '../../helpers/outputMode';
+import { concurrencyOption, optionsCollection, outputProperties } from '../common.descriptions';
+
+/** tokenOutput's keys; Simplified keeps them all, without `response`. */
+const TOKEN_KEYS = ['orderToken', 'success', 'message', 'resellerOrderId', 'reviewUrl', 'resellerReference', 'productCode', 'generation', 'orderStatus', 'tokenUsed'];
+export const output: OutputSpec = { keys: TOKEN_KEYS, simple: TOKEN_KEYS };
 
 const properties: INodeProperties[] = [
 	{
@@ -92,6 +97,7 @@ const properties: INodeProperties[] = [
 		description:
 			'A reference unique to this purchase, at most 35 characters. A reference used before is refused, so the same purchase cannot be made twice.',
 	},
+	...outputProperties(output),
 	optionsCollection([
 		concurrencyOption,
 		{

@@ -28,7 +28,7 @@ export type { Generation } from './generateToken.lookup';
 
 type IfReferenceUsed = 'returnExisting' | 'error';
 
-export { description } from './generateToken.description';
+export { description, output } from './generateToken.description';
 
 function readCount(
 	context: IExecuteFunctions,

@@ -1,25 +1,26 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
-import { tidyOrder } from '../../helpers/orderReview';
+import { ORDER_KEYS, tidyOrder } from '../../helpers/orderReview';
+import type { OutputSpec } from '../../helpers/outputMode';
 import { apiRequest } from '../../transport';
-import { concurrencyOption, orderTokenProperty, optionsCollection } from '../common.descriptions';
-import { readBoolean, readText } from '../parameters';
+import { concurrencyOption, orderTokenProperty, optionsCollection, outputProperties } from '../common.descriptions';
+import { readText } from '../parameters';
 import { withValidationHandOff } from './validationHandOff';
+
+/**
+ * Simplified: who, what, where it stands, what to do to validate (with the file or DNS record to hand
+ * on), and the certificate once issued.
+ */
+export const output: OutputSpec = {
+	keys: [...ORDER_KEYS, 'validationFile', 'dnsRecord'],
+	simple: ['orderToken', 'resellerOrderId', 'resellerReference', 'status', 'statusInfo', 'isPlaced', 'isIssued', 'productCode', 'domain', 'sanDomains', 'approverEmail', 'validation', 'certificate', 'chain', 'expiryDate', 'modifiedDate', 'validationFile', 'dnsRecord'],
+};
 
 const properties: INodeProperties[] = [
 	orderTokenProperty,
-	optionsCollection([
-		concurrencyOption,
-		{
-			displayName: 'Raw Output',
-			name: 'rawOutput',
-			type: 'boolean',
-			default: false,
-			description:
-				"Whether to return the API's answer exactly as it came instead of the tidy order (status, validation instructions, certificate, chain, expiry)",
-		},
-	]),
+	...outputProperties(output),
+	optionsCollection([concurrencyOption]),
 ];
 
 export const description = updateDisplayOptions(
@@ -35,9 +36,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 			itemIndex,
 		});
 	}
-	const raw = readBoolean(this, 'options.rawOutput', itemIndex, 'Raw Output');
 	const review = await apiRequest.call(this, 'order/review', { order_token: orderToken }, { itemIndex });
-	if (raw) return [{ json: review, pairedItem: { item: itemIndex } }];
 	// The review carries no order token (api2.md): the one asked with is the order's.
 	return [await withValidationHandOff(this, { ...tidyOrder(review, orderToken), response: review }, itemIndex)];
 }

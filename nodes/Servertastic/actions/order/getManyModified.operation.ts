@@ -3,10 +3,17 @@ import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { modifiedOrder, upTo } from '../../helpers/listEntries';
 import { entriesOf } from '../../helpers/normalise';
-import { apiDate, isoDate } from '../../helpers/orderReview';
+import { apiDate, isoDate, ORDER_KEYS } from '../../helpers/orderReview';
+import type { OutputSpec } from '../../helpers/outputMode';
 import { apiRequest } from '../../transport';
-import { concurrencyOption, returnAllOrLimit, optionsCollection } from '../common.descriptions';
+import { concurrencyOption, outputProperties, returnAllOrLimit, optionsCollection } from '../common.descriptions';
 import { asItems, readLimit } from '../listOperations';
+
+/** Simplified: which order changed, where it stands, its dates. Raw: each record as the API sent it. */
+export const output: OutputSpec = {
+	keys: [...ORDER_KEYS, 'checkedAt'],
+	simple: ['resellerOrderId', 'resellerReference', 'status', 'statusInfo', 'isIssued', 'productCode', 'domain', 'sanDomains', 'expiryDate', 'orderDate', 'modifiedDate', 'checkedAt'],
+};
 
 const properties: INodeProperties[] = [
 	{
@@ -19,6 +26,7 @@ const properties: INodeProperties[] = [
 			'Return the orders changed after this moment (GMT). Each item carries checkedAt, the data_accuracy time of the answer, to use as Since next time. The API sends no order token with these orders: each is identified by its resellerOrderId.',
 	},
 	...returnAllOrLimit(),
+	...outputProperties(output),
 	optionsCollection([concurrencyOption]),
 ];
 
@@ -68,6 +76,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// data_accuracy: the time of the last modification the answer covers, to send as the next date
 	// (api2.md "modifiedorders"). The records are review-like and carry no order token.
 	const checkedAt = isoDate(answer.data_accuracy);
-	const orders = entriesOf(answer.orders, 'order').map((entry) => modifiedOrder(entry, checkedAt));
+	const orders = entriesOf(answer.orders, 'order').map((entry) => ({
+		...modifiedOrder(entry, checkedAt),
+		response: entry,
+	}));
 	return asItems(upTo(orders, limit), itemIndex);
 }

@@ -3,6 +3,7 @@ import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ItemProblem } from '../../helpers/itemProblem';
 import { textOf } from '../../helpers/output';
+import type { OutputSpec } from '../../helpers/outputMode';
 import { emailProblem } from '../../helpers/validation/contacts';
 import { orderTokenProblem as tokenShapeProblem } from '../../helpers/validation/text';
 import { apiRequest, isUncertainOutcome, type ServertasticCall } from '../../transport';
@@ -133,4 +134,10 @@ export function actionOutput(orderToken: string, response: IDataObject, fields: 
 		...fields,
 		response,
 	};
+}
+
+/** The Output spec of an action: actionOutput's keys; Simplified keeps them all, without `response`. */
+export function actionOutputSpec(fields: string[] = [], extra: Partial<OutputSpec> = {}): OutputSpec {
+	const keys = ['orderToken', 'success', 'message', ...fields];
+	return { keys, simple: keys, ...extra };
 }

@@ -21,6 +21,7 @@ import { keyLostError, placedOutput, unconfirmedError } from './place.outcome';
 import { withValidationHandOff } from './validationHandOff';
 
 export { description } from './place.description';
+export { output } from './place.settings';
 
 function problemsError(
 	this: IExecuteFunctions,

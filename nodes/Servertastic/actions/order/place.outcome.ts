@@ -14,7 +14,8 @@ const EARLIER_KEY_NOTICE =
 /**
  * One output item. Besides placeOrderOutput's keys: `csrSource`, `csr` (the one sent, or the one
  * Servertastic made), and for a generated key pair `privateKey` with `privateKeyNotice`, both null
- * otherwise. The private key is kept out of `response`, so it is in exactly one field.
+ * otherwise. `response` is the answer as it came (its private_key too): the router returns either
+ * it (Raw) or the tidy keys, never both, so the key is in the output once (place.settings.ts).
  */
 export function placedOutput(
 	response: IDataObject,
@@ -24,12 +25,11 @@ export function placedOutput(
 	message?: string,
 ): IDataObject {
 	const generated = order.csrSource === 'generate';
-	const { private_key: privateKey, ...rest } = response;
 	// Found placed (not placed now): the order's own method decides what the customer has to do.
 	const reviewed = textOf(response.dv_auth_method)?.trim().toUpperCase() as DvAuthMethod | undefined;
 	const shownMethod = placement !== 'placed' && reviewed && DV_AUTH_METHODS.includes(reviewed) ? reviewed : method;
-	const output = placeOrderOutput(rest, order, shownMethod, placement);
-	const key = generated && placement === 'placed' ? textOf(privateKey) : null;
+	const output = placeOrderOutput(response, order, shownMethod, placement);
+	const key = generated && placement === 'placed' ? textOf(response.private_key) : null;
 	return {
 		...output,
 		...(message ? { message } : {}),

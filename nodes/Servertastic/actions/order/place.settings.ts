@@ -1,6 +1,19 @@
 import type { INodeProperties } from 'n8n-workflow';
 
-import { concurrencyOption, optionsCollection } from '../common.descriptions';
+import type { OutputSpec } from '../../helpers/outputMode';
+import { concurrencyOption, optionsCollection, outputProperties } from '../common.descriptions';
+
+/**
+ * placedOutput's keys. A private key Servertastic generated is sent once and never stored: every
+ * mode shows it once (Simplified and Selected as privateKey, Raw as the answer's private_key), each
+ * with its notice.
+ */
+export const output: OutputSpec = {
+	keys: ['orderToken', 'placement', 'status', 'resellerOrderId', 'inviteUrl', 'message', 'commonName', 'domains', 'validation', 'validationFile', 'dnsRecord', 'csrSource', 'csr', 'privateKey', 'privateKeyNotice'],
+	simple: ['orderToken', 'placement', 'status', 'resellerOrderId', 'inviteUrl', 'message', 'commonName', 'domains', 'validation', 'validationFile', 'dnsRecord', 'privateKey', 'privateKeyNotice'],
+	alwaysKept: ['privateKey', 'privateKeyNotice'],
+	rawExtras: ['privateKeyNotice'],
+};
 
 /** The last properties of Order → Place: parameters sent as given, and the Options collection. */
 export const PLACE_SETTINGS: INodeProperties[] = [
@@ -30,6 +43,7 @@ export const PLACE_SETTINGS: INodeProperties[] = [
 			},
 		],
 	},
+	...outputProperties(output),
 	optionsCollection([
 		{
 			displayName: 'Check Against Product Fields',

@@ -2,14 +2,17 @@ import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { textOf } from '../../helpers/output';
-import { orderTokenProperty } from '../common.descriptions';
+import { orderTokenProperty, outputProperties } from '../common.descriptions';
 import {
 	actionOptionsProperty,
 	actionOutput,
+	actionOutputSpec,
 	type OrderTokenItem,
 	prepareOrderToken,
 	sendOrderAction,
 } from './orderAction';
+
+export const output = actionOutputSpec(['status']);
 
 const properties: INodeProperties[] = [
 	{
@@ -17,6 +20,7 @@ const properties: INodeProperties[] = [
 		description:
 			'The token of an order validated by DNS or file. Publish the record or file first, then ask for the check; Get shows the result.',
 	},
+	...outputProperties(output),
 	actionOptionsProperty,
 ];
 

@@ -7,11 +7,12 @@ import { dcvInstructions, textOf } from '../../helpers/output';
 import { DV_AUTH_METHODS, type DvAuthMethod } from '../../helpers/placeOrderFields';
 import { hostnameProblem } from '../../helpers/validation/hostnames';
 import { apiRequest } from '../../transport';
-import { approverEmailLocator, orderTokenProperty } from '../common.descriptions';
+import { approverEmailLocator, orderTokenProperty, outputProperties } from '../common.descriptions';
 import { readChoice, readText } from '../parameters';
 import {
 	actionOptionsProperty,
 	actionOutput,
+	actionOutputSpec,
 	type ItemProblem,
 	readEmail,
 	readOrderToken,
@@ -22,6 +23,12 @@ import { withValidationHandOff } from './validationHandOff';
 
 const KEEP = 'keep';
 const METHOD_CHOICES = [KEEP, ...DV_AUTH_METHODS] as const;
+
+/** A private key Servertastic made is in its answer once: Selected Fields never drops it. */
+export const output = actionOutputSpec(['commonName', 'validation', 'validationFile', 'dnsRecord', 'csr', 'privateKey'], {
+	simple: ['orderToken', 'success', 'message', 'commonName', 'validation', 'validationFile', 'dnsRecord', 'privateKey'],
+	alwaysKept: ['privateKey'],
+});
 
 const properties: INodeProperties[] = [
 	{
@@ -69,6 +76,7 @@ const properties: INodeProperties[] = [
 		},
 		"The addresses Servertastic allows for the new CSR's domain, or else the order's (read with the order token). The list stays empty while neither is known; then type or map the address By Value.",
 	),
+	...outputProperties(output),
 	actionOptionsProperty,
 ];
 

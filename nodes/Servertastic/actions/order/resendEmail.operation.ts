@@ -3,11 +3,12 @@ import { updateDisplayOptions } from 'n8n-workflow';
 
 import { objectOf } from '../../helpers/normalise';
 import { textOf } from '../../helpers/output';
-import { orderTokenProperty } from '../common.descriptions';
+import { orderTokenProperty, outputProperties } from '../common.descriptions';
 import { readChoice } from '../parameters';
 import {
 	actionOptionsProperty,
 	actionOutput,
+	actionOutputSpec,
 	type ItemProblem,
 	readOrderToken,
 	refuseItem,
@@ -17,6 +18,8 @@ import {
 /** The API's spelling: Fulfillment. */
 const EMAIL_TYPES = ['Approver', 'Fulfillment'] as const;
 type EmailType = (typeof EMAIL_TYPES)[number];
+
+export const output = actionOutputSpec(['emailType', 'sentTo', 'recipients']);
 
 const properties: INodeProperties[] = [
 	orderTokenProperty,
@@ -39,6 +42,7 @@ const properties: INodeProperties[] = [
 		default: 'Approver',
 		description: 'Which email to send again',
 	},
+	...outputProperties(output),
 	actionOptionsProperty,
 ];
 

@@ -1,16 +1,19 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
-import { approverEmailLocator, ORDER_APPROVER_HINT, orderTokenProperty } from '../common.descriptions';
+import { approverEmailLocator, ORDER_APPROVER_HINT, orderTokenProperty, outputProperties } from '../common.descriptions';
 import {
 	actionOptionsProperty,
 	actionOutput,
+	actionOutputSpec,
 	type ItemProblem,
 	readEmail,
 	readOrderToken,
 	refuseItem,
 	sendOrderAction,
 } from './orderAction';
+
+export const output = actionOutputSpec(['method', 'approverEmail']);
 
 const properties: INodeProperties[] = [
 	orderTokenProperty,
@@ -22,6 +25,7 @@ const properties: INodeProperties[] = [
 		},
 		ORDER_APPROVER_HINT,
 	),
+	...outputProperties(output),
 	actionOptionsProperty,
 ];
 

@@ -7,7 +7,7 @@ const simulator = useSimulator();
 const get = { resource: 'account', operation: 'get' };
 
 describe('Account → Get inside n8n', () => {
-	it('the balance, the active and completed orders with their counts, the answer under response; api_key sent', async () => {
+	it('the balance, the active and completed orders with their counts; Raw the answer as it came; api_key sent', async () => {
 		simulator().setPoints(1234);
 		const placed = simulator().createToken({ productCode: 'RapidSSL-12' });
 		simulator().getOrder(placed)!.status = 'Awaiting Customer Verification';
@@ -23,9 +23,12 @@ describe('Account → Get inside n8n', () => {
 			expect.objectContaining({ resellerOrderId: simulator().getOrder(placed)!.resellerOrderId, status: 'Awaiting Customer Verification' }),
 		]);
 		expect((json.completedOrders as Array<{ domain: string }>).map((order) => order.domain)).toEqual(['a.example.com', 'b.example.com']);
-		expect(json.response).toMatchObject({ success: 'Reseller Overview', purchased_points: '1234' });
+		expect(json).not.toHaveProperty('response');
 		expect(result.success[0].pairedItem).toEqual({ item: 0 });
 		expectNoSecret(result);
+		const raw = await runServertastic(simulator(), { ...get, output: 'raw' });
+		expect(raw.success[0].json).toMatchObject({ success: 'Reseller Overview', purchased_points: '1234' });
+		expectNoSecret(raw);
 	});
 
 	it('reads the documented records field by field; numbers given as text are read', async () => {

@@ -54,7 +54,6 @@ describe('Order → Advance Test Order inside n8n', () => {
 			orderToken: token,
 			success: true,
 			message: sentence,
-			response: { success: sentence },
 		});
 		expect(simulator.getOrder(token)?.status).toBe('Awaiting Customer Verification');
 		const second = await runServertastic(simulator, advance({ orderToken: token }));
@@ -135,7 +134,9 @@ describe('Order → Advance Test Order inside n8n', () => {
 			orderToken: token,
 			success: true,
 			message: 'Order was pushed. Please wait up to 3 minutes for the status to update - STR_1_201611071123',
-			response: fixture('order/advanceorder'),
 		});
+		serveFixture(simulator, 'order/advanceorder', fixture('order/advanceorder'));
+		const raw = await runServertastic(simulator, advance({ orderToken: token, output: 'raw' }));
+		expect(raw.success.map((item) => item.json)).toEqual([fixture('order/advanceorder')]);
 	});
 });

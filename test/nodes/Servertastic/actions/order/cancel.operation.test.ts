@@ -39,7 +39,6 @@ describe('Order → Cancel inside n8n', () => {
 			success: true,
 			message: sentence,
 			cancelled: true,
-			response: { success: sentence },
 		});
 		expect(simulator.getOrder(token)?.status).toBe('Cancelled');
 		expect(simulator.points()).toBe(before + 20);
@@ -47,7 +46,7 @@ describe('Order → Cancel inside n8n', () => {
 		expectNoSecret(result);
 	});
 
-	it('reads the documented answer: the sentence is the message, no other field is guessed', async () => {
+	it('reads the documented answer: the sentence is the message, no other field is guessed; Raw is the answer', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 		serveFixture(simulator, 'order/cancel', fixture('order/cancel'));
 		const result = await runServertastic(simulator, cancel({ orderToken: token }));
@@ -56,8 +55,10 @@ describe('Order → Cancel inside n8n', () => {
 			success: true,
 			message: 'Order cancelled - STR_1_202403121045',
 			cancelled: true,
-			response: { success: 'Order cancelled - STR_1_202403121045' },
 		});
+		serveFixture(simulator, 'order/cancel', fixture('order/cancel'));
+		const raw = await runServertastic(simulator, cancel({ orderToken: simulator.createToken({ productCode: 'RapidSSL-12' }), output: 'raw' }));
+		expect(raw.success.map((item) => item.json)).toEqual([fixture('order/cancel')]);
 	});
 
 	it.each([

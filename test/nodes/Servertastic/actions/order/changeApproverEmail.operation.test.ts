@@ -34,11 +34,13 @@ describe('Order → Change Approver Email inside n8n', () => {
 			message: 'Change Approver Email Reset',
 			// The answer is `success` only (api2.md): the address is the one sent.
 			approverEmail: 'webmaster@example.com',
-			response: { success: 'Change Approver Email Reset' },
 		});
 		expect(simulator.getOrder(token)?.approverEmail).toBe('webmaster@example.com');
 		expect(result.downstream.success.map((entry) => entry.json)).toEqual([item.json]);
 		expectNoSecret(result);
+		// Output Raw: the answer as it came.
+		const raw = await runServertastic(simulator, change({ orderToken: token, approverEmailAddress: 'admin@example.com', output: 'raw' }));
+		expect(raw.success.map((entry) => entry.json)).toEqual([{ success: 'Change Approver Email Reset' }]);
 	});
 
 	it.each([

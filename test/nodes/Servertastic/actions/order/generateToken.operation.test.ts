@@ -107,16 +107,22 @@ describe('Order → Generate Token inside n8n', () => {
 			generation: 'generated',
 			orderStatus: null,
 			tokenUsed: false,
-			response: {
-				success: 'Order token generated',
-				order_token: order!.orderToken,
-				product_code: 'RapidSSL-12',
-				reseller_order_id: order!.resellerOrderId,
-				review_url: `${simulator.url}/review/${order!.orderToken}`,
-			},
 		});
 		expect(result.downstream.success.map((entry) => entry.json)).toEqual([output.json]);
 		expectNoSecret(result);
+		// Output Raw, for another item (another reference, another token): the answer as it came.
+		const raw = await runServertastic(simulator, generate({ output: 'raw' }), { inputItems: [{ customer: 'Kim' }] });
+		const token = raw.success[0].json.order_token as string;
+		const other = simulator.getOrder(token)!;
+		expect(raw.success.map((entry) => entry.json)).toEqual([
+			{
+				success: 'Order token generated',
+				order_token: token,
+				product_code: 'RapidSSL-12',
+				reseller_order_id: other.resellerOrderId,
+				review_url: `${simulator.url}/review/${token}`,
+			},
+		]);
 	});
 
 	it('sends SAN and server counts, also when an expression gives them as text', async () => {
@@ -158,7 +164,6 @@ describe('Order → Generate Token inside n8n', () => {
 				// From the token's review: showtokens lists only the token and its reference.
 				orderStatus: 'Order Placed',
 				tokenUsed: false,
-				response: { token: order.orderToken, reseller_unique_reference: reference },
 			});
 			// The same keys as a fresh token, in the same order.
 			expect(Object.keys(output.json)).toEqual(Object.keys(first.success[0].json));
@@ -171,6 +176,9 @@ describe('Order → Generate Token inside n8n', () => {
 			expect(simulator.requestsTo('order/review').map((request) => request.query)).toEqual([{ order_token: order.orderToken }]);
 			expect(await tokensWithReference(reference)).toHaveLength(1);
 			expectNoSecret(second);
+			// Output Raw (a third run, after the counts above): the token's list entry as it came.
+			const raw = await runServertastic(simulator, { ...parameters, output: 'raw' }, { inputItems: [{ ...item }] });
+			expect(raw.success.map((entry) => entry.json)).toEqual([{ token: order.orderToken, reseller_unique_reference: reference }]);
 		});
 
 		it('If the Reference Was Used Before: Stop With an Error keeps the refusal, with no lookup', async () => {

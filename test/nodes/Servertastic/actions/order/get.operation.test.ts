@@ -1,17 +1,19 @@
 import type { INodeParameters } from 'n8n-workflow';
 
 import { fixture, serveFixture } from '../../../../contract';
-import { runServertastic } from '../../../../support/servertastic';
+import { allFields, runServertastic } from '../../../../support/servertastic';
 import { describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../../../../support/readChecks';
 
 const simulator = useSimulator();
 
-const get = (orderToken: string, options: INodeParameters = {}): INodeParameters => ({
+const get = (orderToken: string, output: INodeParameters = {}): INodeParameters => ({
 	resource: 'order',
 	operation: 'get',
 	orderToken,
-	options,
+	...output,
 });
+/** Every tidy key (Selected Fields, all of them): what the tests of fields Simplified leaves out read. */
+const getAll = (orderToken: string): INodeParameters => allFields(get(orderToken));
 
 /** A placed order waiting for its DNS record, as `place` leaves it. */
 function awaitingDns(token: string) {
@@ -29,9 +31,9 @@ function awaitingDns(token: string) {
 }
 
 describe('Order → Get inside n8n', () => {
-	it('a fresh token (Order Placed, nothing filled): the tidy order with nulls, isPlaced false, the raw answer under response, no api_key sent', async () => {
+	it('a fresh token (Order Placed, nothing filled): the tidy order with nulls, isPlaced false, Simplified a part of it, Raw the answer; no api_key sent', async () => {
 		const token = simulator().createToken({ productCode: 'RapidSSL-12', reference: 'REF-1' });
-		const result = await runServertastic(simulator(), get(token));
+		const result = await runServertastic(simulator(), getAll(token));
 		expect(result.status).toBe('success');
 		expectQueries(simulator(), 'order/review', [{ order_token: token }]);
 		expect(result.success).toHaveLength(1);
@@ -74,17 +76,44 @@ describe('Order → Get inside n8n', () => {
 			licenses: [],
 			validationFile: null,
 			dnsRecord: null,
-			response: expect.objectContaining({ order_status: 'Order Placed', reseller_order_id: 'ST100001', success: 'Review Order' }),
 		});
-		expect(item.json.response).not.toHaveProperty('order_token');
 		expect(result.downstream.success.map((entry) => entry.json)).toEqual([item.json]);
 		expectNoSecret(result);
+
+		// The default, Simplified: the same values for its keys, nothing else.
+		const simple = (await runServertastic(simulator(), get(token))).success[0].json;
+		expect(simple).toEqual({
+			orderToken: token,
+			resellerOrderId: 'ST100001',
+			resellerReference: null,
+			status: 'Order Placed',
+			statusInfo: null,
+			isPlaced: false,
+			isIssued: false,
+			productCode: 'RapidSSL-12',
+			domain: null,
+			sanDomains: [],
+			approverEmail: null,
+			validation: null,
+			certificate: null,
+			chain: null,
+			expiryDate: null,
+			modifiedDate: null,
+			validationFile: null,
+			dnsRecord: null,
+		});
+		const raw = await runServertastic(simulator(), get(token, { output: 'raw' }));
+		expect(raw.success[0].json).toEqual(
+			expect.objectContaining({ order_status: 'Order Placed', reseller_order_id: 'ST100001', success: 'Review Order' }),
+		);
+		expect(raw.success[0].json).not.toHaveProperty('order_token');
+		expectNoSecret(raw);
 	});
 
 	it('reads every field of the documented answers: SANs from additional_sans, organisation_info, contacts, modifications', async () => {
 		const token = simulator().createToken({ productCode: 'RapidSSL-12' });
 		serveFixture(simulator(), 'order/review', fixture('order/review', 'additional-sans'));
-		const sans = (await runServertastic(simulator(), get(token))).success[0].json;
+		const sans = (await runServertastic(simulator(), getAll(token))).success[0].json;
 		expect(sans).toMatchObject({
 			orderToken: token,
 			status: 'Awaiting Customer Verification',
@@ -99,7 +128,7 @@ describe('Order → Get inside n8n', () => {
 			modifiedDate: '2024-03-12T10:46:02Z',
 		});
 		serveFixture(simulator(), 'order/review', fixture('order/review', 'ov'));
-		const ov = (await runServertastic(simulator(), get(token))).success[0].json;
+		const ov = (await runServertastic(simulator(), getAll(token))).success[0].json;
 		expect(ov).toMatchObject({
 			organisation: { name: 'Example Ltd', division: 'IT', city: 'London', region: 'Greater London', country: 'GB' },
 			serverCount: 1,
@@ -130,7 +159,7 @@ describe('Order → Get inside n8n', () => {
 		awaitingDns(token);
 		expect(simulator().advance(token)).toBe('Completed');
 		const order = simulator().getOrder(token)!;
-		const result = await runServertastic(simulator(), get(token));
+		const result = await runServertastic(simulator(), getAll(token));
 		const [item] = result.success;
 		expect(item.json).toMatchObject({
 			status: 'Completed',
@@ -152,9 +181,10 @@ describe('Order → Get inside n8n', () => {
 		simulator().advance(token);
 		const order = simulator().getOrder(token)!;
 		order.caCerts = [order.caCerts![0]];
-		const result = await runServertastic(simulator(), get(token));
-		const response = result.success[0].json.response as { ca_certs: { certificate_info: unknown } };
+		const raw = await runServertastic(simulator(), get(token, { output: 'raw' }));
+		const response = raw.success[0].json as { ca_certs: { certificate_info: unknown } };
 		expect(Array.isArray(response.ca_certs.certificate_info)).toBe(false);
+		const result = await runServertastic(simulator(), getAll(token));
 		expect(result.success[0].json).toMatchObject({
 			chain: order.caCerts[0].certificate,
 			intermediateCertificates: [order.caCerts[0].certificate],
@@ -162,10 +192,10 @@ describe('Order → Get inside n8n', () => {
 		});
 	});
 
-	it('Raw Output returns the answer exactly as it came', async () => {
+	it('Output Raw returns the answer exactly as it came', async () => {
 		const token = simulator().createToken({ productCode: 'RapidSSL-12' });
 		simulator().respondOnce('order/review', { status: 200, body: { success: 'ok', order_status: 'Queued', extra: { a: '1' } } });
-		const result = await runServertastic(simulator(), get(token, { rawOutput: true }));
+		const result = await runServertastic(simulator(), get(token, { output: 'raw' }));
 		expect(result.success.map((item) => item.json)).toEqual([{ success: 'ok', order_status: 'Queued', extra: { a: '1' } }]);
 	});
 

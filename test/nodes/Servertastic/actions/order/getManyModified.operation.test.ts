@@ -1,7 +1,7 @@
 import type { INodeParameters } from 'n8n-workflow';
 import { tidyOrder } from '../../../../../nodes/Servertastic/helpers/orderReview';
 import { fixture, serveFixture } from '../../../../contract';
-import { runServertastic } from '../../../../support/servertastic';
+import { allFields, runServertastic } from '../../../../support/servertastic';
 import { API_KEY, describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../../../../support/readChecks';
 
 const simulator = useSimulator();
@@ -34,7 +34,7 @@ const domains = (items: Array<{ json: Record<string, unknown> }>) => items.map((
 describe('Order → Get Many Modified inside n8n', () => {
 	it('sends Since as YYYY-MM-DD HH:MM:SS GMT with the api_key; one tidy item per order, known by its reseller order id', async () => {
 		threeOrders();
-		const result = await runServertastic(simulator(), getManyModified('2026-01-01T12:00:00Z'));
+		const result = await runServertastic(simulator(), allFields(getManyModified('2026-01-01T12:00:00Z')));
 		expect(result.status).toBe('success');
 		expectQueries(simulator(), 'order/modifiedorders', [{ date: '2026-01-01 12:00:00', api_key: API_KEY }]);
 		expect(result.success.map((item) => item.json)).toEqual([
@@ -55,11 +55,32 @@ describe('Order → Get Many Modified inside n8n', () => {
 		expect(Object.keys(result.success[0].json)).toEqual([...Object.keys(tidyOrder({})), 'checkedAt']);
 		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 0 }]);
 		expectNoSecret(result);
+
+		// The default, Simplified: the order, its state and its dates.
+		const simple = await runServertastic(simulator(), getManyModified('2026-01-01T12:00:00Z'));
+		expect(simple.success[0].json).toEqual({
+			resellerOrderId: 'ST100002',
+			resellerReference: null,
+			status: 'Order Placed',
+			statusInfo: null,
+			isIssued: false,
+			productCode: 'RapidSSL-12',
+			domain: 'site2.example.com',
+			sanDomains: [],
+			expiryDate: null,
+			orderDate: null,
+			modifiedDate: '2026-01-02T10:00:00Z',
+			checkedAt: '2026-01-03T10:00:00Z',
+		});
+		// Raw: each record as the API sent it.
+		const raw = await runServertastic(simulator(), getManyModified('2026-01-01T12:00:00Z', { output: 'raw' }));
+		expect(raw.success.map((item) => item.json.reseller_order_id)).toEqual(['ST100002', 'ST100003']);
+		expect(raw.success[0].json).toMatchObject({ domain_name: 'site2.example.com', order_status: 'Order Placed' });
 	});
 
 	it('reads the documented records field by field, the cursor from data_accuracy', async () => {
 		serveFixture(simulator(), 'order/modifiedorders', fixture('order/modifiedorders'));
-		const result = await runServertastic(simulator(), getManyModified('2024-03-12T00:00:00Z'));
+		const result = await runServertastic(simulator(), allFields(getManyModified('2024-03-12T00:00:00Z')));
 		expect(result.success.map((item) => item.json)).toEqual([
 			expect.objectContaining({
 				orderToken: null,

@@ -53,6 +53,7 @@ const ALWAYS_VISIBLE = [
 	'competitiveUpgrade',
 	'adminSameAsTech',
 	'additionalParameters',
+	'output',
 	'options',
 ];
 

@@ -25,7 +25,7 @@ const GROUPS: Array<[string, (name: string) => boolean]> = [
 	['certificate', (name) => ['hashingAlgorithm', 'webServerType', 'renewal', 'previousOrderToken', 'competitiveUpgrade'].includes(name)],
 	['organisation', (name) => name.startsWith('org')],
 	['contacts', (name) => /^(tech|admin|ida)/.test(name)],
-	['settings', (name) => ['additionalParameters', 'options'].includes(name)],
+	['settings', (name) => ['additionalParameters', 'output', 'fields', 'options'].includes(name)],
 ];
 const groupOf = (name: string) => GROUPS.findIndex(([, member]) => member(name));
 

@@ -6,7 +6,7 @@ import { LoggerProxy } from 'n8n-workflow';
 import { retryPolicy } from '../../../../../nodes/Servertastic/transport';
 import { type RunNodeResult, serialiseEverything } from '../../../../harness';
 import { type CannedReply, faultReply, type Simulator, startSimulator } from '../../../../simulator';
-import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
+import { allFields, runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
 
 /**
  * Order → Place with CSR Source "Let Servertastic Generate the Key Pair" (api2.md "SSL Products": no
@@ -73,7 +73,7 @@ function expectKeyOnlyInOutput(result: RunNodeResult, key: string) {
 describe('Order → Place: Servertastic generates the key pair', () => {
 	it('sends domain_name and the organisation, no CSR; outputs the key once with a plain notice', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-		const result = await runServertastic(simulator, generate(token));
+		const result = await runServertastic(simulator, allFields(generate(token)));
 		expect(result.status).toBe('success');
 		const [request] = simulator.requestsTo('order/place');
 		expect(request.body).not.toHaveProperty('csr');
@@ -99,9 +99,8 @@ describe('Order → Place: Servertastic generates the key pair', () => {
 		});
 		expect(item.json.privateKeyNotice).toMatch(/returns the private key only once.*never stored/);
 		expect(item.json.privateKeyNotice).toMatch(/reissue the order \(Order → Reissue\)/);
-		// The key is in exactly one field: not repeated under response.
-		expect(item.json.response).not.toHaveProperty('private_key');
-		expect(item.json.response).toMatchObject({ success: 'Order placed', csr: order.csr });
+		// The key is in exactly one field: the raw answer is not in the tidy output.
+		expect(item.json).not.toHaveProperty('response');
 		const hints = result.run.data.resultData.runData.Servertastic?.[0]?.hints ?? [];
 		expect(hints.map((hint) => hint.message)).toEqual([expect.stringMatching(/private key .* shown once/)]);
 		// The check below would notice the key: it is in the run, under privateKey.
@@ -109,12 +108,25 @@ describe('Order → Place: Servertastic generates the key pair', () => {
 		expectKeyOnlyInOutput(result, order.privateKey!);
 	});
 
+	it('Output Raw: the answer as it came, its private_key once, with the notice next to it', async () => {
+		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+		const result = await runServertastic(simulator, generate(token, { output: 'raw' }));
+		expect(result.status).toBe('success');
+		const order = simulator.getOrder(token)!;
+		const [item] = result.success;
+		expect(item.json).toMatchObject({ success: 'Order placed', csr: order.csr, private_key: order.privateKey });
+		expect(item.json.privateKeyNotice).toMatch(/returns the private key only once/);
+		expect(Object.keys(item.json).filter((key) => key !== 'privateKeyNotice').every((key) => /^[a-z_]+$/.test(key))).toBe(true);
+		const text = serialiseEverything(result.success);
+		expect(text.split(JSON.stringify(order.privateKey).slice(1, -1)).length - 1).toBe(1);
+	});
+
 	it('a re-run finds the order placed: no second place, no key, a notice saying how to get a new one', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 		await runServertastic(simulator, generate(token));
 		const key = simulator.getOrder(token)!.privateKey!;
 		simulator.reset();
-		const again = await runServertastic(simulator, generate(token));
+		const again = await runServertastic(simulator, allFields(generate(token)));
 		expect(again.success[0].json).toMatchObject({ placement: 'alreadyPlaced', privateKey: null, csrSource: 'generate' });
 		expect(again.success[0].json.privateKeyNotice).toMatch(/only in that first answer.*reissue the order/);
 		expect(simulator.requestsTo('order/place')).toHaveLength(0);

@@ -32,9 +32,11 @@ describe('Order → Recheck Validation inside n8n', () => {
 			success: true,
 			message: 'Order Polled',
 			status: null,
-			response: { success: 'Order Polled' },
 		});
 		expectNoSecret(result);
+		// Output Raw: the answer as it came.
+		const raw = await runServertastic(simulator, recheck({ orderToken: token, output: 'raw' }));
+		expect(raw.success.map((entry) => entry.json)).toEqual([{ success: 'Order Polled' }]);
 	});
 
 	it('FILE validation: the check\'s status from `status`; none ("", {} or absent) gives null', async () => {

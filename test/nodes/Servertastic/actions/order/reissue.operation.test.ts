@@ -1,7 +1,7 @@
 import { fixture, serveFixture } from '../../../../contract';
 import { csrFixture } from '../../../../fixtures/csrs';
 import type { Simulator } from '../../../../simulator';
-import { runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
+import { allFields, runServertastic, TECH_CONTACT } from '../../../../support/servertastic';
 import { API_KEY, expectNoSecret, useSimulator } from '../../../../support/readChecks';
 
 const currentSimulator = useSimulator();
@@ -48,7 +48,7 @@ describe('Order → Reissue inside n8n', () => {
 	it('with a new CSR and DNS: POSTs token, CSR and method; returns the DNS record to create', async () => {
 		const token = await completedOrder();
 		const csr = csrFixture('ec-p256');
-		const result = await runServertastic(simulator, reissue({ orderToken: token, csr, validationMethod: 'DNS' }));
+		const result = await runServertastic(simulator, allFields(reissue({ orderToken: token, csr, validationMethod: 'DNS' })));
 		expect(result.status).toBe('success');
 		const request = onlyReissueRequest();
 		expect(request.body).toEqual({ order_token: token, csr: csr.trim(), dv_auth_method: 'DNS' });
@@ -71,7 +71,7 @@ describe('Order → Reissue inside n8n', () => {
 				instructions: `Create a DNS TXT record named api.example.net with the value ${order.dnsString}.`,
 			},
 		});
-		expect((item.json.response as Record<string, unknown>).success).toBe('Order reissued');
+		expect(item.json).not.toHaveProperty('response');
 		// The answer carries dns_string, dns_name, file_name, file_contents, csr, private_key (api2.md).
 		expect(item.json).not.toHaveProperty('resellerOrderId');
 		expectNoSecret(result);
@@ -79,7 +79,7 @@ describe('Order → Reissue inside n8n', () => {
 
 	it('without a CSR, keeping the method: sends only the token; the generated key pair and DCV data come out', async () => {
 		const token = await completedOrder();
-		const result = await runServertastic(simulator, reissue({ orderToken: token }));
+		const result = await runServertastic(simulator, allFields(reissue({ orderToken: token })));
 		expect(result.status).toBe('success');
 		expect(onlyReissueRequest().body).toEqual({ order_token: token });
 		const order = simulator.getOrder(token)!;
@@ -95,7 +95,7 @@ describe('Order → Reissue inside n8n', () => {
 	it('reads the documented answer: the DNS record from dns_name and dns_string, the new key pair', async () => {
 		const token = await completedOrder();
 		serveFixture(simulator, 'order/reissue', fixture('order/reissue'));
-		const result = await runServertastic(simulator, reissue({ orderToken: token }));
+		const result = await runServertastic(simulator, allFields(reissue({ orderToken: token })));
 		const answer = fixture('order/reissue') as Record<string, string>;
 		expect(result.success[0].json).toMatchObject({
 			message: 'Order reissued',
@@ -110,6 +110,16 @@ describe('Order → Reissue inside n8n', () => {
 		// The fixture's CSR is not readable: the domain came from one review (a read).
 		expect(simulator.requestsTo('order/review')).toHaveLength(1);
 		expect(result.success[0].json.commonName).toBe('www.example.com');
+		// Simplified (the default) keeps the new private key and leaves the CSR out; Raw is the answer as it came.
+		serveFixture(simulator, 'order/reissue', fixture('order/reissue'));
+		const simple = (await runServertastic(simulator, reissue({ orderToken: token }))).success[0].json;
+		expect(Object.keys(simple)).toEqual(['orderToken', 'success', 'message', 'commonName', 'validation', 'validationFile', 'dnsRecord', 'privateKey']);
+		expect(simple.privateKey).toBe(answer.private_key);
+		// The DNS record stays in Simplified: a DNS node takes it as it is.
+		expect(simple.dnsRecord).toEqual({ name: 'www.example.com', type: 'TXT', value: answer.dns_string });
+		serveFixture(simulator, 'order/reissue', fixture('order/reissue'));
+		const raw = await runServertastic(simulator, reissue({ orderToken: token, output: 'raw' }));
+		expect(raw.success.map((item) => item.json)).toEqual([answer]);
 	});
 
 	it('Email: sends the method and the approver; the instructions name the approver', async () => {

@@ -34,13 +34,17 @@ describe('Order → Resend Email inside n8n', () => {
 			emailType: 'Approver',
 			sentTo: ['admin@example.com'],
 			recipients: { approverEmail: 'admin@example.com', adminContactEmail: null, techContactEmail: null },
-			response: {
+		});
+		expectNoSecret(result);
+		// Output Raw: the answer as it came.
+		const raw = await runServertastic(simulator, resend({ orderToken: token, emailType: 'Approver', output: 'raw' }));
+		expect(raw.success.map((entry) => entry.json)).toEqual([
+			{
 				success: 'Email resent',
 				type: 'Approver',
 				email_sent_to: { approver_email: 'admin@example.com', admin_contact_email: '', tech_contact_email: '' },
 			},
-		});
-		expectNoSecret(result);
+		]);
 	});
 
 	it('resends the fulfilment email of a completed order, the type given in any case by expression', async () => {

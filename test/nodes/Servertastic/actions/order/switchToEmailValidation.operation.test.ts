@@ -39,10 +39,13 @@ describe('Order → Switch Validation to Email inside n8n', () => {
 			message: 'DV Auth Method Updated',
 			method: 'EMAIL',
 			approverEmail: 'hostmaster@example.com',
-			response: { success: 'DV Auth Method Updated' },
 		});
 		expect(simulator.getOrder(token)).toMatchObject({ dvAuthMethod: 'EMAIL', approverEmail: 'hostmaster@example.com' });
 		expectNoSecret(result);
+		// Output Raw: the answer as it came.
+		const other = await placedOrder('DNS');
+		const raw = await runServertastic(simulator, switchToEmail({ orderToken: other, approverEmailAddress: 'hostmaster@example.com', output: 'raw' }));
+		expect(raw.success.map((entry) => entry.json)).toEqual([{ success: 'DV Auth Method Updated' }]);
 	});
 
 	it('without an approver email, sends only the token; the answer names no address, so approverEmail is null', async () => {
