@@ -65,7 +65,7 @@ describe("Place's pre-flight reads productfields in every reading", () => {
 		serve('order/place', 'dns');
 		const result = await runServertastic(simulator, place());
 		expect(result.status).toBe('success');
-		expect(calls()).toEqual(['order/review', 'order/productfields', 'order/place']);
+		expect(calls()).toEqual(['order/review', 'product/listproducts', 'order/productfields', 'order/place']);
 		expect(simulator.requestsTo('order/place')[0].body).toMatchObject({ hashing_algorithm: 'SHA-256', csr: expected.CSR });
 	});
 
@@ -74,7 +74,7 @@ describe("Place's pre-flight reads productfields in every reading", () => {
 		serve('order/productfields', caseName, variant);
 		const result = await runServertastic(simulator, place({ dvAuthMethod: 'SFILE' }));
 		expect(result.error?.message).toBe(`'Validation Method' must be one of EMAIL, FILE, DNS for this product (got "SFILE") [item 0]`);
-		expect(calls()).toEqual(['order/review', 'order/productfields']);
+		expect(calls()).toEqual(['order/review', 'product/listproducts', 'order/productfields']);
 	});
 });
 
@@ -99,7 +99,7 @@ describe('Check Order First reads review in every reading', () => {
 		const [item] = result.success;
 		if (caseName === 'fresh-token') {
 			expect(item.json).toMatchObject({ placement: 'placed', orderToken: TOKEN });
-			expect(calls()).toEqual(['order/review', 'order/productfields', 'order/place']);
+			expect(calls()).toEqual(['order/review', 'product/listproducts', 'order/productfields', 'order/place']);
 			return;
 		}
 		expect(only(item.json)).toEqual(expected.alreadyPlacedOf(fixture('order/review', caseName) as IDataObject));
@@ -113,7 +113,7 @@ describe('Check Order First reads review in every reading', () => {
 		serve('order/place', 'dns');
 		const result = await runServertastic(simulator, place());
 		expect(result.success[0].json.placement).toBe('placed');
-		expect(calls()).toEqual(['order/review', 'order/productfields', 'order/place']);
+		expect(calls()).toEqual(['order/review', 'product/listproducts', 'order/productfields', 'order/place']);
 	});
 });
 

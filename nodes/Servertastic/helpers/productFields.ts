@@ -141,3 +141,17 @@ export function labelOfParameter(apiName: string): string {
 export function firstOption(fields: ProductField[], name: string): string {
 	return fields.find((field) => field.name === name)?.options[0] ?? '';
 }
+
+/**
+ * A product's field list read for one token, made to fit another token of the same product whose
+ * SAN count differs. The SAN count is the one per-token fact a token adds to its product
+ * (generatetoken takes it; Servertastic's client offers san_domains only when productfields lists
+ * it and review's san_count is above 0: www/order_csr.php:90). So `san_domains` follows this
+ * token's count: none without SANs, required with them (api2.md Fields: "Required for MD Orders").
+ */
+export function fieldsForSanCount(fields: ProductField[], sanCount: number): ProductField[] {
+	const others = fields.filter((field) => field.name !== 'san_domains');
+	if (sanCount <= 0) return others;
+	const listed = fields.find((field) => field.name === 'san_domains');
+	return [...others, listed ?? { name: 'san_domains', required: true, inputType: 'textarea', options: [], requiredIf: [] }];
+}
