@@ -1,255 +1,231 @@
 /**
- * `npm run bench`: prints what Order → Place costs per item inside n8n's engine, against n8n's own
- * HTTP Request node, a minimal node and a bare fetch loop sending the same form, all in one run on
- * loopback against the simulator, interleaved. A benchmark prints figures; it asserts nothing.
- * Usage: npm run bench [-- --quick]
+ * `npm run bench`: every figure of the performance targets in one table, each next to its target, in one
+ * run: Order → Place against n8n's own HTTP Request node sending the same order, both inside n8n's
+ * engine through the same harness, on loopback against the simulator (in its own process), interleaved.
+ * A benchmark prints figures; it asserts nothing about speed.
+ * Usage: npm run bench [-- --quick | --smoke | --profile[=one] | --only=<section>]
+ *   --smoke   a few items of each figure, to prove the benchmark runs (CI); the figures mean nothing
+ *   --profile only Place with its defaults, for `node --cpu-prof` (see test/bench/profileSummary.ts)
  */
 import { execFileSync, fork, type ChildProcess } from 'child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'fs';
+import { mkdtempSync } from 'fs';
 import { cpus, tmpdir } from 'os';
-import { join, resolve } from 'path';
+import { join } from 'path';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'servertastic-bench-'));
 process.env.N8N_ENCRYPTION_KEY ??= 'bench';
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
-/* eslint-disable @typescript-eslint/no-require-imports, @typescript-eslint/no-explicit-any */
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeParameters, INodeType, INodeTypeDescription } from 'n8n-workflow';
-import { ORGANISATION, TECH_ADDRESS, TECH_CONTACT } from '../support/contact';
+/* eslint-disable @typescript-eslint/no-explicit-any */
+import type { IDataObject, INodeType } from 'n8n-workflow';
 
-const ROOT = resolve(__dirname, '..', '..', '..', '..', '..');
-const DIST = join(ROOT, 'dist');
-const NODES_BASE_CACHE = '/var/cache/n8n-nodes-servertastic/bench-n8n-nodes-base-2.41.1';
+import { CONTACT, type Contender, formFields, httpRequest, loadHttpRequestNode, NODES_BASE_CACHE, placeChecksOff, placeDefaults, ROOT } from './contenders';
+import { triggerFigures } from './triggerBench';
+
+const smoke = process.argv.includes('--smoke');
 const quick = process.argv.includes('--quick');
-const ITEMS = quick ? 40 : 200;
-const ROUNDS = quick ? 2 : 5;
-
-const { runNode } = require('../harness') as typeof import('../harness');
-const { Servertastic } = require(join(DIST, 'nodes/Servertastic/Servertastic.node.js'));
-const { ServertasticApi } = require(join(DIST, 'credentials/ServertasticApi.credentials.js'));
+const profile = process.argv.some((arg) => arg.startsWith('--profile'));
+const size = (full: number, quickly: number, smokeRun: number) => (smoke ? smokeRun : quick ? quickly : full);
+const ITEMS = size(200, 60, 5);
+const ROUNDS = size(5, 2, 1);
+const LATENCY_ITEMS = size(50, 50, 6);
+const MEMORY_ITEMS = size(10_000, 2_000, 100);
+const OPEN_ORDERS = smoke ? [100, 1_000] : [10_000, 100_000];
 
 // ---- the simulator in a child process -------------------------------------------------------
 let simulatorProcess: ChildProcess;
 let nextId = 1;
-const pending = new Map<number, (value: any) => void>();
+const waiting = new Map<number, (value: any) => void>();
 function ask<T>(message: IDataObject): Promise<T> {
 	const id = nextId++;
 	return new Promise((done) => {
-		pending.set(id, done);
+		waiting.set(id, done);
 		simulatorProcess.send({ ...message, id });
 	});
 }
 async function startSimulatorProcess(): Promise<{ url: string; apiKey: string; csr: string }> {
-	simulatorProcess = fork(join(__dirname, 'simulatorProcess.js'), [], { stdio: 'inherit' });
+	simulatorProcess = fork(join(__dirname, 'simulatorProcess.js'), [], { stdio: 'inherit', execArgv: ['--max-old-space-size=4096'] });
 	return await new Promise((done) => {
 		simulatorProcess.on('message', (message: { id: number; value: any }) => {
 			if (message.id === 0) return done(message.value);
-			pending.get(message.id)?.(message.value);
-			pending.delete(message.id);
+			waiting.get(message.id)?.(message.value);
+			waiting.delete(message.id);
 		});
 	});
 }
 
-// ---- the order every contender sends: OV, 21 fields from the item ---------------------------
-const CONTACT = { ...TECH_CONTACT, ...TECH_ADDRESS, ...ORGANISATION };
-const FIELD_API_NAMES: Record<string, string[]> = {
-	techFirstName: ['tech_contact_first_name', 'admin_contact_first_name'],
-	techLastName: ['tech_contact_last_name', 'admin_contact_last_name'],
-	techPhone: ['tech_contact_phone', 'admin_contact_phone'],
-	techEmail: ['tech_contact_email', 'admin_contact_email'],
-	techJobTitle: ['tech_contact_title', 'admin_contact_title'],
-	techOrganisationName: ['tech_contact_organisation_name', 'admin_contact_organisation_name'],
-	techAddressLine1: ['tech_contact_address_line1', 'admin_contact_address_line1'],
-	techCity: ['tech_contact_address_city', 'admin_contact_address_city'],
-	techRegion: ['tech_contact_address_region', 'admin_contact_address_region'],
-	techPostCode: ['tech_contact_address_post_code', 'admin_contact_address_post_code'],
-	techCountryCode: ['tech_contact_address_country', 'admin_contact_address_country'],
-	orgName: ['org_name'], orgAddressLine1: ['org_address_line1'], orgCity: ['org_address_city'], orgRegion: ['org_address_region'],
-	orgPostalCode: ['org_address_postal_code'], orgCountry: ['org_address_country'], orgPhone: ['org_address_phone'],
-};
-/** The form body, as name → item field (or fixed value). */
-function formFields(): Array<[string, string | { fixed: string }]> {
-	const fields: Array<[string, string | { fixed: string }]> = [
-		['order_token', 'orderToken'],
-		['dv_auth_method', { fixed: 'DNS' }],
-		['csr', 'csr'],
-		['exclude_addon', { fixed: '0' }],
-		['renewal', { fixed: '0' }],
-	];
-	for (const [field, apiNames] of Object.entries(FIELD_API_NAMES)) for (const apiName of apiNames) fields.push([apiName, field]);
-	return fields;
-}
-
-function credentials(url: string, apiKey: string) {
-	return { servertasticApi: { apiKey, environment: 'test', baseUrl: url } };
-}
-
-function placeParameters(asExpressions: boolean, options: IDataObject): IDataObject {
-	const fields = Object.fromEntries(Object.keys(CONTACT).map((name) => [name, asExpressions ? `={{ $json.${name} }}` : (CONTACT as any)[name]]));
-	return {
-		resource: 'order', operation: 'place', orderToken: '={{ $json.orderToken }}', validationLevel: 'OV', productBrand: 'geotrust',
-		dvAuthMethod: 'DNS', csr: asExpressions ? '={{ $json.csr }}' : '', adminSameAsTech: true, ...fields, options,
-	};
-}
-
-// ---- contenders -------------------------------------------------------------------------------
-type Contender = (url: string, apiKey: string, items: IDataObject[]) => Promise<void>;
-
-function expectPlaced(result: any, n: number, name: string) {
-	if (result.status !== 'success' || result.success.length !== n || result.success.some((item: any) => item.json.error)) {
-		throw new Error(`${name} did not place ${n} orders: ${result.error?.message ?? JSON.stringify(result.success[0]?.json).slice(0, 300)}`);
-	}
-}
-
-const placeOrder = (asExpressions: boolean, options: IDataObject): Contender => async (url, apiKey, items) => {
-	const parameters = placeParameters(asExpressions, options);
-	if (!asExpressions) parameters.csr = items[0].csr;
-	const result = await runNode({ nodeType: new Servertastic(), parameters: parameters as INodeParameters, inputItems: items, credentialTypes: [new ServertasticApi()], credentials: credentials(url, apiKey) });
-	expectPlaced(result, items.length, 'Place Order');
-};
-
-function loadHttpRequestNode(): INodeType | undefined {
-	const path = join(NODES_BASE_CACHE, 'node_modules/n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js');
-	if (!existsSync(path)) return undefined;
-	const { HttpRequest } = require(path);
-	return new HttpRequest();
-}
-
-const httpRequestNode = (node: INodeType): Contender => async (url, _apiKey, items) => {
-	const parameters = {
-		method: 'POST',
-		url: `${url}/order/place.json`,
-		sendBody: true,
-		contentType: 'form-urlencoded',
-		bodyParameters: {
-			parameters: formFields().map(([name, source]) => ({ name, value: typeof source === 'string' ? `={{ $json.${source} }}` : source.fixed })),
-		},
-		options: {},
-	};
-	const result = await runNode({ nodeType: node, nodeTypeName: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, parameters, inputItems: items });
-	expectPlaced(result, items.length, 'HTTP Request');
-};
-
-/** The floor for any node inside n8n: reads the same expressions, one request per item, nothing else. */
-class MinimalNode implements INodeType {
-	description: INodeTypeDescription = {
-		displayName: 'Minimal', name: 'minimal', group: ['transform'], version: 1, description: 'bench', defaults: { name: 'Minimal' },
-		inputs: ['main'] as any, outputs: ['main'] as any,
-		properties: [
-			{ displayName: 'URL', name: 'url', type: 'string', default: '' },
-			...formFields().map(([name]) => ({ displayName: name, name, type: 'string' as const, default: '' })),
-		],
-	};
-	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
-		const items = this.getInputData();
-		const out: INodeExecutionData[] = [];
-		const url = this.getNodeParameter('url', 0) as string;
-		for (let i = 0; i < items.length; i++) {
-			const form = new URLSearchParams();
-			for (const [name] of formFields()) form.append(name, String(this.getNodeParameter(name, i)));
-			const body = await this.helpers.httpRequest({ method: 'POST', url, body: form.toString(), headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-			out.push({ json: body as IDataObject, pairedItem: { item: i } });
-		}
-		return [out];
-	}
-}
-const minimalNode: Contender = async (url, _apiKey, items) => {
-	const parameters: IDataObject = { url: `${url}/order/place.json` };
-	for (const [name, source] of formFields()) parameters[name] = typeof source === 'string' ? `={{ $json.${source} }}` : source.fixed;
-	const result = await runNode({ nodeType: new MinimalNode(), nodeTypeName: 'CUSTOM.minimal', parameters: parameters as INodeParameters, inputItems: items });
-	expectPlaced(result, items.length, 'Minimal node');
-};
-
-const fetchLoop: Contender = async (url, _apiKey, items) => {
-	for (const item of items) {
-		const form = new URLSearchParams();
-		for (const [name, source] of formFields()) form.append(name, typeof source === 'string' ? String(item[source]) : source.fixed);
-		const response = await fetch(`${url}/order/place.json`, { method: 'POST', body: form, headers: { 'Content-Type': 'application/x-www-form-urlencoded' } });
-		const body = (await response.json()) as IDataObject;
-		if (!body.success) throw new Error(`fetch loop: ${JSON.stringify(body)}`);
-	}
-};
-
 // ---- measuring ----------------------------------------------------------------------------------
-async function itemsFor(n: number, csr: string): Promise<IDataObject[]> {
-	const tokens = await ask<string[]>({ type: 'tokens', n });
+async function itemsFor(n: number, csr: string, productCode = 'TrueBizID-12'): Promise<IDataObject[]> {
+	const tokens = await ask<string[]>({ type: 'tokens', n, productCode });
 	return tokens.map((orderToken) => ({ orderToken, csr, ...CONTACT }));
 }
 
-async function timeOnce(contender: Contender, url: string, apiKey: string, n: number, csr: string): Promise<number> {
-	const items = await itemsFor(n, csr);
+/** Wall time of one execution, ms. */
+async function timeOnce(contender: Contender, url: string, apiKey: string, items: IDataObject[]): Promise<number> {
+	return (await measureOnce(contender, url, apiKey, items)).wall;
+}
+
+/** Wall time and this process's CPU time (user + system; the simulator runs elsewhere) of one execution, ms. */
+async function measureOnce(contender: Contender, url: string, apiKey: string, items: IDataObject[]): Promise<{ wall: number; cpu: number }> {
+	const cpu = process.cpuUsage();
 	const started = process.hrtime.bigint();
 	await contender(url, apiKey, items);
-	return Number(process.hrtime.bigint() - started) / 1e6;
+	const used = process.cpuUsage(cpu);
+	return { wall: Number(process.hrtime.bigint() - started) / 1e6, cpu: (used.user + used.system) / 1000 };
 }
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-const fmt = (ms: number) => ms.toFixed(2).padStart(8);
+const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+const rows: Array<[string, string, string, string]> = [];
+const row = (figure: string, measured: string, target: string, met: boolean | null) =>
+	rows.push([figure, measured, target, met === null ? '—' : met ? 'met' : 'not met']);
 
-async function main(): Promise<void> {
-	const { url, apiKey, csr } = await startSimulatorProcess();
-	const httpNode = loadHttpRequestNode();
+/** Calls per item with the defaults: counted by the simulator. */
+async function callFigures(url: string, apiKey: string, csr: string): Promise<void> {
+	const brands: Record<string, string> = { 'TrueBizID-12': 'geotrust', 'SecureSite-12': 'digicert' };
+	for (const [label, codes] of [['1 product', ['TrueBizID-12']], ['2 products', ['TrueBizID-12', 'SecureSite-12']]] as const) {
+		const perCode = Math.ceil(ITEMS / codes.length);
+		const items = (await Promise.all(codes.map(async (code) => (await itemsFor(perCode, csr, code)).map((item) => ({ ...item, brand: brands[code] }))))).flat();
+		await ask({ type: 'reset' });
+		await placeDefaults({}, { productBrand: '={{ $json.brand }}', idaEmail: 'ida@example.com', idaPhone: '+44 20 7946 0002' })(url, apiKey, items);
+		const tally = await ask<Record<string, number>>({ type: 'calls' });
+		const perItem = ((tally['order/review'] ?? 0) + (tally['order/place'] ?? 0)) / items.length;
+		const fields = tally['order/productfields'] ?? 0;
+		const list = tally['product/listproducts'] ?? 0;
+		row(
+			`Calls per order, defaults, ${items.length} items of ${label}`,
+			`${perItem.toFixed(2)} per item (review + place) + ${fields} productfields + ${list} product list`,
+			`≤ 2 per item + 1 per product (${codes.length}) + 1 list`,
+			perItem <= 2 && fields <= codes.length && list <= 1,
+		);
+	}
+}
+
+/** Per-item cost and the one-item execution, interleaved rounds, medians. */
+async function costFigures(url: string, apiKey: string, csr: string, http: INodeType): Promise<void> {
 	const contenders: Array<[string, Contender]> = [
-		['Place Order (expressions, checks off: same requests)', placeOrder(true, { checkOrderFirst: false, preflight: false, concurrency: 1 })],
-		['Place Order (expressions, defaults: review + productfields + place)', placeOrder(true, { concurrency: 1 })],
-		...(httpNode ? [['n8n HTTP Request node (expressions)', httpRequestNode(httpNode)] as [string, Contender]] : []),
-		['minimal node (same expressions, one request)', minimalNode],
-		['Place Order (fixed values, checks off)', placeOrder(false, { checkOrderFirst: false, preflight: false, concurrency: 1 })],
-		['bare fetch loop (the floor)', fetchLoop],
+		['defaults', placeDefaults()],
+		['checksOff', placeChecksOff()],
+		['http', httpRequest(http)],
 	];
-	console.log(`Servertastic benchmark — ${new Date().toISOString().slice(0, 10)}, ${cpus().length} × ${cpus()[0]?.model?.trim()}, Node ${process.version}`);
-	console.log(`Form: ${formFields().length} parameters, 21 taken from the item; ${ITEMS} items per run, ${ROUNDS} interleaved rounds, medians.`);
-	if (!httpNode) console.log(`(n8n HTTP Request node skipped: install n8n-nodes-base@2.41.1 into ${NODES_BASE_CACHE}; see test/bench/README)`);
-
-	// Warm up every contender (JIT, lazy loading) before anything is measured.
-	for (let i = 0; i < 2; i++) for (const [, contender] of contenders) await timeOnce(contender, url, apiKey, quick ? 20 : 100, csr);
-	const perItem = new Map<string, number[]>();
-	const single = new Map<string, number[]>();
+	for (let warm = 0; warm < (smoke ? 1 : 2); warm++) {
+		for (const [, contender] of contenders) await timeOnce(contender, url, apiKey, await itemsFor(Math.min(ITEMS, 50), csr));
+	}
+	const perItem = new Map<string, Array<{ wall: number; cpu: number }>>();
+	const single = new Map<string, Array<{ wall: number; cpu: number }>>();
+	const add = (map: typeof perItem, name: string, value: { wall: number; cpu: number }) => map.set(name, [...(map.get(name) ?? []), value]);
 	for (let round = 0; round < ROUNDS; round++) {
 		for (const [name, contender] of contenders) {
-			perItem.set(name, [...(perItem.get(name) ?? []), (await timeOnce(contender, url, apiKey, ITEMS, csr)) / ITEMS]);
-			for (let i = 0; i < 4; i++) single.set(name, [...(single.get(name) ?? []), await timeOnce(contender, url, apiKey, 1, csr)]);
+			const batch = await measureOnce(contender, url, apiKey, await itemsFor(ITEMS, csr));
+			add(perItem, name, { wall: batch.wall / ITEMS, cpu: batch.cpu / ITEMS });
+			for (let i = 0; i < (smoke ? 1 : 5); i++) add(single, name, await measureOnce(contender, url, apiKey, await itemsFor(1, csr)));
 		}
 		await ask({ type: 'reset' });
 	}
-	const httpName = 'n8n HTTP Request node (expressions)';
-	const reference = (name: string) => median(perItem.get(name) ?? [NaN]);
-	console.log('\n| contender | ms/item | items/s | 1-item execution ms | × HTTP Request | × minimal node | × fetch loop |');
-	console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
-	for (const [name] of contenders) {
-		const ms = reference(name);
-		console.log(`| ${name} | ${fmt(ms)} | ${(1000 / ms).toFixed(0).padStart(6)} | ${fmt(median(single.get(name)!))} | ${(ms / reference(httpName)).toFixed(2)} | ${(ms / reference('minimal node (same expressions, one request)')).toFixed(2)} | ${(ms / reference('bare fetch loop (the floor)')).toFixed(2)} |`);
-	}
+	const of = (map: typeof perItem, name: string) => ({ cpu: median(map.get(name)!.map((x) => x.cpu)), wall: median(map.get(name)!.map((x) => x.wall)) });
+	const shown = (map: typeof perItem, name: string) => {
+		const mine = of(map, name);
+		const theirs = of(map, 'http');
+		return `CPU ${mine.cpu.toFixed(2)} ms = ${ratio(mine.cpu, theirs.cpu)} HTTP Request (wall ${mine.wall.toFixed(2)} ms = ${ratio(mine.wall, theirs.wall)})`;
+	};
+	const cpuRatio = (map: typeof perItem, name: string) => of(map, name).cpu / of(map, 'http').cpu;
+	row('Per-item cost, defaults (review + place; productfields and list once)', shown(perItem, 'defaults'), '≤ 1.0× HTTP Request', cpuRatio(perItem, 'defaults') <= 1);
+	row('Per-item cost, checks off (place only)', shown(perItem, 'checksOff'), '≤ 0.7× HTTP Request', cpuRatio(perItem, 'checksOff') <= 0.7);
+	row('Per-item cost, n8n HTTP Request node (one form POST)', `CPU ${of(perItem, 'http').cpu.toFixed(2)} ms (wall ${of(perItem, 'http').wall.toFixed(2)} ms)`, 'reference', null);
+	row('One-item execution, defaults (4 calls, one after another)', shown(single, 'defaults'), '≤ 0.7× HTTP Request', cpuRatio(single, 'defaults') <= 0.7);
+	row('One-item execution, checks off (1 call)', shown(single, 'checksOff'), '≤ 0.7× HTTP Request', cpuRatio(single, 'checksOff') <= 0.7);
+	row('One-item execution, n8n HTTP Request node', `CPU ${of(single, 'http').cpu.toFixed(2)} ms (wall ${of(single, 'http').wall.toFixed(2)} ms)`, 'reference', null);
+}
 
-	// Concurrency against a distant API.
+/** 100 ms per request: Place one at a time, at its default concurrency, and HTTP Request's batch. */
+async function latencyFigures(url: string, apiKey: string, csr: string, http: INodeType): Promise<void> {
 	await ask({ type: 'latency', ms: 100 });
-	const latencyItems = quick ? 20 : 50;
-	console.log(`\nWith 100 ms of latency per request, ${latencyItems} items (checks off: one request per item):`);
-	const sequential = await timeOnce(placeOrder(true, { checkOrderFirst: false, preflight: false, concurrency: 1 }), url, apiKey, latencyItems, csr);
-	console.log(`| concurrency | total ms | ms/item | speed-up |\n| ---: | ---: | ---: | ---: |\n| 1 | ${sequential.toFixed(0)} | ${(sequential / latencyItems).toFixed(1)} | 1.0 |`);
-	for (const concurrency of [5, 10]) {
-		const total = await timeOnce(placeOrder(true, { checkOrderFirst: false, preflight: false, concurrency }), url, apiKey, latencyItems, csr);
-		console.log(`| ${concurrency} | ${total.toFixed(0)} | ${(total / latencyItems).toFixed(1)} | ${(sequential / total).toFixed(1)} |`);
-	}
+	const n = LATENCY_ITEMS;
+	const sequential = await timeOnce(placeDefaults({ concurrency: 1 }), url, apiKey, await itemsFor(n, csr));
+	const concurrent = await timeOnce(placeDefaults(), url, apiKey, await itemsFor(n, csr));
+	const widest = await timeOnce(placeDefaults({ concurrency: 50 }), url, apiKey, await itemsFor(n, csr));
+	const batch = await timeOnce(httpRequest(http), url, apiKey, await itemsFor(n, csr));
 	await ask({ type: 'latency', ms: 0 });
+	row(`100 ms latency, ${n} items, defaults, concurrency 1`, `${sequential.toFixed(0)} ms`, 'reference', null);
+	row(`100 ms latency, ${n} items, defaults, concurrency 5 (default)`, `${concurrent.toFixed(0)} ms = ${(sequential / concurrent).toFixed(1)}× faster`, '≥ 4× faster than concurrency 1', sequential / concurrent >= 4);
+	row(`100 ms latency, ${n} items, n8n HTTP Request (all items at once, its default)`, `${batch.toFixed(0)} ms`, 'reference', null);
+	row(`100 ms latency, ${n} items, defaults vs HTTP Request batch`, `${ratio(concurrent, batch)} (concurrency 50: ${widest.toFixed(0)} ms = ${ratio(widest, batch)})`, '≤ 1.2× HTTP Request', concurrent <= 1.2 * batch);
+}
 
-	// Size and start-up.
-	const requireMs = execFileSync(process.execPath, ['-e', `require('n8n-workflow'); const t = process.hrtime.bigint(); require(${JSON.stringify(join(DIST, 'nodes/Servertastic/Servertastic.node.js'))}); require(${JSON.stringify(join(DIST, 'credentials/ServertasticApi.credentials.js'))}); console.log(Number(process.hrtime.bigint() - t) / 1e6)`], { cwd: ROOT, encoding: 'utf8' }).trim();
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: ROOT, encoding: 'utf8' }));
-	console.log(`\nrequire() of the built node and credential (n8n-workflow already loaded, as in n8n): ${Number(requireMs).toFixed(1)} ms`);
-	console.log(`packed tarball: ${(packed.size / 1024).toFixed(1)} KB (${packed.files.length} files)`);
+/** Memory over one long execution of each, in fresh processes. */
+async function memoryFigures(url: string, apiKey: string, csr: string): Promise<void> {
+	const measure = async (which: string) =>
+		JSON.parse(
+			execFileSync(process.execPath, ['--expose-gc', join(__dirname, 'rssRun.js'), which, url, apiKey], {
+				cwd: ROOT, encoding: 'utf8', input: JSON.stringify({ items: await itemsFor(MEMORY_ITEMS, csr) }), maxBuffer: 64 * 1024 * 1024,
+			}),
+		);
+	const place = await measure('place');
+	const http = await measure('http');
+	const per1000 = (figures: any) => figures.keptMbPer1000 as number;
+	const describe = (figures: any) =>
+		`kept ${per1000(figures).toFixed(1)} MB per 1,000 items (output JSON ${figures.outputBytesPerItem.toFixed(0)} B/item); RSS ${figures.rssBeforeMb.toFixed(0)} → ${figures.rssAfterMb.toFixed(0)} MB, peak ${figures.peakRssMb.toFixed(0)} MB; heap ${figures.heapBeforeMb.toFixed(0)} → ${figures.heapAfterMb.toFixed(0)} MB`;
+	row(`Memory, ${MEMORY_ITEMS} items, Place (checks off, Raw output of today)`, describe(place), '≤ HTTP Request per item', per1000(place) <= per1000(http));
+	row(`Memory, ${MEMORY_ITEMS} items, n8n HTTP Request node`, describe(http), 'reference', null);
+}
 
-	// Memory over a long run, in a fresh process.
-	const rssItems = quick ? 2_000 : 10_000;
-	const tokens = await ask<string[]>({ type: 'tokens', n: rssItems });
-	const rss = execFileSync(process.execPath, [join(__dirname, 'rssRun.js'), url, apiKey, JSON.stringify(tokens.length)], {
-		cwd: ROOT, encoding: 'utf8', input: JSON.stringify({ tokens, csr, contact: CONTACT }), maxBuffer: 64 * 1024 * 1024,
-	}).trim();
-	console.log(`peak RSS, Place Order over ${rssItems} items in one execution (fixed values, checks off, concurrency 5): ${rss}`);
+async function triggerRows(url: string, apiKey: string): Promise<void> {
+	for (const openOrders of OPEN_ORDERS) {
+		const figures = await triggerFigures(ask, url, apiKey, openOrders, 10);
+		const growth = figures.eventStaticBytes - figures.steadyStaticBytes;
+		row(
+			`Trigger, ${openOrders.toLocaleString('en-GB')} open orders, all changed within the last 5 min (Order Status Changed)`,
+			`poll with nothing changed: ${figures.steadyCalls} call, ${figures.steadyMs.toFixed(0)} ms, ${figures.falseEvents} events fired; ` +
+				`poll with ${figures.pending} changes: ${figures.eventCalls} call, ${figures.eventMs.toFixed(0)} ms, ${figures.eventsFired} events; first poll (baseline) ${figures.baselineMs.toFixed(0)} ms; ` +
+				`static data ${(figures.steadyStaticBytes / 1024).toFixed(0)} KB, then ${growth >= 0 ? '+' : ''}${growth} B`,
+			'1 call per poll, no false events; static data grows ≤ the pending events',
+			figures.steadyCalls === 1 && figures.eventCalls === 1 && figures.falseEvents === 0 && figures.eventsFired === figures.pending && growth <= figures.pending * 200,
+		);
+	}
+}
 
+async function main(): Promise<void> {
+	const { url, apiKey, csr } = await startSimulatorProcess();
+	if (profile) {
+		// --profile=one: one-item executions; otherwise batches.
+		const one = process.argv.includes('--profile=one');
+		for (let round = 0; round < (one ? 400 : 10); round++) await placeDefaults()(url, apiKey, await itemsFor(one ? 1 : 500, csr));
+		simulatorProcess.kill();
+		return;
+	}
+	const http = loadHttpRequestNode();
+	if (!http) throw new Error(`n8n's HTTP Request node is missing: run node test/bench/install-http-request-node.js (installs into ${NODES_BASE_CACHE})`);
+	// The two send the same form: checked, not assumed.
+	await placeChecksOff()(url, apiKey, await itemsFor(1, csr));
+	const sent = Object.keys((await ask<IDataObject>({ type: 'placeBody' })) ?? {}).sort();
+	const form = formFields().map(([name]) => name).sort();
+	if (JSON.stringify(sent) !== JSON.stringify(form)) throw new Error(`Place sends ${sent.join(',')} but the HTTP Request form is ${form.join(',')}`);
+
+	const sections: Array<[string, () => Promise<void>]> = [
+		['Calls per order', () => callFigures(url, apiKey, csr)],
+		['Per-item cost', () => costFigures(url, apiKey, csr, http)],
+		['100 ms latency', () => latencyFigures(url, apiKey, csr, http)],
+		['Memory', () => memoryFigures(url, apiKey, csr)],
+		['Trigger', () => triggerRows(url, apiKey)],
+	];
+	let failed = false;
+	const only = process.argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length).toLowerCase();
+	for (const [name, section] of sections) {
+		if (only && !name.toLowerCase().includes(only)) continue;
+		// One failing section is a row of the table, not the end of the run.
+		await section().catch((error: Error) => {
+			failed = true;
+			row(name, `FAILED: ${error.message.split('\n')[0]}`, '', false);
+		});
+	}
 	simulatorProcess.kill();
-	const readme = readFileSync(join(ROOT, 'README.md'), 'utf8').includes('## Performance');
-	if (!readme) console.log('\n(The README has no Performance section yet.)');
+	if (failed) process.exitCode = 1;
+
+	const mode = smoke ? ' (SMOKE RUN: a few items each, the figures mean nothing)' : quick ? ' (quick run)' : '';
+	console.log(`Servertastic benchmark${mode}: ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, ${cpus().length} × ${cpus()[0]?.model?.trim()}, Node ${process.version}`);
+	console.log(`One OV order of ${form.length} form parameters, 24 from item expressions; ${ITEMS} items per run, ${ROUNDS} interleaved rounds, medians; loopback.\n`);
+	console.log('| figure | measured | target | |\n| --- | --- | --- | --- |');
+	for (const [figure, measured, target, met] of rows) console.log(`| ${figure} | ${measured} | ${target} | ${met} |`);
 }
 
 main().catch((error) => {

@@ -1,39 +1,53 @@
-// One long Place Order execution in a fresh process; prints its memory: at start, peak, and at the end.
+// One long execution in a fresh process (run with --expose-gc): Place or the HTTP Request node over
+// the same orders. Prints its memory as JSON: peak RSS, RSS and heap before and after (after a full
+// GC, with the execution's result still held, as n8n holds it until the execution is saved).
 import { mkdtempSync, readFileSync } from 'fs';
 import { tmpdir } from 'os';
-import { join, resolve } from 'path';
+import { join } from 'path';
 
 process.env.N8N_USER_FOLDER ??= mkdtempSync(join(tmpdir(), 'servertastic-bench-rss-'));
 process.env.N8N_ENCRYPTION_KEY ??= 'bench';
 process.env.N8N_LOG_LEVEL ??= 'silent';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
-const DIST = resolve(__dirname, '..', '..', '..', '..', '..', 'dist');
-
-const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+const MB = 1024 * 1024;
 const peak = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
+const collect = () => {
+	for (let i = 0; i < 3; i++) global.gc?.();
+};
 
 async function main(): Promise<void> {
-	const [url, apiKey] = process.argv.slice(2);
-	const { tokens, csr, contact } = JSON.parse(readFileSync(0, 'utf8')) as { tokens: string[]; csr: string; contact: Record<string, string> };
-	const { runNode } = require('../harness') as typeof import('../harness');
-	const { Servertastic } = require(join(DIST, 'nodes/Servertastic/Servertastic.node.js'));
-	const { ServertasticApi } = require(join(DIST, 'credentials/ServertasticApi.credentials.js'));
-	global.gc?.();
-	const start = process.memoryUsage().rss;
-	const result = await runNode({
-		nodeType: new Servertastic(),
-		parameters: {
-			resource: 'order', operation: 'place', orderToken: '={{ $json.orderToken }}', validationLevel: 'OV', productBrand: 'geotrust',
-			dvAuthMethod: 'DNS', csr, adminSameAsTech: true, ...contact, options: { checkOrderFirst: false, preflight: false, concurrency: 5 },
-		},
-		inputItems: tokens.map((orderToken) => ({ orderToken })),
-		credentialTypes: [new ServertasticApi()],
-		credentials: { servertasticApi: { apiKey, environment: 'test', baseUrl: url } },
-	});
-	if (result.status !== 'success' || result.success.length !== tokens.length) throw new Error(`long run failed: ${result.error?.message}`);
-	const end = process.memoryUsage().rss;
-	process.stdout.write(`${mb(peak())} (at start ${mb(start)}, at the end ${mb(end)}; ${(result.durationMs / tokens.length).toFixed(2)} ms/item)\n`);
+	const [which, url, apiKey] = process.argv.slice(2);
+	const { items } = JSON.parse(readFileSync(0, 'utf8')) as { items: Array<Record<string, string>> };
+	const contenders = require('./contenders') as typeof import('./contenders');
+	const contender = which === 'http' ? contenders.httpRequest(contenders.loadHttpRequestNode()!) : contenders.placeChecksOff();
+	collect();
+	const before = { rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed };
+	const started = Date.now();
+	const result = await contender(url, apiKey, items);
+	const ms = Date.now() - started;
+	const peakRss = peak();
+	// Let closing sockets go (HTTP Request sends every item at once), then collect.
+	await new Promise((done) => setTimeout(done, 2000));
+	collect();
+	const held = { rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed };
+	const outputBytes = Buffer.byteLength(JSON.stringify(result.success.map((item) => item.json)));
+	const count = result.success.length;
+	// What the execution keeps while its result is held (as n8n holds it until it is saved).
+	const keptMbPer1000 = ((held.heap - before.heap) / MB / count) * 1000;
+	process.stdout.write(
+		`${JSON.stringify({
+			items: count,
+			peakRssMb: peakRss / MB,
+			rssBeforeMb: before.rss / MB,
+			rssAfterMb: held.rss / MB,
+			heapBeforeMb: before.heap / MB,
+			heapAfterMb: held.heap / MB,
+			keptMbPer1000,
+			outputBytesPerItem: outputBytes / count,
+			msPerItem: ms / count,
+		})}\n`,
+	);
 }
 
 main().catch((error) => {

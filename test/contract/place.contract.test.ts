@@ -5,7 +5,7 @@ import type { IDataObject, INodeParameters } from 'n8n-workflow';
 
 import { serialiseEverything } from '../harness';
 import { startSimulator, type Simulator } from '../simulator';
-import { allFields, runServertastic, TECH_CONTACT } from '../support/servertastic';
+import { allFields, ORGANISATION, runServertastic, TECH_ADDRESS, TECH_CONTACT } from '../support/servertastic';
 import { applyVariant, fixture, fixtureCases, serveFixture, variantsFor, type Variant } from '.';
 import * as expected from './place.expected';
 
@@ -67,7 +67,7 @@ describe("Place's pre-flight reads productfields in every reading", () => {
 		serve('order/place', 'dns');
 		const result = await runServertastic(simulator, place());
 		expect(result.status).toBe('success');
-		expect(calls()).toEqual(['order/review', 'order/productfields', 'order/place']);
+		expect(calls()).toEqual(['order/review', 'product/listproducts', 'order/productfields', 'order/place']);
 		expect(simulator.requestsTo('order/place')[0].body).toMatchObject({ hashing_algorithm: 'SHA-256', csr: expected.CSR });
 	});
 
@@ -76,8 +76,42 @@ describe("Place's pre-flight reads productfields in every reading", () => {
 		serve('order/productfields', caseName, variant);
 		const result = await runServertastic(simulator, place({ dvAuthMethod: 'SFILE' }));
 		expect(result.error?.message).toBe(`'Validation Method' must be one of EMAIL, FILE, DNS for this product (got "SFILE") [item 0]`);
-		expect(calls()).toEqual(['order/review', 'order/productfields']);
+		expect(calls()).toEqual(['order/review', 'product/listproducts', 'order/productfields']);
 	});
+});
+
+describe("Place's level and brand check reads listproducts in every reading", () => {
+	const ov = { validationLevel: 'OV', ...ORGANISATION, ...TECH_ADDRESS, orgJurisdictionCity: 'Cardiff', orgJurisdictionRegion: 'Wales', orgJurisdictionCountry: 'GB' };
+	it.each(readings('product/listproducts'))('case "%s", %s: a level and a brand the token does not have are refused before productfields', async (caseName, variant) => {
+		serve('order/review', 'fresh-token');
+		serve('product/listproducts', caseName, variant);
+		const result = await runServertastic(simulator, place(ov));
+		expect(result.error?.message).toBe("'Product Validation Level' is OV but the token is for RapidSSL-12 (DV, brand RapidSSL): choose DV / RapidSSL [item 0]");
+		expect(calls()).toEqual(['order/review', 'product/listproducts']);
+		serve('order/review', 'fresh-token');
+		const brand = await runServertastic(simulator, place({ productBrand: 'geotrust' }));
+		expect(brand.error?.message).toBe("'Product Brand' is GeoTrust but the token is for RapidSSL-12 (DV, brand RapidSSL): choose DV / RapidSSL [item 0]");
+	});
+
+	it.each(readings('product/listproducts'))('case "%s", %s: the right level and brand are placed', async (caseName, variant) => {
+		serve('order/review', 'fresh-token');
+		serve('product/listproducts', caseName, variant);
+		serve('order/productfields', '');
+		serve('order/place', 'dns');
+		const result = await runServertastic(simulator, place());
+		expect(result.success[0].json.placement).toBe('placed');
+		expect(calls()).toEqual(['order/review', 'product/listproducts', 'order/productfields', 'order/place']);
+	});
+
+	it.each(['documented', ...variantsFor('order/review')] as Variant[])('a fresh token of SecureSite-12 (not in the list), %s: the brand is checked from the code, not the level', async (variant) => {
+		const fresh = { ...(fixture('order/review', 'fresh-token') as IDataObject), st_product_code: 'SecureSite-12' };
+		serveFixture(simulator, 'order/review', applyVariant('order/review', fresh, variant));
+		serve('product/listproducts', '');
+		const result = await runServertastic(simulator, place(ov));
+		expect(result.error?.message).toBe("'Product Brand' is RapidSSL but the token is for SecureSite-12 (brand DigiCert): choose DigiCert [item 0]");
+		expect(calls()).toEqual(['order/review', 'product/listproducts']);
+	});
+
 });
 
 describe('Check Order First reads review in every reading', () => {
@@ -101,7 +135,7 @@ describe('Check Order First reads review in every reading', () => {
 		const [item] = result.success;
 		if (caseName === 'fresh-token') {
 			expect(item.json).toMatchObject({ placement: 'placed', orderToken: TOKEN });
-			expect(calls()).toEqual(['order/review', 'order/productfields', 'order/place']);
+			expect(calls()).toEqual(['order/review', 'product/listproducts', 'order/productfields', 'order/place']);
 			return;
 		}
 		expect(only(item.json)).toEqual(expected.alreadyPlacedOf(fixture('order/review', caseName) as IDataObject));
@@ -115,7 +149,7 @@ describe('Check Order First reads review in every reading', () => {
 		serve('order/place', 'dns');
 		const result = await runServertastic(simulator, place());
 		expect(result.success[0].json.placement).toBe('placed');
-		expect(calls()).toEqual(['order/review', 'order/productfields', 'order/place']);
+		expect(calls()).toEqual(['order/review', 'product/listproducts', 'order/productfields', 'order/place']);
 	});
 });
 

@@ -90,9 +90,11 @@ async function placeDvOrderByWebhook(reference: string) {
 	const response = await post(WORKFLOW.webhook.path, { reference, orderToken: token, csr, approverEmail: 'admin@example.com', contact: CONTACT });
 	expect(response.status).toBe(200);
 
-	// What the API received: review (is it placed already?), product fields (preflight), then place.
+	// What the API received: review (is it placed already?), the product list (level and brand against
+	// the token's product, once per execution), product fields (preflight), then place.
 	expect(simulator.requests.map((request) => `${request.method} ${request.call}`)).toEqual([
 		'GET order/review',
+		'GET product/listproducts',
 		'GET order/productfields',
 		'POST order/place',
 	]);

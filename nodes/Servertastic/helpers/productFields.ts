@@ -125,7 +125,7 @@ const FIXED_LABELS: Record<string, string> = {
 	WebServerType: 'Web Server Type',
 	competitive_upgrade: 'Competitive Upgrade',
 	renewal: 'Renewal',
-	exclude_addon: 'Exclude Free Www or Base Domain',
+	exclude_addon: 'Exclude Free Www',
 };
 
 /** The label a user knows a parameter by: the node field's name; undefined when the node has none. */
@@ -140,4 +140,18 @@ export function labelOfParameter(apiName: string): string {
 /** The first value productfields offers for a field ('' when it lists none). */
 export function firstOption(fields: ProductField[], name: string): string {
 	return fields.find((field) => field.name === name)?.options[0] ?? '';
+}
+
+/**
+ * A product's field list read for one token, made to fit another token of the same product whose
+ * SAN count differs. The SAN count is the one per-token fact a token adds to its product
+ * (generatetoken takes it; Servertastic's client offers san_domains only when productfields lists
+ * it and review's san_count is above 0: www/order_csr.php:90). So `san_domains` follows this
+ * token's count: none without SANs, required with them (api2.md Fields: "Required for MD Orders").
+ */
+export function fieldsForSanCount(fields: ProductField[], sanCount: number): ProductField[] {
+	const others = fields.filter((field) => field.name !== 'san_domains');
+	if (sanCount <= 0) return others;
+	const listed = fields.find((field) => field.name === 'san_domains');
+	return [...others, listed ?? { name: 'san_domains', required: true, inputType: 'textarea', options: [], requiredIf: [] }];
 }

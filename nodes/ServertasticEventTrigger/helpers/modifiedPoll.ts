@@ -35,7 +35,8 @@ export function baselineModified(
 	const state = emptyState();
 	state.event = event;
 	for (const order of orders) {
-		remember(state.orders, order.id, { status: order.status ?? '', modified: order.modified, certificateId: null });
+		const forgotten = remember(state.orders, order.id, { status: order.status ?? '', modified: order.modified, certificateId: null });
+		state.forgottenUpTo = laterApiDate(state.forgottenUpTo, forgotten);
 	}
 	const latest = orders.length ? orders[orders.length - 1].modified : null;
 	state.cursor = timestamp ?? latest ?? queriedFrom;
@@ -60,6 +61,17 @@ export interface ModifiedPlan {
 	deferred: Candidate[];
 }
 
+/**
+ * An unknown order the memory may have dropped: changed before the cursor (an earlier answer brought
+ * it: data_accuracy is "the time to send as the next date", api2.md) and no later than the latest
+ * order forgotten. Only when more orders changed within the overlap than the memory keeps; without
+ * this, each would fire again as news. An unknown order past either date is still news.
+ */
+function wasForgotten(state: TriggerState, order: ListedOrder): boolean {
+	const { cursor, forgottenUpTo } = state;
+	return !!order.modified && !!cursor && !!forgottenUpTo && order.modified < cursor && order.modified <= forgottenUpTo;
+}
+
 /** Sorts the orders of one answer into possible events, non-events and ones left for later. */
 export function planModifiedPoll(
 	state: TriggerState,
@@ -73,6 +85,10 @@ export function planModifiedPoll(
 		const previous = state.orders.get(order.id) ?? null;
 		// Seen in this very state already (the overlap brings it back): nothing new.
 		if (previous && previous.status === order.status && previous.modified === order.modified) continue;
+		if (!previous && wasForgotten(state, order)) {
+			plan.settled.push({ order, previous });
+			continue;
+		}
 		const wanted =
 			event === 'certificateIssued'
 				? order.status === 'Completed'
@@ -113,12 +129,14 @@ export function commitModifiedPoll(
 	},
 ): TriggerState {
 	const next = cloneState(state);
-	const record = ({ order, previous }: Candidate, certificateId: string | null) =>
-		remember(next.orders, order.id, {
+	const record = ({ order, previous }: Candidate, certificateId: string | null) => {
+		const forgotten = remember(next.orders, order.id, {
 			status: order.status ?? '',
 			modified: order.modified,
 			certificateId: certificateId ?? previous?.certificateId ?? null,
 		});
+		next.forgottenUpTo = laterApiDate(next.forgottenUpTo, forgotten);
+	};
 	const done = [
 		...poll.plan.settled.map((candidate) => ({ candidate, decision: 'skip' as Decision, certificateId: null })),
 		...poll.outcomes,

@@ -46,10 +46,15 @@ export interface TriggerState {
 	orders: Map<string, OrderMemory>;
 	/** event key → the date that ages it out (modified date, or expiry date for expiring events). */
 	fired: Map<string, string>;
+	/**
+	 * The latest modified date of an order the memory forgot (it keeps MAX_REMEMBERED_ORDERS); null
+	 * when it forgot none. An order the overlap brings back unknown may be one of those, not news.
+	 */
+	forgottenUpTo: string | null;
 }
 
 export function emptyState(): TriggerState {
-	return { event: null, cursor: null, baselineAt: null, orders: new Map(), fired: new Map() };
+	return { event: null, cursor: null, baselineAt: null, orders: new Map(), fired: new Map(), forgottenUpTo: null };
 }
 
 export function cloneState(state: TriggerState): TriggerState {
@@ -59,6 +64,7 @@ export function cloneState(state: TriggerState): TriggerState {
 		baselineAt: state.baselineAt,
 		orders: new Map([...state.orders].map(([id, memory]) => [id, { ...memory }])),
 		fired: new Map(state.fired),
+		forgottenUpTo: state.forgottenUpTo,
 	};
 }
 
@@ -68,19 +74,25 @@ export function hasBaseline(state: TriggerState, event: TriggerEvent): boolean {
 	return event === 'certificateExpiring' || state.cursor !== null;
 }
 
-/** Records an order as most recently changed and forgets the least recently changed beyond `cap`. */
+/**
+ * Records an order as most recently changed and forgets the least recently changed beyond `cap`.
+ * Gives the latest modified date among the orders it forgot (null when it forgot none or they had none).
+ */
 export function remember(
 	orders: Map<string, OrderMemory>,
 	id: string,
 	memory: OrderMemory,
 	cap = MAX_REMEMBERED_ORDERS,
-): void {
+): string | null {
 	orders.delete(id);
 	orders.set(id, memory);
-	for (const oldest of orders.keys()) {
+	let forgotten: string | null = null;
+	for (const [oldest, old] of orders) {
 		if (orders.size <= cap) break;
 		orders.delete(oldest);
+		if (old.modified && (!forgotten || old.modified > forgotten)) forgotten = old.modified;
 	}
+	return forgotten;
 }
 
 /** Drops fired keys dated before `keepFrom` (they cannot come back) and the oldest beyond `cap`. */
@@ -110,6 +122,7 @@ export function readState(staticData: IDataObject): TriggerState {
 	state.event = TRIGGER_EVENTS.includes(stored.event as TriggerEvent) ? (stored.event as TriggerEvent) : null;
 	state.cursor = normaliseApiDate(stored.cursor);
 	state.baselineAt = normaliseApiDate(stored.baselineAt);
+	state.forgottenUpTo = normaliseApiDate(stored.forgottenUpTo);
 	if (Array.isArray(stored.orders)) {
 		for (const entry of stored.orders as unknown[]) {
 			if (!Array.isArray(entry) || !isText(entry[0]) || !isText(entry[1])) continue;
@@ -136,6 +149,7 @@ export function writeState(staticData: IDataObject, state: TriggerState): void {
 		event: state.event,
 		cursor: state.cursor,
 		baselineAt: state.baselineAt,
+		forgottenUpTo: state.forgottenUpTo,
 		orders: [...state.orders].map(([id, memory]) => [
 			id,
 			memory.status,

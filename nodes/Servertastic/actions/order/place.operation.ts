@@ -1,9 +1,8 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
-import { normaliseProductFields } from '../../helpers/productFields';
-import { preflightProblems, withProductChoices } from '../../helpers/preflight';
 import type { ItemProblem } from '../../helpers/itemProblem';
+import { textOf } from '../../helpers/output';
 import { type PreparedPlaceOrder, preparePlaceOrder } from '../../helpers/placeOrder';
 import {
 	CSR_SOURCES,
@@ -15,32 +14,14 @@ import {
 	VALIDATION_LEVELS,
 } from '../../helpers/placeOrderFields';
 import { placementState } from '../../helpers/placementState';
-import { apiRequest, apiRequestJson, isUncertainOutcome } from '../../transport';
+import { apiRequest, isUncertainOutcome } from '../../transport';
 import { readBoolean, readChoice, readCollection, readNameValuePairs, readText, readTextOrList } from '../parameters';
 import { keyLostError, placedOutput, unconfirmedError } from './place.outcome';
 import { withValidationHandOff } from './validationHandOff';
+import { checkedBody, problemsError, type Reviewed } from './place.preflight';
 
 export { description } from './place.description';
 export { output } from './place.settings';
-
-function problemsError(
-	this: IExecuteFunctions,
-	problems: ItemProblem[],
-	itemIndex: number,
-): NodeOperationError {
-	const [first] = problems;
-	const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-	return new NodeOperationError(
-		this.getNode(),
-		`'${first.field}' ${first.problem}${more} [item ${itemIndex}]`,
-		{
-			itemIndex,
-			description: `Nothing was sent to Servertastic. Fix:\n${problems
-				.map((problem) => `- '${problem.field}' ${problem.problem}`)
-				.join('\n')}`,
-		},
-	);
-}
 
 interface PlaceOptions {
 	checkOrderFirst: boolean;
@@ -53,6 +34,7 @@ interface PreparedItem {
 	options: PlaceOptions;
 	order?: PreparedPlaceOrder;
 	method: PlaceOrderContext['method'];
+	chosen: Pick<PlaceOrderContext, 'level' | 'brand'>;
 	/** Local problems; only kept (not thrown) in Validate Only mode, to be reported. */
 	problems: ItemProblem[];
 	additionalNames: string[];
@@ -102,11 +84,10 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		additionalParameters,
 	});
 	const additionalNames = additionalParameters.map((pair) => pair.name.trim());
-	if (preparation.ok) {
-		return { options, order: preparation.order, method: context.method, problems: [], additionalNames };
-	}
+	const common = { options, method: context.method, chosen: { level: context.level, brand: context.brand }, additionalNames };
+	if (preparation.ok) return { ...common, order: preparation.order, problems: [] };
 	if (!options.validateOnly) throw problemsError.call(this, preparation.problems, itemIndex);
-	return { options, method: context.method, problems: preparation.problems, additionalNames };
+	return { ...common, problems: preparation.problems };
 }
 
 /** The report of Validate Only: what would be sent and everything that stands in the way. */
@@ -144,10 +125,12 @@ export async function execute(
 	const token = order.body.order_token;
 	const review = async () => await apiRequest.call(this, 'order/review', { order_token: token }, { itemIndex });
 
-	let sanCount: number | null = null;
+	// The token's own facts, from review: its product and its SAN count.
+	const reviewed: Reviewed = { productCode: null, sanCount: null };
 	if (options.checkOrderFirst || options.validateOnly) {
 		const current = await review();
-		sanCount = Number.isFinite(Number(current.san_count)) && String(current.san_count).trim() !== '' ? Number(current.san_count) : null;
+		reviewed.sanCount = Number.isFinite(Number(current.san_count)) && String(current.san_count).trim() !== '' ? Number(current.san_count) : null;
+		reviewed.productCode = textOf(current.st_product_code)?.trim() || null;
 		// Order Placed is also a fresh token's status: placementState tells the two apart (its comments say how).
 		const state = placementState(current);
 		if (state === 'placed') {
@@ -165,18 +148,9 @@ export async function execute(
 			return await placed(placedOutput(current, order, method, 'alreadyPlaced', 'The order was already placed; nothing was sent'));
 		}
 	}
-	let body = order.body;
-	// A Hashing Algorithm left at the product's default needs productfields even without the checks.
-	if (options.preflight || options.validateOnly || order.hashingDefault) {
-		const answer = await apiRequestJson.call(this, 'order/productfields', { order_token: token }, { itemIndex, acceptList: true });
-		const { fields } = normaliseProductFields(answer);
-		body = withProductChoices(body, fields, { hashingDefault: order.hashingDefault });
-		if (options.preflight || options.validateOnly) {
-			const problems = preflightProblems(body, fields, { additionalNames: item.additionalNames, sanCount });
-			if (options.validateOnly) return paired(validationReport(item, problems, true, body));
-			if (problems.length) throw problemsError.call(this, problems, itemIndex);
-		}
-	}
+	const checked = await checkedBody.call(this, item, order, itemIndex, reviewed);
+	if (checked.problems) return paired(validationReport(item, checked.problems, true, checked.body));
+	const body = checked.body;
 
 	// POST: the API requires it when a CSR is sent. Never retried: a repeat could spend points twice.
 	const attempt = await apiRequest.call(this, 'order/place', body, { itemIndex }).then(

@@ -51,7 +51,7 @@ export const PLACE_SETTINGS: INodeProperties[] = [
 			type: 'boolean',
 			default: true,
 			description:
-				"Whether to check the order against the token's product fields (Get Product Fields) before placing: required fields, allowed values, SAN count, unknown additional parameters",
+				"Whether to check the order against the token's product before placing: level and brand, and its product fields (Get Product Fields): required fields, allowed values, SAN count, unknown additional parameters",
 		},
 		{
 			displayName: 'Check Order First',

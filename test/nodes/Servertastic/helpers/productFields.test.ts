@@ -1,4 +1,4 @@
-import { normaliseProductFields, textsOf } from '../../../../nodes/Servertastic/helpers/productFields';
+import { fieldsForSanCount, normaliseProductFields, textsOf } from '../../../../nodes/Servertastic/helpers/productFields';
 import { applyVariant, fixture, VARIANTS } from '../../../contract';
 
 const field = (name: string, definition: Record<string, unknown>) => ({ [name]: definition });
@@ -74,5 +74,23 @@ describe('normaliseProductFields', () => {
 		expect(normaliseProductFields(['A', 'B', field('x', { required: '1' }), field('x', { required: '' })]).fields).toEqual([
 			{ name: 'x', required: true, inputType: null, options: [], requiredIf: [] },
 		]);
+	});
+});
+
+describe('fieldsForSanCount: a product list read for one token, fitted to another token of the product', () => {
+	const { fields } = normaliseProductFields(fixture('order/productfields'));
+	const names = (list: ReturnType<typeof fieldsForSanCount>) => list.map((field) => field.name);
+
+	it('without SANs there is no san_domains; the rest is kept in order', () => {
+		const withSans = [...fields, { name: 'san_domains', required: true, inputType: 'textarea', options: [], requiredIf: [] }];
+		expect(names(fieldsForSanCount(withSans, 0))).toEqual(names(fields));
+	});
+
+	it('with SANs, san_domains is required (api2.md: "Required for MD Orders"), or kept as the product lists it', () => {
+		const fitted = fieldsForSanCount(fields, 3);
+		expect(fitted.slice(0, -1)).toEqual(fields.filter((field) => field.name !== 'san_domains'));
+		expect(fitted[fitted.length - 1]).toEqual({ name: 'san_domains', required: true, inputType: 'textarea', options: [], requiredIf: [] });
+		const listed = { name: 'san_domains', required: false, inputType: 'text', options: [], requiredIf: [] };
+		expect(fieldsForSanCount([...fields, listed], 2).filter((field) => field.name === 'san_domains')).toEqual([listed]);
 	});
 });

@@ -53,7 +53,7 @@ describe('transport: retrying reads', () => {
 		simulator.respondOnce('order/review', reply);
 		const result = await runServertastic(simulator, placeParameters(token));
 		expect(result.status).toBe('success');
-		expect(simulator.requests.map((r) => r.call)).toEqual(['order/review', 'order/review', 'order/productfields', 'order/place']);
+		expect(simulator.requests.map((r) => r.call)).toEqual(['order/review', 'order/review', 'product/listproducts', 'order/productfields', 'order/place']);
 	});
 
 	it('does not send a read again after a definite API error', async () => {

@@ -40,7 +40,7 @@ describe('Order → Place with the defaults', () => {
 		expect(placed.status).toBe('success');
 		expect(placed.success[0].json).toMatchObject({ orderToken: token, placement: 'placed', status: 'Order Placed' });
 		expect(simulator.getOrder(token)?.placements).toBe(1);
-		expect(simulator.requests.slice(-3).map((request) => request.call)).toEqual(['order/review', 'order/productfields', 'order/place']);
+		expect(simulator.requests.slice(-4).map((request) => request.call)).toEqual(['order/review', 'product/listproducts', 'order/productfields', 'order/place']);
 
 		const again = await runServertastic(simulator, place(token));
 		expect(again.success[0].json).toMatchObject({ placement: 'alreadyPlaced', message: 'The order was already placed; nothing was sent' });

@@ -1,5 +1,6 @@
 import { type INodeParameters, NodeHelpers } from 'n8n-workflow';
 
+import { labelOfParameter } from '../../../../../nodes/Servertastic/helpers/productFields';
 import { Servertastic } from '../../../../../nodes/Servertastic/Servertastic.node';
 
 // The form as a person fills it in, with labels that fit the panel. The editor lists the parameters
@@ -82,6 +83,12 @@ describe('labels and hints', () => {
 			.filter((property) => property.type !== 'notice' && property.displayName.length > 28)
 			.map((property) => property.displayName);
 		expect(long).toEqual([]);
+	});
+
+	it('the labels the pre-flight names fields by are the labels the Place form shows', () => {
+		const shown = new Set(description.properties.map((property) => property.displayName));
+		const names = ['order_token', 'dv_auth_method', 'csr', 'domain_name', 'san_domains', 'hashing_algorithm', 'web_server_type', 'WebServerType', 'competitive_upgrade', 'renewal', 'exclude_addon'];
+		expect(names.filter((name) => !shown.has(labelOfParameter(name)))).toEqual([]);
 	});
 
 	it('gives Previous Order Token, the SANs, Exclude Free Www and the Order Token a hint', () => {

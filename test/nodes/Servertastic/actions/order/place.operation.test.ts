@@ -269,7 +269,7 @@ describe('Order → Place inside n8n', () => {
 
 	it('never sends the API key to the place call', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-		await runServertastic(simulator, place({ orderToken: token, dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }));
+		await runServertastic(simulator, place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }));
 		const request = onlyPlaceRequest();
 		expectNoSecret(JSON.stringify(request));
 		expect(request.rawBody).not.toContain('api_key');
@@ -305,7 +305,7 @@ describe('Order → Place: bad input is refused before anything is sent', () => 
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 		const result = await runServertastic(
 			simulator,
-			place({ orderToken: token, dvAuthMethod: 'DNS', csr: csrFixture('rsa2048'), ...changes }),
+			place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048'), ...changes }),
 		);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(message);
@@ -328,7 +328,7 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 		{ token: simulator.createToken({ productCode: 'RapidSSL-12' }), csr: 'broken' },
 		{ token: simulator.createToken({ productCode: 'RapidSSL-12' }), csr: csrFixture('ec-p256') },
 	];
-	const expressionPlace = place({ orderToken: '={{ $json.token }}', dvAuthMethod: 'DNS', csr: '={{ $json.csr }}' });
+	const expressionPlace = place({ orderToken: '={{ $json.token }}', productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: '={{ $json.csr }}' });
 
 	it('stops the workflow on a bad item by default, before any order of the batch is placed', async () => {
 		const result = await runServertastic(simulator, expressionPlace, { inputItems: items() });
@@ -368,7 +368,7 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 	])('turns an API error with %s into a NodeApiError carrying the API message', async (_name, status) => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 		simulator.respondOnce('order/place', { status, body: { error: { code: -9, message: `Insufficient points to place this order (${API_KEY})` } } });
-		const result = await runServertastic(simulator, place({ orderToken: token, dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }));
+		const result = await runServertastic(simulator, place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }));
 		expect(result.status).toBe('error');
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe('Servertastic refused order/place: Insufficient points to place this order (***)');
@@ -383,7 +383,7 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 	it('routes an API error to the error output too, without the key anywhere in the run', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 		simulator.respondOnce('order/place', { status: 200, body: { error: { code: -1, message: 'Token already used' } } });
-		const result = await runServertastic(simulator, place({ orderToken: token, dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }), { onError: 'continueErrorOutput' });
+		const result = await runServertastic(simulator, place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }), { onError: 'continueErrorOutput' });
 		expect(result.status).toBe('success');
 		expect(result.success).toHaveLength(0);
 		expect(result.downstream.error).toHaveLength(1);
@@ -394,7 +394,7 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 
 	it('without the check first, a second place of the same token gets the API refusal, not a retry', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-		const parameters = place({ orderToken: token, dvAuthMethod: 'DNS', csr: csrFixture('rsa2048'), options: { checkOrderFirst: false } });
+		const parameters = place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048'), options: { checkOrderFirst: false } });
 		expect((await runServertastic(simulator, parameters)).status).toBe('success');
 		const second = await runServertastic(simulator, parameters);
 		expect(second.status).toBe('error');
@@ -426,7 +426,7 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 	it('reports a body that is not JSON', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 		simulator.respondOnce('order/place', { status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>', contentType: 'text/html' });
-		const result = await runServertastic(simulator, place({ orderToken: token, dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }));
+		const result = await runServertastic(simulator, place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }));
 		expect(result.error?.message).toBe('Servertastic sent an answer to order/place that is not JSON (HTTP 502, text/html)');
 		expect(result.error?.description).toBe('It began: 502 Bad Gateway');
 	});
@@ -434,7 +434,7 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 	it('refuses an answer with neither success nor error', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 		simulator.respondOnce('order/place', { status: 200, body: { something: 'else' } });
-		const result = await runServertastic(simulator, place({ orderToken: token, dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }));
+		const result = await runServertastic(simulator, place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }));
 		expect(result.error?.message).toBe('Servertastic did not confirm the order');
 	});
 });
@@ -461,7 +461,7 @@ describe('Order → Place: safer placing', () => {
 		expect(simulator.requestsTo('order/place')).toHaveLength(1);
 		expect(simulator.points()).toBe(points);
 		expect(simulator.requests.map((r) => r.call)).toEqual([
-			'order/review', 'order/productfields', 'order/place', 'order/review',
+			'order/review', 'product/listproducts', 'order/productfields', 'order/place', 'order/review',
 		]);
 	});
 
