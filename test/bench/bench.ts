@@ -165,7 +165,7 @@ async function memoryFigures(url: string, apiKey: string, csr: string): Promise<
 	const per1000 = (figures: any) => figures.keptMbPer1000 as number;
 	const describe = (figures: any) =>
 		`kept ${per1000(figures).toFixed(1)} MB per 1,000 items (output JSON ${figures.outputBytesPerItem.toFixed(0)} B/item); RSS ${figures.rssBeforeMb.toFixed(0)} → ${figures.rssAfterMb.toFixed(0)} MB, peak ${figures.peakRssMb.toFixed(0)} MB; heap ${figures.heapBeforeMb.toFixed(0)} → ${figures.heapAfterMb.toFixed(0)} MB`;
-	row(`Memory, ${MEMORY_ITEMS} items, Place (checks off, Raw output of today)`, describe(place), '≤ HTTP Request per item', per1000(place) <= per1000(http));
+	row(`Memory, ${MEMORY_ITEMS} items, Place (checks off, Output Simplified: the default)`, describe(place), '≤ HTTP Request per item', per1000(place) <= per1000(http));
 	row(`Memory, ${MEMORY_ITEMS} items, n8n HTTP Request node`, describe(http), 'reference', null);
 }
 
