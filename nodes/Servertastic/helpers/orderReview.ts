@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { apiDate, laterApiDate, normaliseApiDate } from './apiDates';
+import { dcvInstructions } from './dcv';
 import { entriesOf, isoDate, numberOrNull, objectOf } from './normalise';
-import { dcvInstructions, textOf } from './output';
+import { textOf } from './output';
 import { DV_AUTH_METHODS, type DvAuthMethod } from './placeOrderFields';
 import { placementState } from './placementState';
 
