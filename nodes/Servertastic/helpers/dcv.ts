@@ -31,6 +31,7 @@ export interface DcvInstructions extends IDataObject {
 const PKI_VALIDATION_PATH = '/.well-known/pki-validation/';
 const DOCUMENTED_FILE_NAME = 'fileauth.txt';
 
+/** What to do to validate, from an answer of place, reissue or review; "not ready yet" rather than a guess. */
 export function dcvInstructions(
 	method: DvAuthMethod,
 	domain: string,
