@@ -1,9 +1,9 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError } from 'n8n-workflow';
 
-import { readBoolean, readChoice } from './parameters';
+import { readBoolean, readChoice, readText } from './parameters';
 
-/** Readers shared by the operations that return lists (Return All / Limit) or have choice options. */
+/** What the read operations share: Return All / Limit, choice options, the order to read, the items. */
 
 /** The Limit to apply, or undefined for Return All. */
 export function readLimit(context: IExecuteFunctions, itemIndex: number): number | undefined {
@@ -33,6 +33,22 @@ export function readOptionChoice<T extends string>(
 	const value = options?.[name];
 	if (value === undefined || value === null || value === '') return fallback;
 	return readChoice(context, `options.${name}`, itemIndex, label, allowed);
+}
+
+/** The Order Token of a read: required, then sent as given (the API answers for a wrong one). */
+export function readRequiredOrderToken(context: IExecuteFunctions, itemIndex: number): string {
+	const orderToken = readText(context, 'orderToken', itemIndex, 'Order Token').trim();
+	if (!orderToken) {
+		throw new NodeOperationError(context.getNode(), `'Order Token' must not be empty [item ${itemIndex}]`, {
+			itemIndex,
+		});
+	}
+	return orderToken;
+}
+
+/** The one output item of a read that returns everything together. */
+export function asOneItem(json: IDataObject, itemIndex: number): INodeExecutionData[] {
+	return [{ json, pairedItem: { item: itemIndex } }];
 }
 
 /** One output item per entry; the router pairs each with the input item. */

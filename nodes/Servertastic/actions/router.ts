@@ -46,10 +46,89 @@ function concurrencyOf(context: IExecuteFunctions): number {
 	return Number.isInteger(number) && number >= 1 ? Math.min(number, 50) : DEFAULT_CONCURRENCY;
 }
 
+/** Where each item ends: its outputs or its error item, by item index. */
+type SetAside = (itemIndex: number, error: unknown) => NodeApiError | NodeOperationError | undefined;
+
+function setAsideFor(context: IExecuteFunctions, results: INodeExecutionData[][]): SetAside {
+	const continueOnFail = context.continueOnFail();
+	return (itemIndex, error) => {
+		const nodeError = asNodeError(context, error, itemIndex);
+		if (!continueOnFail) return nodeError;
+		// Only `error` and `message`: the one json shape that n8n 1.x and 2.x both route to the error
+		// output (1.x does not accept `details`). `message` carries the description, e.g. every problem.
+		const json: { error: string; message?: string } = { error: nodeError.message };
+		if (nodeError.description) json.message = nodeError.description;
+		results[itemIndex] = [{ json, pairedItem: { item: itemIndex } }];
+		return undefined;
+	};
+}
+
+interface Prepared {
+	/** The items that passed, in input order. */
+	pending: number[];
+	prepared: unknown[];
+	choices: OutputChoice[];
+}
+
+/** Reads every item's Output choice and runs `prepare`, before any request. */
+async function prepareItems(
+	context: IExecuteFunctions,
+	handler: Operation,
+	count: number,
+	setAside: SetAside,
+): Promise<Prepared> {
+	const result: Prepared = { pending: [], prepared: new Array(count), choices: new Array(count) };
+	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
+		try {
+			if (handler.output) result.choices[itemIndex] = readOutputChoice(context, handler.output, itemIndex);
+			if (handler.prepare) result.prepared[itemIndex] = await handler.prepare.call(context, itemIndex);
+			result.pending.push(itemIndex);
+		} catch (error) {
+			const stop = setAside(itemIndex, error);
+			if (stop) throw stop;
+		}
+	}
+	return result;
+}
+
 /**
- * Runs the chosen operation for every input item, up to `concurrency` at a time. Each item ends
- * as its outputs or as one error item, paired with it, in input order whatever the finishing order.
- * On "Stop", the first failure stops new items from starting; items already sent finish first.
+ * Executes the prepared items, up to `concurrency` at a time. On "Stop", the first failure (the
+ * lowest item index) stops new items from starting; items already sent finish first.
+ */
+async function executeItems(
+	context: IExecuteFunctions,
+	handler: Operation,
+	{ pending, prepared, choices }: Prepared,
+	results: INodeExecutionData[][],
+	setAside: SetAside,
+): Promise<void> {
+	// A holder, not a variable: the workers set it while this function awaits them.
+	type Failure = { itemIndex: number; error: NodeApiError | NodeOperationError };
+	const stopped: { failure?: Failure } = {};
+	let next = 0;
+	const worker = async () => {
+		while (next < pending.length && !stopped.failure) {
+			const itemIndex = pending[next++];
+			try {
+				let outputs = await handler.execute.call(context, itemIndex, prepared[itemIndex] as never);
+				if (handler.output) outputs = shapeItems(handler.output, choices[itemIndex], outputs);
+				results[itemIndex] = outputs.map((output) => ({ ...output, pairedItem: { item: itemIndex } }));
+			} catch (error) {
+				const stop = setAside(itemIndex, error);
+				const earlier = stopped.failure as Failure | undefined;
+				if (stop && (!earlier || itemIndex < earlier.itemIndex)) {
+					stopped.failure = { itemIndex, error: stop };
+				}
+			}
+		}
+	};
+	await Promise.all(Array.from({ length: Math.min(concurrencyOf(context), pending.length) }, worker));
+	if (stopped.failure) throw stopped.failure.error;
+}
+
+/**
+ * Runs the chosen operation for every input item. Each item ends as its outputs or as one error
+ * item, paired with it, in input order whatever the finishing order.
  */
 export async function router(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 	const items = this.getInputData();
@@ -62,56 +141,9 @@ export async function router(this: IExecuteFunctions): Promise<INodeExecutionDat
 			`The operation "${operation}" of "${resource}" is not supported`,
 		);
 	}
-
-	const continueOnFail = this.continueOnFail();
 	const results: INodeExecutionData[][] = new Array(items.length);
-	const setAside = (itemIndex: number, error: unknown) => {
-		const nodeError = asNodeError(this, error, itemIndex);
-		if (!continueOnFail) return nodeError;
-		// Only `error` and `message`: the one json shape that n8n 1.x and 2.x both route to the error
-		// output (1.x does not accept `details`). `message` carries the description, e.g. every problem.
-		const json: { error: string; message?: string } = { error: nodeError.message };
-		if (nodeError.description) json.message = nodeError.description;
-		results[itemIndex] = [{ json, pairedItem: { item: itemIndex } }];
-		return undefined;
-	};
-
-	const prepared: unknown[] = new Array(items.length);
-	const choices: OutputChoice[] = new Array(items.length);
-	const pending: number[] = [];
-	for (let itemIndex = 0; itemIndex < items.length; itemIndex++) {
-		try {
-			if (handler.output) choices[itemIndex] = readOutputChoice(this, handler.output, itemIndex);
-			if (handler.prepare) prepared[itemIndex] = await handler.prepare.call(this, itemIndex);
-			pending.push(itemIndex);
-		} catch (error) {
-			const stop = setAside(itemIndex, error);
-			if (stop) throw stop;
-		}
-	}
-
-	// A holder, not a variable: the workers set it while this function awaits them.
-	type Failure = { itemIndex: number; error: NodeApiError | NodeOperationError };
-	const stopped: { failure?: Failure } = {};
-	let next = 0;
-	const worker = async () => {
-		while (next < pending.length && !stopped.failure) {
-			const itemIndex = pending[next++];
-			try {
-				let outputs = await handler.execute.call(this, itemIndex, prepared[itemIndex] as never);
-				if (handler.output) outputs = shapeItems(handler.output, choices[itemIndex], outputs);
-				results[itemIndex] = outputs.map((output) => ({ ...output, pairedItem: { item: itemIndex } }));
-			} catch (error) {
-				const stop = setAside(itemIndex, error);
-				const earlier = stopped.failure as Failure | undefined;
-				if (stop && (!earlier || itemIndex < earlier.itemIndex)) {
-					stopped.failure = { itemIndex, error: stop };
-				}
-			}
-		}
-	};
-	await Promise.all(Array.from({ length: Math.min(concurrencyOf(this), pending.length) }, worker));
-
-	if (stopped.failure) throw stopped.failure.error;
+	const setAside = setAsideFor(this, results);
+	const prepared = await prepareItems(this, handler, items.length, setAside);
+	await executeItems(this, handler, prepared, results, setAside);
 	return [results.flat()];
 }

@@ -1,8 +1,9 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { apiDate, laterApiDate, normaliseApiDate } from './apiDates';
+import { dcvInstructions } from './dcv';
 import { entriesOf, isoDate, numberOrNull, objectOf } from './normalise';
-import { dcvInstructions, textOf } from './output';
+import { textOf } from './output';
 import { DV_AUTH_METHODS, type DvAuthMethod } from './placeOrderFields';
 import { placementState } from './placementState';
 
@@ -34,27 +35,22 @@ export function sanDomainsOf(review: IDataObject): string[] {
 	return [...new Set(names)];
 }
 
-function contactOf(value: unknown): IDataObject {
-	const contact = objectOf(value);
-	return {
-		title: textOf(contact.title),
-		firstName: textOf(contact.first_name),
-		lastName: textOf(contact.last_name),
-		phone: textOf(contact.phone),
-		email: textOf(contact.email),
-	};
+/**
+ * The text fields of one group of an answer ({} or "" when empty), by output key: `names` maps
+ * each key to the API's field name. Absent or empty fields are null.
+ */
+export function textFieldsOf(value: unknown, names: Record<string, string>): IDataObject {
+	const group = objectOf(value);
+	return Object.fromEntries(Object.entries(names).map(([key, field]) => [key, textOf(group[field])]));
 }
+
+const CONTACT_FIELDS = { title: 'title', firstName: 'first_name', lastName: 'last_name', phone: 'phone', email: 'email' };
 
 /** `organisation_info{name, division, address{city, region, country}}` as one flat object. */
 function organisationOf(value: unknown): IDataObject {
-	const organisation = objectOf(value);
-	const address = objectOf(organisation.address);
 	return {
-		name: textOf(organisation.name),
-		division: textOf(organisation.division),
-		city: textOf(address.city),
-		region: textOf(address.region),
-		country: textOf(address.country),
+		...textFieldsOf(value, { name: 'name', division: 'division' }),
+		...textFieldsOf(objectOf(value).address, { city: 'city', region: 'region', country: 'country' }),
 	};
 }
 
@@ -138,8 +134,8 @@ export function tidyOrder(review: IDataObject, orderToken: string | null = null)
 		inviteUrl: textOf(review.invite_url),
 		endCustomerEmail: textOf(review.end_customer_email),
 		organisation: organisationOf(review.organisation_info),
-		adminContact: contactOf(review.admin_contact),
-		techContact: contactOf(review.tech_contact),
+		adminContact: textFieldsOf(review.admin_contact, CONTACT_FIELDS),
+		techContact: textFieldsOf(review.tech_contact, CONTACT_FIELDS),
 		approverEmail,
 		approverNotifiedDate: isoDate(review.approver_notified_date),
 		validation:

@@ -19,7 +19,7 @@ export const PRODUCT_BRANDS: readonly ProductBrand[] = ['digicert', 'geotrust', 
 const ORGANISATION_LEVELS: ValidationLevel[] = ['OV', 'EV'];
 /** Brands whose certificates DigiCert issues: their renewals need the previous order token. */
 export const DIGICERT_SUPPLIED_BRANDS: ProductBrand[] = ['digicert', 'geotrust', 'rapidssl', 'thawte'];
-/** The Place Order page (../shared/seeds/place-order.txt): "DigiCert, RapidSSL and Geotrust products only". */
+/** The Place Order page: "DigiCert, RapidSSL and Geotrust products only". */
 const INTERMEDIATE_CA_BRANDS: ProductBrand[] = ['digicert', 'rapidssl', 'geotrust'];
 const SECTIGO_IDA_BRANDS: ProductBrand[] = ['positivessl', 'sectigossl'];
 

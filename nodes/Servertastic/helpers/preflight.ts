@@ -2,7 +2,7 @@ import { firstOption, labelOfParameter, nodeLabelOf, type ProductField } from '.
 
 /** Checking a place body against the token's `order/productfields` before anything is spent. */
 
-import type { ItemProblem as PreflightProblem } from './itemProblem';
+import type { ItemProblem } from './itemProblem';
 
 /** A switch sent as 0 counts as not given, as the API reads it. */
 function given(body: Record<string, string>, name: string): boolean {
@@ -67,8 +67,8 @@ export function preflightProblems(
 	body: Record<string, string>,
 	fields: ProductField[],
 	options: { additionalNames?: string[]; sanCount?: number | null } = {},
-): PreflightProblem[] {
-	const problems: PreflightProblem[] = [];
+): ItemProblem[] {
+	const problems: ItemProblem[] = [];
 	const byName = new Map(fields.map((field) => [field.name, field]));
 	for (const field of fields) {
 		if (requiredFor(field, body) && !given(body, field.name) && !exempt(field, body)) {

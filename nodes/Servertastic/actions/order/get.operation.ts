@@ -1,11 +1,11 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { ORDER_KEYS, tidyOrder } from '../../helpers/orderReview';
 import type { OutputSpec } from '../../helpers/outputMode';
 import { apiRequest } from '../../transport';
 import { concurrencyOption, orderTokenProperty, optionsCollection, outputProperties } from '../common.descriptions';
-import { readText } from '../parameters';
+import { readRequiredOrderToken } from '../listOperations';
 import { withValidationHandOff } from './validationHandOff';
 
 /**
@@ -30,12 +30,7 @@ export const description = updateDisplayOptions(
 
 /** Looks the order up (`order/review`): its status, DCV instructions, certificate, chain and expiry. */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const orderToken = readText(this, 'orderToken', itemIndex, 'Order Token').trim();
-	if (!orderToken) {
-		throw new NodeOperationError(this.getNode(), `'Order Token' must not be empty [item ${itemIndex}]`, {
-			itemIndex,
-		});
-	}
+	const orderToken = readRequiredOrderToken(this, itemIndex);
 	const review = await apiRequest.call(this, 'order/review', { order_token: orderToken }, { itemIndex });
 	// The review carries no order token (api2.md): the one asked with is the order's.
 	return [await withValidationHandOff(this, { ...tidyOrder(review, orderToken), response: review }, itemIndex)];

@@ -6,7 +6,7 @@ import { textOf } from '../../helpers/output';
 import { hostnameProblem } from '../../helpers/validation/hostnames';
 import { apiRequest } from '../../transport';
 import { concurrencyOption, optionsCollection } from '../common.descriptions';
-import { asItems, readOptionChoice } from '../listOperations';
+import { asItems, asOneItem, readOptionChoice } from '../listOperations';
 import { readText } from '../parameters';
 
 const OUTPUTS = ['perEmail', 'allEmails'] as const;
@@ -73,7 +73,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 		.map((email) => textOf(email)?.trim() ?? '')
 		.filter((email) => email.includes('@'));
 	if (output === 'allEmails') {
-		return [{ json: { domain: domainName, emails }, pairedItem: { item: itemIndex } }];
+		return asOneItem({ domain: domainName, emails }, itemIndex);
 	}
 	return asItems(
 		emails.map((email) => ({ email })),

@@ -1,11 +1,10 @@
 import type { IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { updateDisplayOptions } from 'n8n-workflow';
 
 import { normaliseProductFields } from '../../helpers/productFields';
 import { apiRequestJson } from '../../transport';
 import { concurrencyOption, orderTokenProperty, optionsCollection } from '../common.descriptions';
-import { asItems, readOptionChoice } from '../listOperations';
-import { readText } from '../parameters';
+import { asItems, asOneItem, readOptionChoice, readRequiredOrderToken } from '../listOperations';
 
 const OUTPUTS = ['perField', 'allFields'] as const;
 
@@ -48,12 +47,7 @@ export const description = updateDisplayOptions(
  * `requiredIf` lists conditions (`x`: x given, `!x`: x not given); the field is required when all hold.
  */
 export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
-	const orderToken = readText(this, 'orderToken', itemIndex, 'Order Token').trim();
-	if (!orderToken) {
-		throw new NodeOperationError(this.getNode(), `'Order Token' must not be empty [item ${itemIndex}]`, {
-			itemIndex,
-		});
-	}
+	const orderToken = readRequiredOrderToken(this, itemIndex);
 	const output = readOptionChoice(this, 'output', itemIndex, 'Output', OUTPUTS, 'perField');
 	const answer = await apiRequestJson.call(this, 'order/productfields', { order_token: orderToken }, {
 		itemIndex,
@@ -63,7 +57,7 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const product = { productCode, productName };
 	if (output === 'allFields') {
 		const requiredFields = fields.filter((field) => field.required).map((field) => field.name);
-		return [{ json: { ...product, fields: fields.map((field) => ({ ...field })), requiredFields }, pairedItem: { item: itemIndex } }];
+		return asOneItem({ ...product, fields: fields.map((field) => ({ ...field })), requiredFields }, itemIndex);
 	}
 	return asItems(fields.map((field) => ({ ...product, ...field })), itemIndex);
 }

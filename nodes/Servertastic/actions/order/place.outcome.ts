@@ -1,8 +1,8 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 import { NodeApiError } from 'n8n-workflow';
 
-import { placeOrderOutput, type Placement, textOf } from '../../helpers/output';
-import type { PreparedPlaceOrder } from '../../helpers/placeOrder';
+import { textOf } from '../../helpers/output';
+import { placeOrderOutput, type Placement, type PreparedPlaceOrder } from '../../helpers/placeOrder';
 import { DV_AUTH_METHODS, type DvAuthMethod } from '../../helpers/placeOrderFields';
 import { PRIVATE_KEY_NOTICE } from './place.description';
 

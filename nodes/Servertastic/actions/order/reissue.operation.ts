@@ -2,8 +2,8 @@ import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodePropertie
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { CsrError, csrKeyProblem, parseCsr, type ParsedCsr } from '../../helpers/csr';
-import { wildcardFileValidationProblem } from '../../helpers/dcv';
-import { dcvInstructions, textOf } from '../../helpers/output';
+import { dcvInstructions, wildcardFileValidationProblem } from '../../helpers/dcv';
+import { textOf } from '../../helpers/output';
 import { DV_AUTH_METHODS, type DvAuthMethod } from '../../helpers/placeOrderFields';
 import { hostnameProblem } from '../../helpers/validation/hostnames';
 import { apiRequest } from '../../transport';

@@ -1,6 +1,6 @@
 import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
-import type { DcvInstructions } from '../../helpers/output';
+import type { DcvInstructions } from '../../helpers/dcv';
 
 /** The binary property of the validation file, for n8n's FTP/SFTP or SSH node to upload. */
 export const VALIDATION_FILE_PROPERTY = 'validationFile';

@@ -1,4 +1,4 @@
-import { apiDate, isoDate, sanDomainsOf, tidyOrder } from '../../../../nodes/Servertastic/helpers/orderReview';
+import { apiDate, isoDate, sanDomainsOf, textFieldsOf, tidyOrder } from '../../../../nodes/Servertastic/helpers/orderReview';
 import { fixture } from '../../../contract';
 
 const EMPTY_CONTACT = { title: null, firstName: null, lastName: null, phone: null, email: null };
@@ -95,6 +95,15 @@ describe('sanDomainsOf', () => {
 		['san_domains as well, once each', { additional_sans: 'a.example.com', san_domains: 'a.example.com,b.example.com' }, ['a.example.com', 'b.example.com']],
 	])('%s', (_name, review, expected) => {
 		expect(sanDomainsOf(review)).toEqual(expected);
+	});
+});
+
+describe('textFieldsOf', () => {
+	it('reads the named fields of a group by output key; empty or absent fields and empty groups give null', () => {
+		const names = { firstName: 'first_name', phone: 'phone', email: 'email' };
+		expect(textFieldsOf({ first_name: 'Ann', phone: 441234567, email: {} }, names)).toEqual({ firstName: 'Ann', phone: '441234567', email: null });
+		expect(textFieldsOf('', names)).toEqual({ firstName: null, phone: null, email: null });
+		expect(Object.keys(textFieldsOf(undefined, names))).toEqual(['firstName', 'phone', 'email']);
 	});
 });
 
