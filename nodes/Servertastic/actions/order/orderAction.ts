@@ -6,9 +6,10 @@ import { textOf } from '../../helpers/output';
 import type { OutputSpec } from '../../helpers/outputMode';
 import { emailProblem } from '../../helpers/validation/contacts';
 import { orderTokenProblem as tokenShapeProblem } from '../../helpers/validation/text';
-import { apiRequest, isUncertainOutcome, type ServertasticCall } from '../../transport';
+import type { ServertasticCall } from '../../transport';
 import { concurrencyOption, optionsCollection } from '../common.descriptions';
 import { readText } from '../parameters';
+import { sendWrite } from '../writeCall';
 
 /**
  * What the operations that act on one order (change approver, cancel, reissue...) share: reading
@@ -99,20 +100,19 @@ export async function sendOrderAction(
 	params: Record<string, string>,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const attempt = await apiRequest.call(context, call, params, { itemIndex }).then(
-		(answer) => ({ answer, failure: undefined }),
-		(failure: NodeApiError) => ({ answer: undefined, failure }),
-	);
-	if (attempt.failure) {
-		if (!isUncertainOutcome(attempt.failure)) throw attempt.failure;
-		throw new NodeApiError(context.getNode(), {}, {
-			message: attempt.failure.message,
-			description: `${attempt.failure.description ?? ''} The request may have reached Servertastic all the same: get the order (Order → Get) to see whether the change was made before running this again.`.trim(),
-			httpCode: attempt.failure.httpCode ?? undefined,
-			itemIndex,
-		});
-	}
-	const response = attempt.answer as IDataObject;
+	// An order action has no state to confirm by: an uncertain outcome is always an error.
+	const sent = await sendWrite(context, call, params, {
+		itemIndex,
+		confirm: async (failure): Promise<undefined> => {
+			throw new NodeApiError(context.getNode(), {}, {
+				message: failure.message,
+				description: `${failure.description ?? ''} The request may have reached Servertastic all the same: get the order (Order → Get) to see whether the change was made before running this again.`.trim(),
+				httpCode: failure.httpCode ?? undefined,
+				itemIndex,
+			});
+		},
+	});
+	const response = sent.outcome === 'sent' ? sent.answer : {};
 	if (response.success === undefined) {
 		throw new NodeApiError(context.getNode(), {}, {
 			message: `Servertastic did not confirm ${call}`,
