@@ -24,7 +24,7 @@ import { textProblem } from '../../helpers/validation/text';
 import { readChoice, readCollection, readText } from '../parameters';
 import { sendWrite, settle } from '../writeCall';
 import { lookUp, tokenError } from './generateToken.lookup';
-import { type ItemProblem, readEmail, refuseItem } from './orderAction';
+import { executeFor, type ItemProblem, readEmail, refuseItem } from './orderAction';
 
 type IfReferenceUsed = 'returnExisting' | 'error';
 
@@ -157,22 +157,22 @@ async function confirmToken(
 	throw tokenError(context, uncertainTokenText(failure, { ...facts, lookupFailure, otherProduct }), itemIndex, failure);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
+/** Sends generatetoken once; a refused or lost answer goes to the token list. */
+async function generateTokenFor(
+	context: IExecuteFunctions,
+	item: PreparedItem,
 	itemIndex: number,
-	prepared?: PreparedItem,
 ): Promise<INodeExecutionData[]> {
-	const item = prepared ?? (await prepare.call(this, itemIndex));
 	const { params } = item;
 	// Sent once (the transport never repeats it); the reference stops a repeat from buying twice.
 	const attempt = await settle(
-		sendWrite(this, 'order/generatetoken', params, {
+		sendWrite(context, 'order/generatetoken', params, {
 			itemIndex,
-			confirm: async (failure) => await confirmToken(this, item, failure, itemIndex),
+			confirm: async (failure) => await confirmToken(context, item, failure, itemIndex),
 		}),
 	);
 	if (attempt.failure) {
-		if (isReusedReference(attempt.failure)) return await earlierToken(this, item, attempt.failure, itemIndex);
+		if (isReusedReference(attempt.failure)) return await earlierToken(context, item, attempt.failure, itemIndex);
 		throw attempt.failure;
 	}
 	const sent = attempt.value;
@@ -182,7 +182,9 @@ export async function execute(
 	}
 	const orderToken = textOf(sent.answer.order_token);
 	if (sent.answer.success === undefined || !orderToken) {
-		throw tokenError(this, noTokenText(params.reseller_unique_reference), itemIndex);
+		throw tokenError(context, noTokenText(params.reseller_unique_reference), itemIndex);
 	}
 	return [{ json: generatedTokenOutput(orderToken, params, sent.answer), pairedItem: { item: itemIndex } }];
 }
+
+export const execute = executeFor(prepare, generateTokenFor);

@@ -18,6 +18,7 @@ import { readBoolean, readChoice, readCollection, readNameValuePairs, readText, 
 import { sendWrite, settle } from '../writeCall';
 import { alreadyPlacedError, keyLostError, notConfirmedError, placedOutput, unconfirmedError } from './place.outcome';
 import { withValidationHandOff } from './validationHandOff';
+import { executeFor } from './orderAction';
 import { checkedBody, problemsError, type Reviewed } from './place.preflight';
 
 export { description } from './place.description';
@@ -147,12 +148,12 @@ async function answerIfPlaced(
 	return await placed(context, json, itemIndex);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
+/** Places one prepared order, or reports it in Validate Only mode. */
+async function placeItem(
+	context: IExecuteFunctions,
+	item: PreparedItem,
 	itemIndex: number,
-	prepared?: PreparedItem,
 ): Promise<INodeExecutionData[]> {
-	const item = prepared ?? (await prepare.call(this, itemIndex));
 	const { order, method } = item;
 	// Validate Only with local problems: the API cannot add anything useful without a valid order.
 	if (!order) return paired(validationReport(item, item.problems, false), itemIndex);
@@ -160,33 +161,35 @@ export async function execute(
 	// The token's own facts, from review: its product and its SAN count.
 	const reviewed: Reviewed = { productCode: null, sanCount: null };
 	if (item.options.checkOrderFirst || item.options.validateOnly) {
-		const answered = await answerIfPlaced(this, item, order, reviewed, itemIndex);
+		const answered = await answerIfPlaced(context, item, order, reviewed, itemIndex);
 		if (answered) return answered;
 	}
-	const checked = await checkedBody.call(this, item, order, itemIndex, reviewed);
+	const checked = await checkedBody.call(context, item, order, itemIndex, reviewed);
 	if (checked.problems) return paired(validationReport(item, checked.problems, true, checked.body), itemIndex);
 	const body = checked.body;
 
 	// POST: the API requires it when a CSR is sent. Never retried: a repeat could spend points twice.
-	const sent = await sendWrite(this, 'order/place', body, {
+	const sent = await sendWrite(context, 'order/place', body, {
 		itemIndex,
 		// No clear answer: the order may have been placed. Its state decides; never send it again.
 		confirm: async (failure): Promise<IDataObject | undefined> => {
-			const state = await settle(reviewOf(this, order, itemIndex));
-			if (state.failure) throw unconfirmedError(this, failure, order, itemIndex);
+			const state = await settle(reviewOf(context, order, itemIndex));
+			if (state.failure) throw unconfirmedError(context, failure, order, itemIndex);
 			return placementState(state.value) === 'placed' ? state.value : undefined;
 		},
 	});
 	if (sent.outcome === 'confirmedAfterUncertainAnswer') {
 		// A generated private key came only in the lost answer: the order is placed, the key is gone.
-		if (order.csrSource === 'generate') throw keyLostError(this, itemIndex);
+		if (order.csrSource === 'generate') throw keyLostError(context, itemIndex);
 		const message = 'The order was placed; its answer was lost and its state confirms it';
-		return await placed(this, placedOutput(sent.confirmation, order, method, 'confirmedAfterUncertainAnswer', message), itemIndex);
+		return await placed(context, placedOutput(sent.confirmation, order, method, 'confirmedAfterUncertainAnswer', message), itemIndex);
 	}
 	const response = sent.answer;
-	if (response.success === undefined) throw notConfirmedError(this, order, itemIndex);
-	if (order.csrSource === 'generate' && typeof this.addExecutionHints === 'function') {
-		this.addExecutionHints({ message: 'The private key in the output is shown once: Servertastic does not store it. Save it now.', location: 'outputPane' });
+	if (response.success === undefined) throw notConfirmedError(context, order, itemIndex);
+	if (order.csrSource === 'generate' && typeof context.addExecutionHints === 'function') {
+		context.addExecutionHints({ message: 'The private key in the output is shown once: Servertastic does not store it. Save it now.', location: 'outputPane' });
 	}
-	return await placed(this, placedOutput(response, { ...order, body }, method, 'placed'), itemIndex);
+	return await placed(context, placedOutput(response, { ...order, body }, method, 'placed'), itemIndex);
 }
+
+export const execute = executeFor(prepare, placeItem);
