@@ -1,39 +1,10 @@
-import type {
-	ICredentialDataDecryptedObject,
-	IExecuteFunctions,
-	INodeExecutionData,
-	INodeProperties,
-} from 'n8n-workflow';
-import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import type { ICredentialDataDecryptedObject, IExecuteFunctions } from 'n8n-workflow';
+import { NodeOperationError } from 'n8n-workflow';
 
 import { SERVERTASTIC_BASE_URLS } from '../../../../credentials/ServertasticApi.credentials';
 import { CREDENTIAL_TYPE } from '../../transport';
-import { orderTokenProperty, outputProperties } from '../common.descriptions';
-import {
-	actionOptionsProperty,
-	actionOutput,
-	actionOutputSpec,
-	type OrderTokenItem,
-	prepareOrderToken,
-	sendOrderAction,
-} from './orderAction';
-
-export const output = actionOutputSpec();
-
-const properties: INodeProperties[] = [
-	{
-		...orderTokenProperty,
-		description:
-			"The token of a test order. Each run moves it one stage on; the new status can take up to 3 minutes to show in Get. Only the test API has this call: with a live credential the node refuses and sends nothing.",
-	},
-	...outputProperties(output),
-	actionOptionsProperty,
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['advanceTestOrder'] } },
-	properties,
-);
+import { orderTokenProperty } from '../common.descriptions';
+import { actionOutputSpec, orderAction, type OrderTokenItem, prepareOrderToken } from './orderAction';
 
 function hostOf(url: string): string {
 	const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url);
@@ -77,14 +48,17 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	return await prepareOrderToken.call(this, itemIndex);
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	prepared?: OrderTokenItem,
-): Promise<INodeExecutionData[]> {
-	const { orderToken } = prepared ?? (await prepare.call(this, itemIndex));
-	const response = await sendOrderAction(this, 'order/advanceorder', { order_token: orderToken }, itemIndex);
-	// The answer is a `success` sentence only (api2.md "advanceorder"); Get shows the new status.
-	const json = actionOutput(orderToken, response);
-	return [{ json, pairedItem: { item: itemIndex } }];
-}
+// The answer is a `success` sentence only (api2.md "advanceorder"); Get shows the new status.
+export const { output, description, execute } = orderAction({
+	operation: 'advanceTestOrder',
+	call: 'order/advanceorder',
+	output: actionOutputSpec(),
+	properties: [
+		{
+			...orderTokenProperty,
+			description:
+				"The token of a test order. Each run moves it one stage on; the new status can take up to 3 minutes to show in Get. Only the test API has this call: with a live credential the node refuses and sends nothing.",
+		},
+	],
+	prepare,
+});

@@ -1,30 +1,30 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
 import { textOf } from '../../helpers/output';
-import { textProblem } from '../../helpers/validation/text';
-import { apiRequest, isUncertainOutcome } from '../../transport';
-import { readChoice, readCollection, readText } from '../parameters';
-import { type ItemProblem, readEmail, refuseItem } from './orderAction';
-import {
-	earlierTokenOutput,
-	generatedTokenOutput,
-	isReusedReference,
-	lookUp,
-	productMismatch,
-	reusedReferenceError,
-	withoutQuotedAnswer,
-} from './generateToken.lookup';
 import {
 	derivedReference,
 	MAX_REFERENCE_LENGTH,
 	randomReference,
 	REFERENCE_MODES,
 	type ReferenceMode,
-} from './generateToken.reference';
-
-export { canonicalJson, derivedReference, MAX_REFERENCE_LENGTH } from './generateToken.reference';
-export type { Generation } from './generateToken.lookup';
+} from '../../helpers/reference';
+import {
+	type EarlierToken,
+	earlierTokenOutput,
+	generatedTokenOutput,
+	isReusedReference,
+	lookupFailedText,
+	lookupSaid,
+	noTokenText,
+	productMismatch,
+	reusedReferenceText,
+	uncertainTokenText,
+} from '../../helpers/tokenLookup';
+import { textProblem } from '../../helpers/validation/text';
+import { readChoice, readCollection, readText } from '../parameters';
+import { sendWrite, settle } from '../writeCall';
+import { lookUp, tokenError } from './generateToken.lookup';
+import { executeFor, type ItemProblem, readEmail, refuseItem } from './orderAction';
 
 type IfReferenceUsed = 'returnExisting' | 'error';
 
@@ -118,87 +118,73 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
+/** The reference was refused as used before: the token bought with it, when it is for this product. */
+async function earlierToken(
+	context: IExecuteFunctions,
+	item: PreparedItem,
+	failure: NodeApiError,
 	itemIndex: number,
-	prepared?: PreparedItem,
 ): Promise<INodeExecutionData[]> {
-	const { mode, ifReferenceUsed, params } = prepared ?? (await prepare.call(this, itemIndex));
+	const { mode, ifReferenceUsed, params } = item;
 	const reference = params.reseller_unique_reference;
+	const refused = (lookup?: string) =>
+		tokenError(context, reusedReferenceText(failure, mode, reference, itemIndex, lookup), itemIndex, failure, true);
+	// A random reference never repeats: only a derived or custom one can have bought a token before.
+	if (mode === 'random' || ifReferenceUsed === 'error') throw refused();
+	const { found, failure: lookupFailure } = await lookUp(context, reference, itemIndex, mode);
+	if (lookupFailure) throw tokenError(context, lookupFailedText(mode, reference, lookupFailure, itemIndex), itemIndex, lookupFailure);
+	if (!found) throw refused(lookupSaid.notListed(reference));
+	const otherProduct = productMismatch(found, params);
+	if (otherProduct) throw refused(lookupSaid.otherProduct(otherProduct, params.st_product_code));
+	return [{ json: earlierTokenOutput(found, params, 'existing'), pairedItem: { item: itemIndex } }];
+}
+
+/** After a lost answer the token may exist: the list decides. generatetoken is never sent again (it buys). */
+async function confirmToken(
+	context: IExecuteFunctions,
+	item: PreparedItem,
+	failure: NodeApiError,
+	itemIndex: number,
+): Promise<EarlierToken | undefined> {
+	// A refused reference is answered by earlierToken, as for a clear refusal.
+	if (isReusedReference(failure)) return undefined;
+	const { mode, ifReferenceUsed, params } = item;
+	const facts = { mode, reference: params.reseller_unique_reference, productCode: params.st_product_code, ifReferenceUsed };
+	if (mode === 'random') throw tokenError(context, uncertainTokenText(failure, facts), itemIndex, failure);
+	const { found, failure: lookupFailure } = await lookUp(context, facts.reference, itemIndex, mode);
+	const otherProduct = found && productMismatch(found, params);
+	if (found && !otherProduct) return found;
+	throw tokenError(context, uncertainTokenText(failure, { ...facts, lookupFailure, otherProduct }), itemIndex, failure);
+}
+
+/** Sends generatetoken once; a refused or lost answer goes to the token list. */
+async function generateTokenFor(
+	context: IExecuteFunctions,
+	item: PreparedItem,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const { params } = item;
 	// Sent once (the transport never repeats it); the reference stops a repeat from buying twice.
-	const attempt = await apiRequest.call(this, 'order/generatetoken', params, { itemIndex }).then(
-		(answer) => ({ answer, failure: undefined }),
-		(failure: NodeApiError) => ({ answer: undefined, failure }),
+	const attempt = await settle(
+		sendWrite(context, 'order/generatetoken', params, {
+			itemIndex,
+			confirm: async (failure) => await confirmToken(context, item, failure, itemIndex),
+		}),
 	);
 	if (attempt.failure) {
-		const failure = attempt.failure;
-		if (isReusedReference(failure)) {
-			// A random reference never repeats: only a derived or custom one can have bought a token before.
-			if (mode === 'random' || ifReferenceUsed === 'error') {
-				throw reusedReferenceError(this, failure, mode, reference, itemIndex);
-			}
-			const { found, failure: lookupFailure } = await lookUp(this, reference, itemIndex, mode);
-			if (lookupFailure) {
-				throw new NodeApiError(this.getNode(), {}, {
-					message: `${mode === 'derived' ? `A token for this item already exists (reseller reference ${reference})` : `A token with the reseller reference ${reference} already exists`} and could not be looked up: ${lookupFailure.message} [item ${itemIndex}]`,
-					description: `Servertastic refused the reseller reference ${reference} as used before, and reading order/showtokens to find its token (or the token's review, to check its product) failed. Nothing was bought. Run the workflow again to pick the token up, or find it with Order → Get Many Tokens.`,
-					httpCode: lookupFailure.httpCode ?? undefined,
-					itemIndex,
-				});
-			}
-			if (!found) {
-				const lookup = `The lookup in Order → Get Many Tokens found no token with the reseller reference ${reference} (Servertastic may not list it).`;
-				throw reusedReferenceError(this, failure, mode, reference, itemIndex, lookup);
-			}
-			const otherProduct = productMismatch(found, params);
-			if (otherProduct) {
-				const lookup = `The token bought with it is for ${otherProduct}, not ${params.st_product_code}, so it is not returned.`;
-				throw reusedReferenceError(this, failure, mode, reference, itemIndex, lookup);
-			}
-			return [{ json: earlierTokenOutput(found, params, 'existing'), pairedItem: { item: itemIndex } }];
-		}
-		if (!isUncertainOutcome(failure)) throw failure;
-		const said = withoutQuotedAnswer(failure.description);
-		if (mode === 'random') {
-			throw new NodeApiError(this.getNode(), {}, {
-				message: failure.message,
-				description: `${said} The token may have been generated all the same. With a random reference, running it again may buy a second token: look in Order → Get Many Tokens first.`.trim(),
-				httpCode: failure.httpCode ?? undefined,
-				itemIndex,
-			});
-		}
-		// The token may exist: the list decides. generatetoken is never sent again (it buys).
-		const { found, failure: lookupFailure } = await lookUp(this, reference, itemIndex, mode);
-		const otherProduct = found && productMismatch(found, params);
-		if (found && !otherProduct) {
-			return [
-				{ json: earlierTokenOutput(found, params, 'confirmedAfterUncertainAnswer'), pairedItem: { item: itemIndex } },
-			];
-		}
-		const checked = lookupFailure
-			? `Looking for it in order/showtokens failed too (${lookupFailure.message}).`
-			: otherProduct
-				? `Order → Get Many Tokens lists the reseller reference ${reference} for ${otherProduct}, not ${params.st_product_code}.`
-				: `Order → Get Many Tokens listed no token with the reseller reference ${reference} when looked up.`;
-		const rerun =
-			ifReferenceUsed === 'returnExisting'
-				? 'and the re-run returns the token if it exists'
-				: 'or look for it in Order → Get Many Tokens';
-		throw new NodeApiError(this.getNode(), {}, {
-			message: failure.message,
-			description: `${said} The token may have been generated all the same. ${checked} Running this item again is safe: Servertastic refuses a second token for the reference ${reference}, ${rerun}.`.trim(),
-			httpCode: failure.httpCode ?? undefined,
-			itemIndex,
-		});
+		if (isReusedReference(attempt.failure)) return await earlierToken(context, item, attempt.failure, itemIndex);
+		throw attempt.failure;
 	}
-	const response = attempt.answer as IDataObject;
-	const orderToken = textOf(response.order_token);
-	if (response.success === undefined || !orderToken) {
-		throw new NodeApiError(this.getNode(), {}, {
-			message: 'Servertastic did not return an order token',
-			description: `The answer to order/generatetoken held no "order_token". Look in Order → Get Many Tokens for the reseller reference ${reference} before trying again.`,
-			itemIndex,
-		});
+	const sent = attempt.value;
+	if (sent.outcome === 'confirmedAfterUncertainAnswer') {
+		const json = earlierTokenOutput(sent.confirmation, params, 'confirmedAfterUncertainAnswer');
+		return [{ json, pairedItem: { item: itemIndex } }];
 	}
-	return [{ json: generatedTokenOutput(orderToken, params, response), pairedItem: { item: itemIndex } }];
+	const orderToken = textOf(sent.answer.order_token);
+	if (sent.answer.success === undefined || !orderToken) {
+		throw tokenError(context, noTokenText(params.reseller_unique_reference), itemIndex);
+	}
+	return [{ json: generatedTokenOutput(orderToken, params, sent.answer), pairedItem: { item: itemIndex } }];
 }
+
+export const execute = executeFor(prepare, generateTokenFor);

@@ -1,14 +1,21 @@
-import type { IDataObject, IExecuteFunctions, INodeProperties } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemProblem } from '../../helpers/itemProblem';
 import { textOf } from '../../helpers/output';
 import type { OutputSpec } from '../../helpers/outputMode';
 import { emailProblem } from '../../helpers/validation/contacts';
 import { orderTokenProblem as tokenShapeProblem } from '../../helpers/validation/text';
-import { apiRequest, isUncertainOutcome, type ServertasticCall } from '../../transport';
-import { concurrencyOption, optionsCollection } from '../common.descriptions';
+import type { ServertasticCall } from '../../transport';
+import {
+	approverEmailLocator,
+	concurrencyOption,
+	ORDER_APPROVER_HINT,
+	optionsCollection,
+	outputProperties,
+} from '../common.descriptions';
 import { readText } from '../parameters';
+import { sendWrite } from '../writeCall';
 
 /**
  * What the operations that act on one order (change approver, cancel, reissue...) share: reading
@@ -89,6 +96,29 @@ export function readEmail(
 	return email;
 }
 
+export interface ApproverItem extends OrderTokenItem {
+	email: string;
+}
+
+/** The prepare of an action that takes the order token and an approver address (`required` or not). */
+export function prepareWithApprover(required: boolean) {
+	return async function (this: IExecuteFunctions, itemIndex: number): Promise<ApproverItem> {
+		const problems: ItemProblem[] = [];
+		const orderToken = readOrderToken(this, itemIndex, problems);
+		const email = readEmail(this, 'approverEmailAddress', 'Approver Email', itemIndex, problems, required);
+		if (problems.length) throw refuseItem(this, problems, itemIndex);
+		return { orderToken, email };
+	};
+}
+
+/** The Approver Email field of an action on an order: its list holds the order's allowed approvers. */
+export function orderApproverProperty(required: boolean, description: string): INodeProperties {
+	return approverEmailLocator(
+		{ name: 'approverEmailAddress', ...(required ? { required: true } : {}), description },
+		ORDER_APPROVER_HINT,
+	);
+}
+
 /**
  * Sends a call that changes an order, once (the transport never repeats such calls), and
  * insists on the API's `success`. After a lost answer the change may have happened: the error says so.
@@ -99,20 +129,19 @@ export async function sendOrderAction(
 	params: Record<string, string>,
 	itemIndex: number,
 ): Promise<IDataObject> {
-	const attempt = await apiRequest.call(context, call, params, { itemIndex }).then(
-		(answer) => ({ answer, failure: undefined }),
-		(failure: NodeApiError) => ({ answer: undefined, failure }),
-	);
-	if (attempt.failure) {
-		if (!isUncertainOutcome(attempt.failure)) throw attempt.failure;
-		throw new NodeApiError(context.getNode(), {}, {
-			message: attempt.failure.message,
-			description: `${attempt.failure.description ?? ''} The request may have reached Servertastic all the same: get the order (Order → Get) to see whether the change was made before running this again.`.trim(),
-			httpCode: attempt.failure.httpCode ?? undefined,
-			itemIndex,
-		});
-	}
-	const response = attempt.answer as IDataObject;
+	// An order action has no state to confirm by: an uncertain outcome is always an error.
+	const sent = await sendWrite(context, call, params, {
+		itemIndex,
+		confirm: async (failure): Promise<undefined> => {
+			throw new NodeApiError(context.getNode(), {}, {
+				message: failure.message,
+				description: `${failure.description ?? ''} The request may have reached Servertastic all the same: get the order (Order → Get) to see whether the change was made before running this again.`.trim(),
+				httpCode: failure.httpCode ?? undefined,
+				itemIndex,
+			});
+		},
+	});
+	const response = sent.outcome === 'sent' ? sent.answer : {};
 	if (response.success === undefined) {
 		throw new NodeApiError(context.getNode(), {}, {
 			message: `Servertastic did not confirm ${call}`,
@@ -140,4 +169,55 @@ export function actionOutput(orderToken: string, response: IDataObject, fields: 
 export function actionOutputSpec(fields: string[] = [], extra: Partial<OutputSpec> = {}): OutputSpec {
 	const keys = ['orderToken', 'success', 'message', ...fields];
 	return { keys, simple: keys, ...extra };
+}
+
+/** An action's fields, then Output and Options, shown for its operation. */
+export function actionDescription(operation: string, output: OutputSpec, properties: INodeProperties[]): INodeProperties[] {
+	return updateDisplayOptions({ show: { resource: ['order'], operation: [operation] } }, [
+		...properties,
+		...outputProperties(output),
+		actionOptionsProperty,
+	]);
+}
+
+/**
+ * An operation's execute from its prepare and what it does with one prepared item: the router
+ * passes what prepare returned; called without it, the item is prepared first.
+ */
+export function executeFor<I>(
+	prepare: (this: IExecuteFunctions, itemIndex: number) => Promise<I>,
+	run: (context: IExecuteFunctions, item: I, itemIndex: number) => Promise<INodeExecutionData[]>,
+) {
+	return async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: I): Promise<INodeExecutionData[]> {
+		return await run(this, prepared ?? (await prepare.call(this, itemIndex)), itemIndex);
+	};
+}
+
+/** What sets one action apart: its fields, its call, and the keys it adds from the answer. */
+export interface ActionSpec<I extends OrderTokenItem> {
+	operation: string;
+	call: ServertasticCall;
+	output: OutputSpec;
+	properties: INodeProperties[];
+	prepare: (this: IExecuteFunctions, itemIndex: number) => Promise<I>;
+	/** The call's parameters; the order token alone when not given. */
+	params?: (item: I) => Record<string, string>;
+	fields?: (response: IDataObject, item: I) => IDataObject;
+}
+
+/** The description, prepare and execute of an action that sends one call and outputs actionOutput. */
+export function orderAction<I extends OrderTokenItem>(spec: ActionSpec<I>) {
+	const execute = executeFor(spec.prepare, async (context, item, itemIndex) => {
+		const params = spec.params ? spec.params(item) : { order_token: item.orderToken };
+		// Never retried: the transport sends calls that change an order exactly once.
+		const response = await sendOrderAction(context, spec.call, params, itemIndex);
+		const json = actionOutput(item.orderToken, response, spec.fields?.(response, item));
+		return [{ json, pairedItem: { item: itemIndex } }];
+	});
+	return {
+		output: spec.output,
+		description: actionDescription(spec.operation, spec.output, spec.properties),
+		prepare: spec.prepare,
+		execute,
+	};
 }

@@ -1,5 +1,4 @@
 import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import type { ItemProblem } from '../../helpers/itemProblem';
 import { textOf } from '../../helpers/output';
@@ -14,10 +13,12 @@ import {
 	VALIDATION_LEVELS,
 } from '../../helpers/placeOrderFields';
 import { placementState } from '../../helpers/placementState';
-import { apiRequest, isUncertainOutcome } from '../../transport';
+import { apiRequest } from '../../transport';
 import { readBoolean, readChoice, readCollection, readNameValuePairs, readText, readTextOrList } from '../parameters';
-import { keyLostError, placedOutput, unconfirmedError } from './place.outcome';
+import { sendWrite, settle } from '../writeCall';
+import { alreadyPlacedError, keyLostError, notConfirmedError, placedOutput, unconfirmedError } from './place.outcome';
 import { withValidationHandOff } from './validationHandOff';
+import { executeFor } from './orderAction';
 import { checkedBody, problemsError, type Reviewed } from './place.preflight';
 
 export { description } from './place.description';
@@ -90,6 +91,14 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	return { ...common, problems: preparation.problems };
 }
 
+function paired(json: IDataObject, itemIndex: number): INodeExecutionData[] {
+	return [{ json, pairedItem: { item: itemIndex } }];
+}
+
+async function reviewOf(context: IExecuteFunctions, order: PreparedPlaceOrder, itemIndex: number): Promise<IDataObject> {
+	return await apiRequest.call(context, 'order/review', { order_token: order.body.order_token }, { itemIndex });
+}
+
 /** The report of Validate Only: what would be sent and everything that stands in the way. */
 function validationReport(
 	prepared: PreparedItem,
@@ -108,85 +117,79 @@ function validationReport(
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
+/** The item's answer, with the validation hand-off where it applies. */
+async function placed(context: IExecuteFunctions, json: IDataObject, itemIndex: number): Promise<INodeExecutionData[]> {
+	return [await withValidationHandOff(context, json, itemIndex)];
+}
+
+/**
+ * Check Order First (and Validate Only): review the token, note its product and SAN count in
+ * `reviewed`, and answer at once when the order is placed already; undefined to go on.
+ */
+async function answerIfPlaced(
+	context: IExecuteFunctions,
+	item: PreparedItem,
+	order: PreparedPlaceOrder,
+	reviewed: Reviewed,
 	itemIndex: number,
-	prepared?: PreparedItem,
-): Promise<INodeExecutionData[]> {
-	const item = prepared ?? (await prepare.call(this, itemIndex));
-	const { options, method } = item;
-	const order = item.order;
-	const paired = (json: IDataObject): INodeExecutionData[] => [{ json, pairedItem: { item: itemIndex } }];
-	const placed = async (json: IDataObject): Promise<INodeExecutionData[]> => [await withValidationHandOff(this, json, itemIndex)];
-	if (!order) {
-		// Validate Only with local problems: the API cannot add anything useful without a valid order.
-		return paired(validationReport(item, item.problems, false));
+): Promise<INodeExecutionData[] | undefined> {
+	const current = await reviewOf(context, order, itemIndex);
+	reviewed.sanCount = Number.isFinite(Number(current.san_count)) && String(current.san_count).trim() !== '' ? Number(current.san_count) : null;
+	reviewed.productCode = textOf(current.st_product_code)?.trim() || null;
+	// Order Placed is also a fresh token's status: placementState tells the two apart (its comments say how).
+	if (placementState(current) !== 'placed') return undefined;
+	const status = String(current.order_status ?? 'unknown');
+	if (item.options.validateOnly) {
+		const problems = [{ field: 'Order Token', problem: `is already placed (status: ${status})` }];
+		return paired(validationReport(item, problems, false), itemIndex);
 	}
-	const token = order.body.order_token;
-	const review = async () => await apiRequest.call(this, 'order/review', { order_token: token }, { itemIndex });
+	if (item.options.ifAlreadyPlaced === 'fail') throw alreadyPlacedError(context, status, itemIndex);
+	const json = placedOutput(current, order, item.method, 'alreadyPlaced', 'The order was already placed; nothing was sent');
+	return await placed(context, json, itemIndex);
+}
+
+/** Places one prepared order, or reports it in Validate Only mode. */
+async function placeItem(
+	context: IExecuteFunctions,
+	item: PreparedItem,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
+	const { order, method } = item;
+	// Validate Only with local problems: the API cannot add anything useful without a valid order.
+	if (!order) return paired(validationReport(item, item.problems, false), itemIndex);
 
 	// The token's own facts, from review: its product and its SAN count.
 	const reviewed: Reviewed = { productCode: null, sanCount: null };
-	if (options.checkOrderFirst || options.validateOnly) {
-		const current = await review();
-		reviewed.sanCount = Number.isFinite(Number(current.san_count)) && String(current.san_count).trim() !== '' ? Number(current.san_count) : null;
-		reviewed.productCode = textOf(current.st_product_code)?.trim() || null;
-		// Order Placed is also a fresh token's status: placementState tells the two apart (its comments say how).
-		const state = placementState(current);
-		if (state === 'placed') {
-			const status = String(current.order_status ?? 'unknown');
-			if (options.validateOnly) {
-				const problems = [{ field: 'Order Token', problem: `is already placed (status: ${status})` }];
-				return paired(validationReport(item, problems, false));
-			}
-			if (options.ifAlreadyPlaced === 'fail') {
-				throw new NodeOperationError(this.getNode(), `The order is already placed (status: ${status}) [item ${itemIndex}]`, {
-					itemIndex,
-					description: 'Nothing was sent. Use Order → Get to follow it.',
-				});
-			}
-			return await placed(placedOutput(current, order, method, 'alreadyPlaced', 'The order was already placed; nothing was sent'));
-		}
+	if (item.options.checkOrderFirst || item.options.validateOnly) {
+		const answered = await answerIfPlaced(context, item, order, reviewed, itemIndex);
+		if (answered) return answered;
 	}
-	const checked = await checkedBody.call(this, item, order, itemIndex, reviewed);
-	if (checked.problems) return paired(validationReport(item, checked.problems, true, checked.body));
+	const checked = await checkedBody.call(context, item, order, itemIndex, reviewed);
+	if (checked.problems) return paired(validationReport(item, checked.problems, true, checked.body), itemIndex);
 	const body = checked.body;
 
 	// POST: the API requires it when a CSR is sent. Never retried: a repeat could spend points twice.
-	const attempt = await apiRequest.call(this, 'order/place', body, { itemIndex }).then(
-		(answer) => ({ answer, failure: undefined }),
-		(failure: NodeApiError) => ({ answer: undefined, failure }),
-	);
-	if (attempt.failure) {
-		if (!isUncertainOutcome(attempt.failure)) throw attempt.failure;
+	const sent = await sendWrite(context, 'order/place', body, {
+		itemIndex,
 		// No clear answer: the order may have been placed. Its state decides; never send it again.
-		const placeFailure = attempt.failure;
-		const checked = await review().then(
-			(answer) => answer,
-			() => undefined,
-		);
-		if (!checked) throw unconfirmedError(this, placeFailure, order, itemIndex);
-		if (placementState(checked) !== 'placed') throw placeFailure;
+		confirm: async (failure): Promise<IDataObject | undefined> => {
+			const state = await settle(reviewOf(context, order, itemIndex));
+			if (state.failure) throw unconfirmedError(context, failure, order, itemIndex);
+			return placementState(state.value) === 'placed' ? state.value : undefined;
+		},
+	});
+	if (sent.outcome === 'confirmedAfterUncertainAnswer') {
 		// A generated private key came only in the lost answer: the order is placed, the key is gone.
-		if (order.csrSource === 'generate') throw keyLostError(this, itemIndex);
-		return await placed(
-			placedOutput(checked, order, method, 'confirmedAfterUncertainAnswer', 'The order was placed; its answer was lost and its state confirms it'),
-		);
+		if (order.csrSource === 'generate') throw keyLostError(context, itemIndex);
+		const message = 'The order was placed; its answer was lost and its state confirms it';
+		return await placed(context, placedOutput(sent.confirmation, order, method, 'confirmedAfterUncertainAnswer', message), itemIndex);
 	}
-	const response = attempt.answer as IDataObject;
-	if (response.success === undefined) {
-		const keyNote =
-			order.csrSource === 'generate'
-				? ' The answer is not shown: it may hold the generated private key. If Order → Get shows the order placed, reissue it (Order → Reissue) for a new key pair; do not place it again.'
-				: '';
-		throw new NodeApiError(this.getNode(), {}, {
-			message: 'Servertastic did not confirm the order',
-			description: `The answer held neither "success" nor "error". Get the order to see whether it was placed before trying again.${keyNote}`,
-			itemIndex,
-		});
+	const response = sent.answer;
+	if (response.success === undefined) throw notConfirmedError(context, order, itemIndex);
+	if (order.csrSource === 'generate' && typeof context.addExecutionHints === 'function') {
+		context.addExecutionHints({ message: 'The private key in the output is shown once: Servertastic does not store it. Save it now.', location: 'outputPane' });
 	}
-	if (order.csrSource === 'generate' && typeof this.addExecutionHints === 'function') {
-		this.addExecutionHints({ message: 'The private key in the output is shown once: Servertastic does not store it. Save it now.', location: 'outputPane' });
-	}
-	return await placed(placedOutput(response, { ...order, body }, method, 'placed'));
+	return await placed(context, placedOutput(response, { ...order, body }, method, 'placed'), itemIndex);
 }
+
+export const execute = executeFor(prepare, placeItem);

@@ -1,5 +1,5 @@
 import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
-import { NodeApiError } from 'n8n-workflow';
+import { NodeApiError, NodeOperationError } from 'n8n-workflow';
 
 import { textOf } from '../../helpers/output';
 import { placeOrderOutput, type Placement, type PreparedPlaceOrder } from '../../helpers/placeOrder';
@@ -63,6 +63,27 @@ export function keyLostError(context: IExecuteFunctions, itemIndex: number): Nod
 		message: `Servertastic placed the order, but the answer to order/place, which held the only copy of the generated private key, was lost [item ${itemIndex}]`,
 		description:
 			'Servertastic returns a private key it generated once and never stores it, so it cannot be fetched again. Do not place the order again (its token is used): reissue it (Order → Reissue) to get a new key pair.',
+		itemIndex,
+	});
+}
+
+/** Check Order First found the order placed, and If Already Placed is Fail. */
+export function alreadyPlacedError(context: IExecuteFunctions, status: string, itemIndex: number): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `The order is already placed (status: ${status}) [item ${itemIndex}]`, {
+		itemIndex,
+		description: 'Nothing was sent. Use Order → Get to follow it.',
+	});
+}
+
+/** order/place answered, but with neither `success` nor `error`. */
+export function notConfirmedError(context: IExecuteFunctions, order: PreparedPlaceOrder, itemIndex: number): NodeApiError {
+	const keyNote =
+		order.csrSource === 'generate'
+			? ' The answer is not shown: it may hold the generated private key. If Order → Get shows the order placed, reissue it (Order → Reissue) for a new key pair; do not place it again.'
+			: '';
+	return new NodeApiError(context.getNode(), {}, {
+		message: 'Servertastic did not confirm the order',
+		description: `The answer held neither "success" nor "error". Get the order to see whether it was placed before trying again.${keyNote}`,
 		itemIndex,
 	});
 }

@@ -1,5 +1,4 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 
 import { CsrError, csrKeyProblem, parseCsr, type ParsedCsr } from '../../helpers/csr';
 import { dcvInstructions, wildcardFileValidationProblem } from '../../helpers/dcv';
@@ -7,11 +6,12 @@ import { textOf } from '../../helpers/output';
 import { DV_AUTH_METHODS, type DvAuthMethod } from '../../helpers/placeOrderFields';
 import { hostnameProblem } from '../../helpers/validation/hostnames';
 import { apiRequest } from '../../transport';
-import { approverEmailLocator, orderTokenProperty, outputProperties } from '../common.descriptions';
+import { approverEmailLocator, orderTokenProperty } from '../common.descriptions';
 import { readChoice, readText } from '../parameters';
 import {
-	actionOptionsProperty,
+	actionDescription,
 	actionOutput,
+	executeFor,
 	actionOutputSpec,
 	type ItemProblem,
 	readEmail,
@@ -30,7 +30,7 @@ export const output = actionOutputSpec(['commonName', 'validation', 'validationF
 	alwaysKept: ['privateKey'],
 });
 
-const properties: INodeProperties[] = [
+export const description = actionDescription('reissue', output, [
 	{
 		...orderTokenProperty,
 		description: 'The token of a completed (issued) order',
@@ -76,14 +76,7 @@ const properties: INodeProperties[] = [
 		},
 		"The addresses Servertastic allows for the new CSR's domain, or else the order's (read with the order token). The list stays empty while neither is known; then type or map the address By Value.",
 	),
-	...outputProperties(output),
-	actionOptionsProperty,
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['reissue'] } },
-	properties,
-);
+]);
 
 interface PreparedItem {
 	orderToken: string;
@@ -151,14 +144,14 @@ function commonNameOf(prepared: PreparedItem, response: IDataObject): string | n
 	return null;
 }
 
-export async function execute(
-	this: IExecuteFunctions,
+/** Sends the reissue once and adds the validation instructions of its answer. */
+async function reissueItem(
+	context: IExecuteFunctions,
+	item: PreparedItem,
 	itemIndex: number,
-	prepared?: PreparedItem,
 ): Promise<INodeExecutionData[]> {
-	const item = prepared ?? (await prepare.call(this, itemIndex));
 	// POST, as the API requires for reissue (it may carry a CSR). Sent once, never retried.
-	const response = await sendOrderAction(this, 'order/reissue', item.body, itemIndex);
+	const response = await sendOrderAction(context, 'order/reissue', item.body, itemIndex);
 
 	// The answer: dns_string, dns_name, file_name, file_contents, csr, private_key (api2.md "reissue").
 	const hasDns = textOf(response.dns_string) !== null;
@@ -170,7 +163,7 @@ export async function execute(
 	if (hasDcvData && !commonName) {
 		// The instructions need the domain; a read is safe, and the reissue stands if it fails.
 		const review = await apiRequest
-			.call(this, 'order/review', { order_token: item.orderToken }, { itemIndex })
+			.call(context, 'order/review', { order_token: item.orderToken }, { itemIndex })
 			.catch(() => ({}) as IDataObject);
 		commonName = textOf(review.domain_name)?.toLowerCase() ?? null;
 	}
@@ -185,5 +178,7 @@ export async function execute(
 		csr: textOf(response.csr),
 		privateKey: textOf(response.private_key),
 	});
-	return [await withValidationHandOff(this, json, itemIndex)];
+	return [await withValidationHandOff(context, json, itemIndex)];
 }
+
+export const execute = executeFor(prepare, reissueItem);

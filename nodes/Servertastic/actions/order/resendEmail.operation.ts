@@ -1,55 +1,16 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
-import { updateDisplayOptions } from 'n8n-workflow';
+import type { IDataObject, IExecuteFunctions } from 'n8n-workflow';
 
 import { objectOf } from '../../helpers/normalise';
 import { textOf } from '../../helpers/output';
-import { orderTokenProperty, outputProperties } from '../common.descriptions';
+import { orderTokenProperty } from '../common.descriptions';
 import { readChoice } from '../parameters';
-import {
-	actionOptionsProperty,
-	actionOutput,
-	actionOutputSpec,
-	type ItemProblem,
-	readOrderToken,
-	refuseItem,
-	sendOrderAction,
-} from './orderAction';
+import { actionOutputSpec, type ItemProblem, orderAction, readOrderToken, refuseItem } from './orderAction';
 
 /** The API's spelling: Fulfillment. */
 const EMAIL_TYPES = ['Approver', 'Fulfillment'] as const;
 type EmailType = (typeof EMAIL_TYPES)[number];
 
 export const output = actionOutputSpec(['emailType', 'sentTo', 'recipients']);
-
-const properties: INodeProperties[] = [
-	orderTokenProperty,
-	{
-		displayName: 'Email',
-		name: 'emailType',
-		type: 'options',
-		options: [
-			{
-				name: 'Approver Email',
-				value: 'Approver',
-				description: 'The validation email, to the approver address of an order validated by email',
-			},
-			{
-				name: 'Fulfilment Email (Certificate)',
-				value: 'Fulfillment',
-				description: 'The email with the issued certificate, for a completed order',
-			},
-		],
-		default: 'Approver',
-		description: 'Which email to send again',
-	},
-	...outputProperties(output),
-	actionOptionsProperty,
-];
-
-export const description = updateDisplayOptions(
-	{ show: { resource: ['order'], operation: ['resendEmail'] } },
-	properties,
-);
 
 interface PreparedItem {
 	orderToken: string;
@@ -74,24 +35,41 @@ function recipientsOf(value: unknown): IDataObject {
 	};
 }
 
-export async function execute(
-	this: IExecuteFunctions,
-	itemIndex: number,
-	prepared?: PreparedItem,
-): Promise<INodeExecutionData[]> {
-	const { orderToken, emailType } = prepared ?? (await prepare.call(this, itemIndex));
-	const response = await sendOrderAction(
-		this,
-		'order/resendemail',
-		{ order_token: orderToken, email_type: emailType },
-		itemIndex,
-	);
-	const recipients = recipientsOf(response.email_sent_to);
-	const json = actionOutput(orderToken, response, {
-		emailType: textOf(response.type) ?? emailType,
-		// Every address the email went to, once each.
-		sentTo: [...new Set(Object.values(recipients).filter((email): email is string => email !== null))],
-		recipients,
-	});
-	return [{ json, pairedItem: { item: itemIndex } }];
-}
+export const { description, execute } = orderAction({
+	operation: 'resendEmail',
+	call: 'order/resendemail',
+	output,
+	properties: [
+		orderTokenProperty,
+		{
+			displayName: 'Email',
+			name: 'emailType',
+			type: 'options',
+			options: [
+				{
+					name: 'Approver Email',
+					value: 'Approver',
+					description: 'The validation email, to the approver address of an order validated by email',
+				},
+				{
+					name: 'Fulfilment Email (Certificate)',
+					value: 'Fulfillment',
+					description: 'The email with the issued certificate, for a completed order',
+				},
+			],
+			default: 'Approver',
+			description: 'Which email to send again',
+		},
+	],
+	prepare,
+	params: ({ orderToken, emailType }) => ({ order_token: orderToken, email_type: emailType }),
+	fields: (response, { emailType }) => {
+		const recipients = recipientsOf(response.email_sent_to);
+		return {
+			emailType: textOf(response.type) ?? emailType,
+			// Every address the email went to, once each.
+			sentTo: [...new Set(Object.values(recipients).filter((email): email is string => email !== null))],
+			recipients,
+		};
+	},
+});

@@ -3,10 +3,7 @@ import { join } from 'path';
 
 import type { IDataObject } from 'n8n-workflow';
 
-import {
-	canonicalJson,
-	derivedReference,
-} from '../../../../../nodes/Servertastic/actions/order/generateToken.operation';
+import { canonicalJson, derivedReference } from '../../../../../nodes/Servertastic/helpers/reference';
 import { searchProducts } from '../../../../../nodes/Servertastic/methods/listSearch';
 import { Servertastic } from '../../../../../nodes/Servertastic/Servertastic.node';
 import { retryPolicy } from '../../../../../nodes/Servertastic/transport';

@@ -1,0 +1,50 @@
+import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
+
+import { apiRequest, isUncertainOutcome, type ServertasticCall } from '../transport';
+
+/**
+ * Sending a call that places, pays or changes an order: once, never again (a repeat could spend
+ * points twice); after an uncertain outcome the caller's own check of the state decides.
+ */
+
+/** A promise's value or its failure, as data. */
+export type Settled<T> = { value: T; failure?: undefined } | { value?: undefined; failure: NodeApiError };
+
+/**
+ * The transport rejects with n8n's errors. `.then(value, failure)` rather than a catch block:
+ * n8n's lint rule require-node-api-error forbids rethrowing a caught error.
+ */
+export async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
+	return await promise.then(
+		(value): Settled<T> => ({ value }),
+		(failure: NodeApiError): Settled<T> => ({ failure }),
+	);
+}
+
+export type WriteResult<C> =
+	| { outcome: 'sent'; answer: IDataObject }
+	| { outcome: 'confirmedAfterUncertainAnswer'; confirmation: C; failure: NodeApiError };
+
+export interface WriteOptions<C> {
+	itemIndex: number;
+	/**
+	 * Asked only after an uncertain outcome: what shows the write took effect, or undefined when
+	 * it did not (then the original error stands). It may reject with its own error when it cannot tell.
+	 */
+	confirm: (failure: NodeApiError) => Promise<C | undefined>;
+}
+
+/** Sends `call` once. Rejects with the transport's error unless `confirm` shows the write took effect. */
+export async function sendWrite<C>(
+	context: IExecuteFunctions,
+	call: ServertasticCall,
+	params: Record<string, string>,
+	{ itemIndex, confirm }: WriteOptions<C>,
+): Promise<WriteResult<C>> {
+	const sent = await settle(apiRequest.call(context, call, params, { itemIndex }));
+	if (!sent.failure) return { outcome: 'sent', answer: sent.value };
+	const { failure } = sent;
+	const confirmation = isUncertainOutcome(failure) ? await confirm(failure) : undefined;
+	if (confirmation === undefined) throw failure;
+	return { outcome: 'confirmedAfterUncertainAnswer', confirmation, failure };
+}
