@@ -1,25 +1,14 @@
 import type { IDataObject, IExecuteFunctions, NodeApiError } from 'n8n-workflow';
 
 import { apiRequest, isUncertainOutcome, type ServertasticCall } from '../transport';
+import { settle } from '../transport/settle';
+
+export { settle, type Settled } from '../transport/settle';
 
 /**
  * Sending a call that places, pays or changes an order: once, never again (a repeat could spend
  * points twice); after an uncertain outcome the caller's own check of the state decides.
  */
-
-/** A promise's value or its failure, as data. */
-export type Settled<T> = { value: T; failure?: undefined } | { value?: undefined; failure: NodeApiError };
-
-/**
- * The transport rejects with n8n's errors. `.then(value, failure)` rather than a catch block:
- * n8n's lint rule require-node-api-error forbids rethrowing a caught error.
- */
-export async function settle<T>(promise: Promise<T>): Promise<Settled<T>> {
-	return await promise.then(
-		(value): Settled<T> => ({ value }),
-		(failure: NodeApiError): Settled<T> => ({ failure }),
-	);
-}
 
 export type WriteResult<C> =
 	| { outcome: 'sent'; answer: IDataObject }

@@ -11,6 +11,7 @@ import { sleep } from 'n8n-workflow';
 import { API_CALLS, callPath, isReadCall, type ServertasticCall } from './calls';
 import { ServertasticApiError } from './errors';
 import { type HttpAnswer, judgeAnswer, networkFailure } from './response';
+import { settle } from './settle';
 
 /**
  * The only place this package talks HTTP. Every call goes through n8n's credential pipeline; a read
@@ -108,13 +109,10 @@ export async function apiRequestJson(
 	const timeout = options.timeout ?? facts.timeoutMs;
 	const attempts = isReadCall(call) ? Math.max(1, options.maxAttempts ?? retryPolicy.attempts) : 1;
 	for (let attempt = 1; ; attempt++) {
-		const outcome = await sendOnce
-			.call(this, call, params, { ...options, timeout }, secrets)
-			.then(
-				(answer) => ({ answer, failure: undefined }),
-				(failure: ServertasticApiError) => ({ answer: undefined, failure }),
-			);
-		if (!outcome.failure) return outcome.answer;
+		const outcome = await settle<IDataObject | unknown[], ServertasticApiError>(
+			sendOnce.call(this, call, params, { ...options, timeout }, secrets),
+		);
+		if (!outcome.failure) return outcome.value;
 		const { failure } = outcome;
 		if (!failure.retryable || attempt >= attempts) {
 			if (attempt === 1) throw failure;
