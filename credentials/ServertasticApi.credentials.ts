@@ -8,7 +8,12 @@ import type {
 } from 'n8n-workflow';
 
 // Which calls take the key is the table of calls' business, shared with the transport.
-import { API_CALLS, apiCallOfUrl, callNeedsApiKey, callPath } from '../nodes/Servertastic/transport/calls';
+import {
+	API_CALLS,
+	apiCallOfUrl,
+	callNeedsApiKey,
+	callPath,
+} from '../nodes/Servertastic/transport/calls';
 
 export const SERVERTASTIC_BASE_URLS = {
 	live: 'https://api2.servertastic.com',
@@ -18,7 +23,9 @@ export const SERVERTASTIC_BASE_URLS = {
 export function servertasticBaseUrl(credentials: ICredentialDataDecryptedObject): string {
 	const override = typeof credentials.baseUrl === 'string' ? credentials.baseUrl.trim() : '';
 	if (override) return override.replace(/\/+$/, '');
-	return credentials.environment === 'test' ? SERVERTASTIC_BASE_URLS.test : SERVERTASTIC_BASE_URLS.live;
+	return credentials.environment === 'test'
+		? SERVERTASTIC_BASE_URLS.test
+		: SERVERTASTIC_BASE_URLS.live;
 }
 
 export class ServertasticApi implements ICredentialType {
@@ -113,7 +120,8 @@ export class ServertasticApi implements ICredentialType {
 				properties: {
 					key: 'success',
 					value: undefined,
-					message: 'Servertastic refused the API key for this environment. Check the key and the Live/Test choice.',
+					message:
+						'Servertastic refused the API key for this environment. Check the key and the Live/Test choice.',
 				},
 			},
 		],

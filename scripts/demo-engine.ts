@@ -13,7 +13,8 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 /* eslint-disable @typescript-eslint/no-require-imports */
 async function main(): Promise<void> {
 	const { runNode } = require('../test/harness') as typeof import('../test/harness');
-	const { startSimulator, makeCsr } = require('../test/simulator') as typeof import('../test/simulator');
+	const { startSimulator, makeCsr } =
+		require('../test/simulator') as typeof import('../test/simulator');
 	// The compiled package, exactly as n8n would load it.
 	const dist = resolve(__dirname, '..', '..', '..', '..', 'dist');
 	const { Servertastic } = require(join(dist, 'nodes/Servertastic/Servertastic.node.js'));
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
 		const result = await runNode({
 			nodeType: new Servertastic(),
 			credentialTypes: [new ServertasticApi()],
-			credentials: { servertasticApi: { apiKey: simulator.apiKey, environment: 'test', baseUrl: simulator.url } },
+			credentials: {
+				servertasticApi: { apiKey: simulator.apiKey, environment: 'test', baseUrl: simulator.url },
+			},
 			parameters: {
 				resource: 'order',
 				operation: 'place',
@@ -45,16 +48,28 @@ async function main(): Promise<void> {
 				techJobTitle: 'IT Manager',
 			},
 			inputItems: [
-				{ orderToken: token, csr, firstName: 'Ada', lastName: 'Lovelace', phone: '+44 20 7946 0000', email: 'ada@example.com' },
+				{
+					orderToken: token,
+					csr,
+					firstName: 'Ada',
+					lastName: 'Lovelace',
+					phone: '+44 20 7946 0000',
+					email: 'ada@example.com',
+				},
 			],
 		});
 		if (result.status !== 'success') {
-			console.error(`The workflow failed: ${result.error?.message}\n${result.error?.description ?? ''}`);
+			console.error(
+				`The workflow failed: ${result.error?.message}\n${result.error?.description ?? ''}`,
+			);
 			process.exitCode = 1;
 			return;
 		}
 		const [request] = simulator.requestsTo('order/place');
-		const sent = { ...request.body, csr: `${request.body.csr.slice(0, 36)}... (${request.body.csr.length} characters)` };
+		const sent = {
+			...request.body,
+			csr: `${request.body.csr.slice(0, 36)}... (${request.body.csr.length} characters)`,
+		};
 		console.log(`Sent: ${request.method} ${request.path} (${request.contentType})`);
 		console.log(JSON.stringify(sent, null, 2));
 		const item = result.success[0].json as Record<string, any>;

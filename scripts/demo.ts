@@ -40,7 +40,11 @@ let shuttingDown: Promise<void> | undefined;
 /** Stops n8n, the simulator and the Slack stand-in once, whoever asks first; keeps n8n's folder after a failure. */
 function shutDown(failed: boolean): Promise<void> {
 	shuttingDown ??= (async () => {
-		await n8n?.stop().catch((error) => say(`Stopping n8n: ${error instanceof Error ? error.message : String(error)}`));
+		await n8n
+			?.stop()
+			.catch((error) =>
+				say(`Stopping n8n: ${error instanceof Error ? error.message : String(error)}`),
+			);
 		await simulator?.close().catch(() => undefined);
 		await slack?.close().catch(() => undefined);
 		if (n8n && failed) say(`n8n's folder and logs are kept in ${n8n.userFolder}`);
@@ -64,7 +68,9 @@ function portArgument(argv: string[]): number | undefined {
 	const text = argv[index].includes('=') ? argv[index].slice('--port='.length) : argv[index + 1];
 	const port = Number(text);
 	if (!/^\d+$/.test(text ?? '') || port < 1 || port > 65535) {
-		process.stderr.write(`--port needs a port number from 1 to 65535 (got ${text === undefined ? 'nothing' : `"${text}"`})\n`);
+		process.stderr.write(
+			`--port needs a port number from 1 to 65535 (got ${text === undefined ? 'nothing' : `"${text}"`})\n`,
+		);
 		process.exit(2);
 	}
 	return port;
@@ -83,12 +89,17 @@ async function portIsFree(port: number): Promise<boolean> {
 async function editorPort(): Promise<number> {
 	const asked = portArgument(process.argv);
 	if (asked !== undefined) {
-		if (!(await portIsFree(asked))) throw new Error(`port ${asked} (--port) is in use: stop what listens there or choose another`);
+		if (!(await portIsFree(asked)))
+			throw new Error(
+				`port ${asked} (--port) is in use: stop what listens there or choose another`,
+			);
 		return asked;
 	}
 	if (await portIsFree(DEFAULT_PORT)) return DEFAULT_PORT;
 	const port = await freePort();
-	say(`Port ${DEFAULT_PORT} is in use (another n8n?): the editor takes port ${port} this time. --port N chooses one.`);
+	say(
+		`Port ${DEFAULT_PORT} is in use (another n8n?): the editor takes port ${port} this time. --port N chooses one.`,
+	);
 	return port;
 }
 
@@ -103,10 +114,18 @@ async function main(): Promise<void> {
 	const port = await editorPort();
 	const out = join(REPO, '.tmp', 'demo');
 	mkdirSync(out, { recursive: true });
-	const [packed] = JSON.parse(execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], { cwd: REPO, encoding: 'utf8' }));
+	const [packed] = JSON.parse(
+		execFileSync('npm', ['pack', '--json', '--ignore-scripts', '--pack-destination', out], {
+			cwd: REPO,
+			encoding: 'utf8',
+		}),
+	);
 	say(`Packed ${packed.filename} (${packed.entryCount} files).`);
 	if (isCached('n8n2')) say('n8n 2.41.1 is installed (cached).');
-	else say('Installing n8n 2.41.1 and Node 24 into the cache (the first run downloads it: a few minutes, with progress below)...');
+	else
+		say(
+			'Installing n8n 2.41.1 and Node 24 into the cache (the first run downloads it: a few minutes, with progress below)...',
+		);
 	const runtime = ensureRuntime('n8n2');
 
 	simulator = await startSimulator();
@@ -119,7 +138,9 @@ async function main(): Promise<void> {
 	say(`Starting n8n ${runtime.n8nVersion} on Node ${runtime.nodeVersion}...`);
 	const seconds = await n8n.start([{ kind: 'webhook', path: WORKFLOW.webhook.path }]);
 	await n8n.login();
-	say(`n8n is ready after ${seconds.toFixed(1)} s; the Servertastic simulator listens on ${simulator.url}.`);
+	say(
+		`n8n is ready after ${seconds.toFixed(1)} s; the Servertastic simulator listens on ${simulator.url}.`,
+	);
 
 	const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 	const { csr } = makeCsr('shop.example.com');
@@ -128,10 +149,18 @@ async function main(): Promise<void> {
 		orderToken: token,
 		csr,
 		approverEmail: 'admin@example.com',
-		contact: { firstName: 'Ada', lastName: 'Lovelace', phone: '+44 20 7946 0000', email: 'ada@example.com', jobTitle: 'IT Manager' },
+		contact: {
+			firstName: 'Ada',
+			lastName: 'Lovelace',
+			phone: '+44 20 7946 0000',
+			email: 'ada@example.com',
+			jobTitle: 'IT Manager',
+		},
 	};
 	const known = (await n8n.executions(WORKFLOW.webhook.id)).map((execution) => execution.id);
-	say(`\nPOST ${n8n.baseUrl}/webhook/${WORKFLOW.webhook.path}  (a RapidSSL-12 order for shop.example.com, validated by email)`);
+	say(
+		`\nPOST ${n8n.baseUrl}/webhook/${WORKFLOW.webhook.path}  (a RapidSSL-12 order for shop.example.com, validated by email)`,
+	);
 	const response = await fetch(`${n8n.baseUrl}/webhook/${WORKFLOW.webhook.path}`, {
 		method: 'POST',
 		headers: { 'content-type': 'application/json' },
@@ -141,22 +170,37 @@ async function main(): Promise<void> {
 	say(`n8n answered HTTP ${response.status}.`);
 	const execution = await n8n.nextExecution(WORKFLOW.webhook.id, known, 30_000);
 	say(`Execution ${execution.summary.id}: ${execution.summary.status}.`);
-	say(`\nServertastic (simulator) received: ${simulator.requests.map((request) => `${request.method} ${request.call}`).join(' → ')}`);
+	say(
+		`\nServertastic (simulator) received: ${simulator.requests.map((request) => `${request.method} ${request.call}`).join(' → ')}`,
+	);
 
-	const placed = execution.data.resultData.runData['Place DV Order']?.[0]?.data?.main[0]?.[0]?.json as PlacedItem | undefined;
+	const placed = execution.data.resultData.runData['Place DV Order']?.[0]?.data?.main[0]?.[0]
+		?.json as PlacedItem | undefined;
 	const order = simulator.getOrder(token);
-	say(`\nOrder reference: ${placed?.resellerOrderId ?? order?.resellerOrderId ?? '?'} (customer reference ${body.reference})`);
-	say(`Status: ${placed?.status ?? order?.status ?? 'not placed'}; points left ${simulator.points()}`);
+	say(
+		`\nOrder reference: ${placed?.resellerOrderId ?? order?.resellerOrderId ?? '?'} (customer reference ${body.reference})`,
+	);
+	say(
+		`Status: ${placed?.status ?? order?.status ?? 'not placed'}; points left ${simulator.points()}`,
+	);
 	say(`DCV (${placed?.validation.method ?? '?'}): ${placed?.validation.instructions ?? '(none)'}`);
 
 	const [notification] = await slack.waitFor('/slack', 1, 30_000);
 	say('\nThe notification the workflow sent (to the local Slack stand-in):');
 	say(JSON.stringify(notification.body, null, 2));
-	if (response.status !== 200 || execution.summary.status !== 'success' || order?.status !== 'Order Placed') {
-		throw new Error(`the order was not placed (HTTP ${response.status}, execution ${execution.summary.status}, order ${order?.status ?? 'none'})`);
+	if (
+		response.status !== 200 ||
+		execution.summary.status !== 'success' ||
+		order?.status !== 'Order Placed'
+	) {
+		throw new Error(
+			`the order was not placed (HTTP ${response.status}, execution ${execution.summary.status}, order ${order?.status ?? 'none'})`,
+		);
 	}
 
-	say(`\nn8n editor: ${n8n.baseUrl}/workflow/${WORKFLOW.webhook.id}  (executions: ${n8n.baseUrl}/workflow/${WORKFLOW.webhook.id}/executions/${execution.summary.id})`);
+	say(
+		`\nn8n editor: ${n8n.baseUrl}/workflow/${WORKFLOW.webhook.id}  (executions: ${n8n.baseUrl}/workflow/${WORKFLOW.webhook.id}/executions/${execution.summary.id})`,
+	);
 	say(`Sign in as ${OWNER.email} / ${OWNER.password}`);
 	if (once) {
 		await shutDown(false);
@@ -164,7 +208,9 @@ async function main(): Promise<void> {
 		return;
 	}
 	running = true;
-	say(`\nReady in ${elapsed()}. n8n keeps running with the workflow active: open the editor to look at the execution.`);
+	say(
+		`\nReady in ${elapsed()}. n8n keeps running with the workflow active: open the editor to look at the execution.`,
+	);
 	say('Ctrl-C stops n8n and the simulator.');
 	// The n8n process and the two servers keep the event loop alive until a signal ends the demo.
 }

@@ -13,12 +13,24 @@ if (!local || !/^http:\/\/127\.0\.0\.1:\d+$/.test(local)) {
 	throw new Error('SCANNER_LOCAL_REGISTRY must be http://127.0.0.1:<port>');
 }
 
-const redirected = { 'https://registry.npmjs.org/': `${local}/registry/`, 'https://codeload.github.com/': `${local}/codeload/` };
+const redirected = {
+	'https://registry.npmjs.org/': `${local}/registry/`,
+	'https://codeload.github.com/': `${local}/codeload/`,
+};
 const httpAdapter = axios.getAdapter('http');
 
 axios.defaults.adapter = async (config) => {
 	const url = axios.getUri(config);
 	const from = Object.keys(redirected).find((prefix) => url.startsWith(prefix));
-	if (!from) throw new Error(`scanner-offline: refusing a request to ${url} (only the local registry is reachable)`);
-	return httpAdapter({ ...config, baseURL: undefined, params: undefined, url: redirected[from] + url.slice(from.length), proxy: false });
+	if (!from)
+		throw new Error(
+			`scanner-offline: refusing a request to ${url} (only the local registry is reachable)`,
+		);
+	return httpAdapter({
+		...config,
+		baseURL: undefined,
+		params: undefined,
+		url: redirected[from] + url.slice(from.length),
+		proxy: false,
+	});
 };

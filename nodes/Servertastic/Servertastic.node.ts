@@ -1,4 +1,9 @@
-import type { IExecuteFunctions, INodeExecutionData, INodeType, INodeTypeDescription } from 'n8n-workflow';
+import type {
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import * as account from './actions/account';
@@ -49,7 +54,15 @@ export class Servertastic implements INodeType {
 		],
 	};
 
-	methods = { listSearch: { searchApproverEmails, searchOrderTokens, searchProducts, searchUnusedOrderTokens, searchUsedOrderTokens } };
+	methods = {
+		listSearch: {
+			searchApproverEmails,
+			searchOrderTokens,
+			searchProducts,
+			searchUnusedOrderTokens,
+			searchUsedOrderTokens,
+		},
+	};
 
 	async execute(this: IExecuteFunctions): Promise<INodeExecutionData[][]> {
 		return await router.call(this);

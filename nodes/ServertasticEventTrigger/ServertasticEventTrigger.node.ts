@@ -1,4 +1,9 @@
-import type { INodeExecutionData, INodeType, INodeTypeDescription, IPollFunctions } from 'n8n-workflow';
+import type {
+	INodeExecutionData,
+	INodeType,
+	INodeTypeDescription,
+	IPollFunctions,
+} from 'n8n-workflow';
 import { NodeConnectionTypes } from 'n8n-workflow';
 
 import { ORDER_STATUSES } from './helpers/listedOrders';
@@ -45,7 +50,8 @@ export class ServertasticEventTrigger implements INodeType {
 					{
 						name: 'Order Status Changed',
 						value: 'orderStatusChanged',
-						description: 'An order moves to another status (optionally only to the chosen statuses)',
+						description:
+							'An order moves to another status (optionally only to the chosen statuses)',
 					},
 				],
 				default: 'certificateIssued',
@@ -56,7 +62,8 @@ export class ServertasticEventTrigger implements INodeType {
 				type: 'multiOptions',
 				options: ORDER_STATUSES.map((status) => ({ name: status, value: status })),
 				default: [],
-				description: 'Only changes into these statuses start the workflow. Leave empty for any status.',
+				description:
+					'Only changes into these statuses start the workflow. Leave empty for any status.',
 				displayOptions: { show: { event: ['orderStatusChanged'] } },
 			},
 			{

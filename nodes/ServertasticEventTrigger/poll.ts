@@ -6,7 +6,11 @@ import { apiRequest } from '../Servertastic/transport';
 import { eventItem, pickManualOrder } from './helpers/eventItem';
 import { baselineExpiring, commitExpiringPoll, planExpiringPoll } from './helpers/expiringPoll';
 import { dataAccuracyOf, expiringOrdersOf, modifiedOrdersOf } from './helpers/listedOrders';
-import { type CandidateOutcome, decideModifiedEvent, reviewFactsOf } from './helpers/modifiedDecision';
+import {
+	type CandidateOutcome,
+	decideModifiedEvent,
+	reviewFactsOf,
+} from './helpers/modifiedDecision';
 import {
 	baselineModified,
 	baselineSince,
@@ -34,19 +38,27 @@ interface TriggerSettings {
 function readSettings(context: IPollFunctions): TriggerSettings {
 	const event = context.getNodeParameter('event', 'certificateIssued') as unknown;
 	if (!TRIGGER_EVENTS.includes(event as TriggerEvent)) {
-		throw new NodeOperationError(context.getNode(), `'Event' must be one of: ${TRIGGER_EVENTS.join(', ')}`);
+		throw new NodeOperationError(
+			context.getNode(),
+			`'Event' must be one of: ${TRIGGER_EVENTS.join(', ')}`,
+		);
 	}
 	let statuses: unknown = [];
 	let withinDays: unknown = 30;
-	if (event === 'orderStatusChanged') statuses = context.getNodeParameter('statuses', []) as unknown;
-	if (event === 'certificateExpiring') withinDays = context.getNodeParameter('withinDays', 30) as unknown;
+	if (event === 'orderStatusChanged')
+		statuses = context.getNodeParameter('statuses', []) as unknown;
+	if (event === 'certificateExpiring')
+		withinDays = context.getNodeParameter('withinDays', 30) as unknown;
 	if (typeof statuses === 'string') statuses = statuses.split(',');
 	if (!Array.isArray(statuses) || !statuses.every((status) => typeof status === 'string')) {
 		throw new NodeOperationError(context.getNode(), "'Statuses' must be a list of order statuses");
 	}
 	const days = Number(withinDays);
 	if (!Number.isInteger(days) || days < 1 || days > 3650) {
-		throw new NodeOperationError(context.getNode(), "'Expiring Within (Days)' must be a whole number from 1 to 3650");
+		throw new NodeOperationError(
+			context.getNode(),
+			"'Expiring Within (Days)' must be a whole number from 1 to 3650",
+		);
 	}
 	return {
 		event: event as TriggerEvent,
@@ -80,7 +92,9 @@ async function pollModified(
 			items: [],
 		};
 	}
-	const answer = await apiRequest.call(this, 'order/modifiedorders', { date: modifiedSince(state) });
+	const answer = await apiRequest.call(this, 'order/modifiedorders', {
+		date: modifiedSince(state),
+	});
 	const orders = modifiedOrdersOf(answer);
 	const timestamp = dataAccuracyOf(answer);
 	// data_accuracy is the latest change the answer covers; the clock of this poll may lag behind it.
@@ -90,7 +104,10 @@ async function pollModified(
 	const items: IDataObject[] = [];
 	for (const candidate of plan.candidates) {
 		const facts = reviewFactsOf(candidate.order.record);
-		const decision = decideModifiedEvent(event, candidate, facts, { baselineAt: state.baselineAt, now: serverNow });
+		const decision = decideModifiedEvent(event, candidate, facts, {
+			baselineAt: state.baselineAt,
+			now: serverNow,
+		});
 		outcomes.push({ candidate, decision, certificateId: facts.certificateId });
 		if (decision === 'fire') {
 			items.push(
@@ -111,9 +128,12 @@ async function pollExpiring(
 	settings: TriggerSettings,
 	now: Date,
 ): Promise<PollOutcome> {
-	const answer = await apiRequest.call(this, 'order/expiring', { days: String(settings.withinDays) });
+	const answer = await apiRequest.call(this, 'order/expiring', {
+		days: String(settings.withinDays),
+	});
 	const orders = expiringOrdersOf(answer);
-	if (!hasBaseline(state, 'certificateExpiring')) return { state: baselineExpiring(orders, now), items: [] };
+	if (!hasBaseline(state, 'certificateExpiring'))
+		return { state: baselineExpiring(orders, now), items: [] };
 	const { candidates } = planExpiringPoll(state, orders);
 	const items = candidates.map((order) =>
 		eventItem('certificateExpiring', order.record, {
@@ -125,14 +145,20 @@ async function pollExpiring(
 }
 
 /** Fetch Test Event: the latest real matching order, else a labelled sample. Changes no state. */
-async function manualEvent(this: IPollFunctions, settings: TriggerSettings, now: Date): Promise<IDataObject> {
+async function manualEvent(
+	this: IPollFunctions,
+	settings: TriggerSettings,
+	now: Date,
+): Promise<IDataObject> {
 	const { event } = settings;
 	const orders =
 		event === 'certificateExpiring'
 			? expiringOrdersOf(
 					await apiRequest.call(this, 'order/expiring', { days: String(settings.withinDays) }),
 				)
-			: modifiedOrdersOf(await apiRequest.call(this, 'order/modifiedorders', { date: manualSince(now) }));
+			: modifiedOrdersOf(
+					await apiRequest.call(this, 'order/modifiedorders', { date: manualSince(now) }),
+				);
 	const order = pickManualOrder(event, orders, settings.statuses);
 	if (!order) return sampleEvent(event, settings.statuses, now);
 	return eventItem(event, order.record, {
@@ -146,7 +172,9 @@ async function manualEvent(this: IPollFunctions, settings: TriggerSettings, now:
  * the same step that returns the events: a failed poll leaves it as it was, so the next poll
  * sees the same changes again and fires them once.
  */
-export async function pollServertastic(this: IPollFunctions): Promise<INodeExecutionData[][] | null> {
+export async function pollServertastic(
+	this: IPollFunctions,
+): Promise<INodeExecutionData[][] | null> {
 	try {
 		const settings = readSettings(this);
 		const now = new Date();

@@ -59,7 +59,8 @@ interface Import {
 function importsOf(text: string): Import[] {
 	const found: Import[] = [];
 	const pattern = /^(?:import|export)(\s+type)?\s[^;]*?\sfrom\s'([^']+)';/gms;
-	for (const match of text.matchAll(pattern)) found.push({ specifier: match[2], typeOnly: match[1] !== undefined });
+	for (const match of text.matchAll(pattern))
+		found.push({ specifier: match[2], typeOnly: match[1] !== undefined });
 	return found;
 }
 
@@ -88,26 +89,35 @@ describe('the import rules of ARCHITECTURE.md', () => {
 		for (const file of FILES) expect(() => layerOf(file)).not.toThrow();
 	});
 
-	it.each(FILES.map((file) => [relative(ROOT, file), file]))('%s imports only what its layer may', (_name, file) => {
-		const layer = layerOf(file);
-		const text = readFileSync(file, 'utf8');
-		const wrong: string[] = [];
-		for (const { specifier, typeOnly } of importsOf(text)) {
-			if (!specifier.startsWith('.')) {
-				// No runtime dependencies: n8n-workflow is the peer dependency n8n provides, crypto (hashes,
-				// key pairs, signature checks) the one Node module n8n's rules allow here.
-				if (!PACKAGES.includes(specifier)) wrong.push(`${specifier} (not a relative import nor ${PACKAGES.join(', ')})`);
-				// Pure helpers use n8n-workflow's types only (its values are errors, HTTP and context).
-				else if (specifier === 'n8n-workflow' && !typeOnly && (layer === 'helpers' || layer === 'triggerHelpers' || layer === 'calls')) {
-					wrong.push(`${specifier} (a value import in a pure layer)`);
+	it.each(FILES.map((file) => [relative(ROOT, file), file]))(
+		'%s imports only what its layer may',
+		(_name, file) => {
+			const layer = layerOf(file);
+			const text = readFileSync(file, 'utf8');
+			const wrong: string[] = [];
+			for (const { specifier, typeOnly } of importsOf(text)) {
+				if (!specifier.startsWith('.')) {
+					// No runtime dependencies: n8n-workflow is the peer dependency n8n provides, crypto (hashes,
+					// key pairs, signature checks) the one Node module n8n's rules allow here.
+					if (!PACKAGES.includes(specifier))
+						wrong.push(`${specifier} (not a relative import nor ${PACKAGES.join(', ')})`);
+					// Pure helpers use n8n-workflow's types only (its values are errors, HTTP and context).
+					else if (
+						specifier === 'n8n-workflow' &&
+						!typeOnly &&
+						(layer === 'helpers' || layer === 'triggerHelpers' || layer === 'calls')
+					) {
+						wrong.push(`${specifier} (a value import in a pure layer)`);
+					}
+					continue;
 				}
-				continue;
+				const target = layerOf(targetOf(file, specifier));
+				if (target !== layer && !ALLOWED[layer].includes(target))
+					wrong.push(`${specifier} (${layer} → ${target})`);
 			}
-			const target = layerOf(targetOf(file, specifier));
-			if (target !== layer && !ALLOWED[layer].includes(target)) wrong.push(`${specifier} (${layer} → ${target})`);
-		}
-		expect(wrong).toEqual([]);
-	});
+			expect(wrong).toEqual([]);
+		},
+	);
 
 	it('catches a breach: a helper that imports the transport', () => {
 		const helper = join(ROOT, 'nodes/Servertastic/helpers/example.ts');

@@ -40,9 +40,16 @@ const FIELD_API_NAMES: Record<string, string[]> = {
 	techRegion: ['tech_contact_address_region', 'admin_contact_address_region'],
 	techPostCode: ['tech_contact_address_post_code', 'admin_contact_address_post_code'],
 	techCountryCode: ['tech_contact_address_country', 'admin_contact_address_country'],
-	orgName: ['org_name'], orgAddressLine1: ['org_address_line1'], orgCity: ['org_address_city'], orgRegion: ['org_address_region'],
-	orgPostalCode: ['org_address_postal_code'], orgCountry: ['org_address_country'], orgPhone: ['org_address_phone'],
-	orgJurisdictionCity: ['org_jurisdiction_city'], orgJurisdictionRegion: ['org_jurisdiction_region'], orgJurisdictionCountry: ['org_jurisdiction_country'],
+	orgName: ['org_name'],
+	orgAddressLine1: ['org_address_line1'],
+	orgCity: ['org_address_city'],
+	orgRegion: ['org_address_region'],
+	orgPostalCode: ['org_address_postal_code'],
+	orgCountry: ['org_address_country'],
+	orgPhone: ['org_address_phone'],
+	orgJurisdictionCity: ['org_jurisdiction_city'],
+	orgJurisdictionRegion: ['org_jurisdiction_region'],
+	orgJurisdictionCountry: ['org_jurisdiction_country'],
 };
 /** The form body, as API name → item field (or a fixed value): what Place sends for this order. */
 export function formFields(): Array<[string, string | { fixed: string }]> {
@@ -55,60 +62,130 @@ export function formFields(): Array<[string, string | { fixed: string }]> {
 		['exclude_addon', { fixed: '0' }],
 		['renewal', { fixed: '0' }],
 	];
-	for (const [field, apiNames] of Object.entries(FIELD_API_NAMES)) for (const apiName of apiNames) fields.push([apiName, field]);
+	for (const [field, apiNames] of Object.entries(FIELD_API_NAMES))
+		for (const apiName of apiNames) fields.push([apiName, field]);
 	return fields;
 }
 
-const credentials = (url: string, apiKey: string) => ({ servertasticApi: { apiKey, environment: 'test', baseUrl: url } });
+const credentials = (url: string, apiKey: string) => ({
+	servertasticApi: { apiKey, environment: 'test', baseUrl: url },
+});
 
 /** Place's parameters: every order field an expression on the item. */
-export function placeParameters(options: IDataObject, hashingAlgorithm = '', overrides: IDataObject = {}): INodeParameters {
-	const fields = Object.fromEntries(Object.keys(CONTACT).map((name) => [name, `={{ $json.${name} }}`]));
+export function placeParameters(
+	options: IDataObject,
+	hashingAlgorithm = '',
+	overrides: IDataObject = {},
+): INodeParameters {
+	const fields = Object.fromEntries(
+		Object.keys(CONTACT).map((name) => [name, `={{ $json.${name} }}`]),
+	);
 	return {
-		resource: 'order', operation: 'place', orderToken: '={{ $json.orderToken }}', validationLevel: 'OV', productBrand: 'geotrust',
-		dvAuthMethod: 'DNS', csr: '={{ $json.csr }}', adminSameAsTech: true, hashingAlgorithm, ...fields, options, ...overrides,
+		resource: 'order',
+		operation: 'place',
+		orderToken: '={{ $json.orderToken }}',
+		validationLevel: 'OV',
+		productBrand: 'geotrust',
+		dvAuthMethod: 'DNS',
+		csr: '={{ $json.csr }}',
+		adminSameAsTech: true,
+		hashingAlgorithm,
+		...fields,
+		options,
+		...overrides,
 	} as INodeParameters;
 }
 
-export type Contender = (url: string, apiKey: string, items: IDataObject[]) => Promise<RunNodeResult>;
+export type Contender = (
+	url: string,
+	apiKey: string,
+	items: IDataObject[],
+) => Promise<RunNodeResult>;
 
 function expectDone(result: RunNodeResult, n: number, name: string): RunNodeResult {
-	if (result.status !== 'success' || result.success.length !== n || result.success.some((item) => item.json.error)) {
-		throw new Error(`${name} did not place ${n} orders: ${result.error?.message ?? JSON.stringify(result.success[0]?.json).slice(0, 300)}`);
+	if (
+		result.status !== 'success' ||
+		result.success.length !== n ||
+		result.success.some((item) => item.json.error)
+	) {
+		throw new Error(
+			`${name} did not place ${n} orders: ${result.error?.message ?? JSON.stringify(result.success[0]?.json).slice(0, 300)}`,
+		);
 	}
 	return result;
 }
 
 /** With the defaults (Check Order First, Check Against Product Fields, Hashing at the product's default). */
-export const placeDefaults = (options: IDataObject = {}, overrides: IDataObject = {}): Contender => async (url, apiKey, items) =>
-	expectDone(await runNode({ nodeType: new Servertastic(), parameters: placeParameters(options, '', overrides), inputItems: items, credentialTypes: [new ServertasticApi()], credentials: credentials(url, apiKey) }), items.length, 'Place');
+export const placeDefaults =
+	(options: IDataObject = {}, overrides: IDataObject = {}): Contender =>
+	async (url, apiKey, items) =>
+		expectDone(
+			await runNode({
+				nodeType: new Servertastic(),
+				parameters: placeParameters(options, '', overrides),
+				inputItems: items,
+				credentialTypes: [new ServertasticApi()],
+				credentials: credentials(url, apiKey),
+			}),
+			items.length,
+			'Place',
+		);
 
 /** Checks off and a chosen hashing algorithm: one request per item, the same one HTTP Request sends. */
-export const placeChecksOff = (options: IDataObject = {}): Contender => async (url, apiKey, items) =>
-	expectDone(
-		await runNode({ nodeType: new Servertastic(), parameters: placeParameters({ checkOrderFirst: false, preflight: false, ...options }, 'SHA-256'), inputItems: items, credentialTypes: [new ServertasticApi()], credentials: credentials(url, apiKey) }),
-		items.length,
-		'Place (checks off)',
-	);
+export const placeChecksOff =
+	(options: IDataObject = {}): Contender =>
+	async (url, apiKey, items) =>
+		expectDone(
+			await runNode({
+				nodeType: new Servertastic(),
+				parameters: placeParameters(
+					{ checkOrderFirst: false, preflight: false, ...options },
+					'SHA-256',
+				),
+				inputItems: items,
+				credentialTypes: [new ServertasticApi()],
+				credentials: credentials(url, apiKey),
+			}),
+			items.length,
+			'Place (checks off)',
+		);
 
 export function loadHttpRequestNode(): INodeType | undefined {
-	const path = join(NODES_BASE_CACHE, 'node_modules/n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js');
+	const path = join(
+		NODES_BASE_CACHE,
+		'node_modules/n8n-nodes-base/dist/nodes/HttpRequest/HttpRequest.node.js',
+	);
 	if (!existsSync(path)) return undefined;
 	const { HttpRequest } = require(path);
 	return new HttpRequest();
 }
 
 /** n8n's HTTP Request node (v4.2), a form POST per item; with its defaults it sends every item at once. */
-export const httpRequest = (node: INodeType, options: IDataObject = {}): Contender => async (url, _apiKey, items) => {
-	const parameters = {
-		method: 'POST',
-		url: `${url}/order/place.json`,
-		sendBody: true,
-		contentType: 'form-urlencoded',
-		bodyParameters: {
-			parameters: formFields().map(([name, source]) => ({ name, value: typeof source === 'string' ? `={{ $json.${source} }}` : source.fixed })),
-		},
-		options,
-	} as INodeParameters;
-	return expectDone(await runNode({ nodeType: node, nodeTypeName: 'n8n-nodes-base.httpRequest', typeVersion: 4.2, parameters, inputItems: items }), items.length, 'HTTP Request');
-};
+export const httpRequest =
+	(node: INodeType, options: IDataObject = {}): Contender =>
+	async (url, _apiKey, items) => {
+		const parameters = {
+			method: 'POST',
+			url: `${url}/order/place.json`,
+			sendBody: true,
+			contentType: 'form-urlencoded',
+			bodyParameters: {
+				parameters: formFields().map(([name, source]) => ({
+					name,
+					value: typeof source === 'string' ? `={{ $json.${source} }}` : source.fixed,
+				})),
+			},
+			options,
+		} as INodeParameters;
+		return expectDone(
+			await runNode({
+				nodeType: node,
+				nodeTypeName: 'n8n-nodes-base.httpRequest',
+				typeVersion: 4.2,
+				parameters,
+				inputItems: items,
+			}),
+			items.length,
+			'HTTP Request',
+		);
+	};

@@ -20,18 +20,64 @@ interface Profile {
 const CATEGORIES: Array<[string, (url: string, fn: string) => boolean]> = [
 	['idle', (_url, fn) => fn === '(idle)'],
 	['garbage collection', (_url, fn) => fn === '(garbage collector)'],
-	['ours: CSR parsing and signature check', (url) => /Servertastic\/helpers\/(csr|csrSignature|der|pem)\.js/.test(url)],
-	['ours: validation (fields, countries, pre-flight)', (url) => /Servertastic\/helpers\/(validation|countries|preflight|productFields|productMatch|placementState)\.js/.test(url)],
-	['ours: body building', (url) => /Servertastic\/helpers\/(placeOrder|placeOrderFields|dcv|output|normalise|orderReview)\.js/.test(url)],
+	[
+		'ours: CSR parsing and signature check',
+		(url) => /Servertastic\/helpers\/(csr|csrSignature|der|pem)\.js/.test(url),
+	],
+	[
+		'ours: validation (fields, countries, pre-flight)',
+		(url) =>
+			/Servertastic\/helpers\/(validation|countries|preflight|productFields|productMatch|placementState)\.js/.test(
+				url,
+			),
+	],
+	[
+		'ours: body building',
+		(url) =>
+			/Servertastic\/helpers\/(placeOrder|placeOrderFields|dcv|output|normalise|orderReview)\.js/.test(
+				url,
+			),
+	],
 	['ours: parameter reading', (url) => /Servertastic\/actions\/parameters\.js/.test(url)],
 	['ours: transport', (url) => /Servertastic\/transport\//.test(url)],
 	['ours: operation and router', (url) => /dist\/nodes\/Servertastic\//.test(url)],
 	// n8n builds a data proxy for every expression it resolves, with luxon DateTimes for $now and $today.
-	['n8n: parameter and expression resolution (incl. luxon for $now)', (url, fn) => /(luxon|@n8n\/tournament|esprima|recast|ast-types|jmespath|lodash)/.test(url) || (/n8n-workflow/.test(url) && /(expression|Expression|workflow-data-proxy|resolve|tmpl|evaluat|extend|getNodeParameter|get-parameter|node-helpers)/i.test(url + fn))],
-	['n8n: HTTP helpers (n8n-core request helper, axios)', (url) => /(request-helper|axios|follow-redirects|form-data|proxy-from-env|combined-stream|mime-types|asynckit)/.test(url)],
-	['Node: HTTP, sockets, streams, URL, event loop', (url, fn) => /^node:(_http|http|https|net|stream|url|events|internal\/(http|stream|net|streams|dns|url|timers|async_hooks|process\/task_queues|stream_base_commons|event_target))/.test(url) || ['writev', 'writeLatin1String', 'writeUtf8String', 'close', 'parse', 'runMicrotasks'].includes(fn)],
+	[
+		'n8n: parameter and expression resolution (incl. luxon for $now)',
+		(url, fn) =>
+			/(luxon|@n8n\/tournament|esprima|recast|ast-types|jmespath|lodash)/.test(url) ||
+			(/n8n-workflow/.test(url) &&
+				/(expression|Expression|workflow-data-proxy|resolve|tmpl|evaluat|extend|getNodeParameter|get-parameter|node-helpers)/i.test(
+					url + fn,
+				)),
+	],
+	[
+		'n8n: HTTP helpers (n8n-core request helper, axios)',
+		(url) =>
+			/(request-helper|axios|follow-redirects|form-data|proxy-from-env|combined-stream|mime-types|asynckit)/.test(
+				url,
+			),
+	],
+	[
+		'Node: HTTP, sockets, streams, URL, event loop',
+		(url, fn) =>
+			/^node:(_http|http|https|net|stream|url|events|internal\/(http|stream|net|streams|dns|url|timers|async_hooks|process\/task_queues|stream_base_commons|event_target))/.test(
+				url,
+			) ||
+			[
+				'writev',
+				'writeLatin1String',
+				'writeUtf8String',
+				'close',
+				'parse',
+				'runMicrotasks',
+			].includes(fn),
+	],
 	['Node: crypto', (url) => /^node:(crypto|internal\/crypto)/.test(url)],
-	['n8n: engine (WorkflowExecute, contexts, other n8n-workflow/n8n-core)', (url) => /(n8n-core|n8n-workflow|@n8n)/.test(url)],
+	[
+		'n8n: engine (WorkflowExecute, contexts, other n8n-workflow/n8n-core)',
+		(url) => /(n8n-core|n8n-workflow|@n8n)/.test(url),
+	],
 	['benchmark harness', (url) => /servertastic-scripts\/test\//.test(url)],
 	['native, builtins and other', () => true],
 ];
@@ -54,7 +100,9 @@ function main(): void {
 		if (category === 'idle' || us === 0) continue;
 		console.log(`| ${category} | ${(us / 1000).toFixed(0)} | ${((us / all) * 100).toFixed(1)}% |`);
 	}
-	console.log(`| (idle, waiting for the simulator) | ${((totals.get('idle') ?? 0) / 1000).toFixed(0)} | |`);
+	console.log(
+		`| (idle, waiting for the simulator) | ${((totals.get('idle') ?? 0) / 1000).toFixed(0)} | |`,
+	);
 }
 
 main();

@@ -11,18 +11,29 @@ import { credentialsFixture, QUEUE_WORKFLOW, workflowFixture } from '../e2e/supp
 import { N8n, e2eRuntime, packageTarball } from '../e2e/support/n8n';
 import { postgresEnv, startPostgres } from '../e2e/support/postgres';
 import { queueModeEnv, startRedis, Worker } from '../e2e/support/queue';
-import { executionIds, ordersPerMinute, postEach, renewalRequests, waitForEnded } from '../e2e/support/renewals';
+import {
+	executionIds,
+	ordersPerMinute,
+	postEach,
+	renewalRequests,
+	waitForEnded,
+} from '../e2e/support/renewals';
 
 const ORDERS = Number(process.env.QUEUE_BENCH_ORDERS ?? 300);
 const ROUNDS = Number(process.env.QUEUE_BENCH_ROUNDS ?? 3);
 const LATENCY_MS = 100;
 const WORKER_CONCURRENCY = 10;
 const RENEWALS = QUEUE_WORKFLOW.renewals;
-const SETUPS = ['queue mode, main + 2 workers', 'queue mode, main + 1 worker', 'main alone (regular mode)'] as const;
+const SETUPS = [
+	'queue mode, main + 2 workers',
+	'queue mode, main + 1 worker',
+	'main alone (regular mode)',
+] as const;
 type Setup = (typeof SETUPS)[number];
 
 const say = (line: string) => process.stdout.write(`[bench:queue] ${line}\n`);
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
+const median = (values: number[]) =>
+	[...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
 	const apiKey = `st-bench-${randomBytes(8).toString('hex')}`;
@@ -60,7 +71,9 @@ async function main(): Promise<void> {
 		};
 
 		const results = new Map<Setup, number[]>(SETUPS.map((setup) => [setup, []]));
-		say(`${ORDERS} renewals per measurement, ${ROUNDS} rounds, ${LATENCY_MS} ms per API call, PostgreSQL, worker concurrency ${WORKER_CONCURRENCY}`);
+		say(
+			`${ORDERS} renewals per measurement, ${ROUNDS} rounds, ${LATENCY_MS} ms per API call, PostgreSQL, worker concurrency ${WORKER_CONCURRENCY}`,
+		);
 		for (let round = 1; round <= ROUNDS; round++) {
 			// Alternate the order, so that no set-up always runs on a warmer (or fuller) database.
 			const order = round % 2 ? SETUPS : [...SETUPS].reverse();
@@ -70,20 +83,35 @@ async function main(): Promise<void> {
 				const requests = renewalRequests(simulator, `B${round}-${SETUPS.indexOf(setup)}`, ORDERS);
 				const started = Date.now();
 				const refused = await postEach(n8n, requests);
-				const ended = await waitForEnded(n8n, RENEWALS.id, known, ORDERS - refused.length, 20 * 60_000);
+				const ended = await waitForEnded(
+					n8n,
+					RENEWALS.id,
+					known,
+					ORDERS - refused.length,
+					20 * 60_000,
+				);
 				const elapsed = Date.now() - started;
-				const failed = ended.filter((execution) => execution.status !== 'success').length + refused.length;
+				const failed =
+					ended.filter((execution) => execution.status !== 'success').length + refused.length;
 				const rate = ordersPerMinute(ORDERS - failed, elapsed);
 				results.get(setup)?.push(rate);
-				say(`round ${round}, ${setup}: ${ORDERS} in ${(elapsed / 1000).toFixed(1)} s = ${rate.toFixed(0)} orders/min${failed ? ` (${failed} failed)` : ''}`);
+				say(
+					`round ${round}, ${setup}: ${ORDERS} in ${(elapsed / 1000).toFixed(1)} s = ${rate.toFixed(0)} orders/min${failed ? ` (${failed} failed)` : ''}`,
+				);
 			}
 		}
 
-		process.stdout.write(`\n| set-up | ${Array.from({ length: ROUNDS }, (_, i) => `round ${i + 1}`).join(' | ')} | median orders/min |\n`);
-		process.stdout.write(`| --- | ${Array.from({ length: ROUNDS + 1 }, () => '---:').join(' | ')} |\n`);
+		process.stdout.write(
+			`\n| set-up | ${Array.from({ length: ROUNDS }, (_, i) => `round ${i + 1}`).join(' | ')} | median orders/min |\n`,
+		);
+		process.stdout.write(
+			`| --- | ${Array.from({ length: ROUNDS + 1 }, () => '---:').join(' | ')} |\n`,
+		);
 		for (const setup of SETUPS) {
 			const rates = results.get(setup) ?? [];
-			process.stdout.write(`| ${setup} | ${rates.map((rate) => rate.toFixed(0)).join(' | ')} | **${median(rates).toFixed(0)}** |\n`);
+			process.stdout.write(
+				`| ${setup} | ${rates.map((rate) => rate.toFixed(0)).join(' | ')} | **${median(rates).toFixed(0)}** |\n`,
+			);
 		}
 	} finally {
 		for (const worker of workers) await worker.stop().catch(() => undefined);
@@ -98,6 +126,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-	process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+	process.stderr.write(
+		`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+	);
 	process.exitCode = 1;
 });

@@ -11,7 +11,8 @@ process.env.N8N_LOG_LEVEL ??= 'silent';
 
 /* eslint-disable @typescript-eslint/no-require-imports */
 const MB = 1024 * 1024;
-const peak = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
+const peak = () =>
+	Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1] ?? 0) * 1024;
 const collect = () => {
 	for (let i = 0; i < 3; i++) global.gc?.();
 };
@@ -20,7 +21,10 @@ async function main(): Promise<void> {
 	const [which, url, apiKey] = process.argv.slice(2);
 	const { items } = JSON.parse(readFileSync(0, 'utf8')) as { items: Array<Record<string, string>> };
 	const contenders = require('./contenders') as typeof import('./contenders');
-	const contender = which === 'http' ? contenders.httpRequest(contenders.loadHttpRequestNode()!) : contenders.placeChecksOff();
+	const contender =
+		which === 'http'
+			? contenders.httpRequest(contenders.loadHttpRequestNode()!)
+			: contenders.placeChecksOff();
 	collect();
 	const before = { rss: process.memoryUsage().rss, heap: process.memoryUsage().heapUsed };
 	const started = Date.now();

@@ -18,13 +18,18 @@ async function main(): Promise<void> {
 	process.on('message', (message: Message) => {
 		const reply = (value: unknown) => process.send?.({ id: message.id, value });
 		if (message.type === 'tokens') {
-			reply(Array.from({ length: message.n ?? 1 }, () => simulator.createToken({ productCode: message.productCode ?? 'TrueBizID-12' })));
+			reply(
+				Array.from({ length: message.n ?? 1 }, () =>
+					simulator.createToken({ productCode: message.productCode ?? 'TrueBizID-12' }),
+				),
+			);
 		} else if (message.type === 'count') {
 			reply(message.call ? simulator.requestsTo(message.call).length : simulator.requests.length);
 		} else if (message.type === 'calls') {
 			// Requests per call since the last reset: { 'order/review': 50, … }.
 			const tally: Record<string, number> = {};
-			for (const request of simulator.requests) tally[request.call] = (tally[request.call] ?? 0) + 1;
+			for (const request of simulator.requests)
+				tally[request.call] = (tally[request.call] ?? 0) + 1;
 			reply(tally);
 		} else if (message.type === 'placeBody') {
 			reply(simulator.requestsTo('order/place').at(-1)?.body ?? null);

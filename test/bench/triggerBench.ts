@@ -25,8 +25,10 @@ export interface TriggerFigures {
 
 type Ask = <T>(message: IDataObject) => Promise<T>;
 
-const staticBytes = (data: IDataObject | undefined) => Buffer.byteLength(JSON.stringify(data ?? {}));
-const callsOf = (tally: Record<string, number>) => Object.values(tally).reduce((sum, n) => sum + n, 0);
+const staticBytes = (data: IDataObject | undefined) =>
+	Buffer.byteLength(JSON.stringify(data ?? {}));
+const callsOf = (tally: Record<string, number>) =>
+	Object.values(tally).reduce((sum, n) => sum + n, 0);
 
 async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
 	const started = process.hrtime.bigint();
@@ -35,9 +37,18 @@ async function timed<T>(run: () => Promise<T>): Promise<[T, number]> {
 }
 
 /** `pending` of the open orders change status between two polls: the events the next poll fires. */
-export async function triggerFigures(ask: Ask, url: string, apiKey: string, openOrders: number, pending: number): Promise<TriggerFigures> {
+export async function triggerFigures(
+	ask: Ask,
+	url: string,
+	apiKey: string,
+	openOrders: number,
+	pending: number,
+): Promise<TriggerFigures> {
 	await ask({ type: 'orders', n: openOrders });
-	const trigger = startTrigger({ url, apiKey } as Simulator, { event: 'orderStatusChanged', statuses: [] });
+	const trigger = startTrigger({ url, apiKey } as Simulator, {
+		event: 'orderStatusChanged',
+		statuses: [],
+	});
 	const [, baselineMs] = await timed(() => trigger.poll());
 	await ask({ type: 'reset' });
 	const [steady, steadyMs] = await timed(() => trigger.poll());

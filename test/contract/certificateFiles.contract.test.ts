@@ -22,7 +22,10 @@ beforeAll(async () => {
 	simulator = await startSimulator();
 	pki = makePki('Contract', 1);
 	const keys = await generateKeys(KEY_SPECS.ecP256);
-	leaf = pki.issue(csrToPem(buildCsr({ commonName: 'www.example.com' }, ['www.example.com'], keys)), ['www.example.com']);
+	leaf = pki.issue(
+		csrToPem(buildCsr({ commonName: 'www.example.com' }, ['www.example.com'], keys)),
+		['www.example.com'],
+	);
 	privateKey = privateKeyPem(keys.privateKey);
 });
 afterAll(async () => {
@@ -48,7 +51,11 @@ describe.each(CASES)('Order → Get Certificate Files, order/review case %s', (c
 
 	it.each(READINGS)('%s reading: the same files and facts', async (variant) => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-		serveFixture(simulator, 'order/review', applyVariant('order/review', withRealCertificates(caseName), variant));
+		serveFixture(
+			simulator,
+			'order/review',
+			applyVariant('order/review', withRealCertificates(caseName), variant),
+		);
 		const result = await runServertastic(simulator, {
 			resource: 'order',
 			operation: 'getCertificateFiles',
@@ -60,7 +67,10 @@ describe.each(CASES)('Order → Get Certificate Files, order/review case %s', (c
 		expect(result.status).toBe('success');
 		const [item] = result.success;
 		const files = Object.fromEntries(
-			Object.entries(filesOf(item)).map(([name, bytes]) => [name, name === 'pfx' ? `${bytes.length > 1000}` : bytes.toString()]),
+			Object.entries(filesOf(item)).map(([name, bytes]) => [
+				name,
+				name === 'pfx' ? `${bytes.length > 1000}` : bytes.toString(),
+			]),
 		);
 		expect(files.certificate).toBe(leaf);
 		expect(files.chain).toBe(pki.intermediates[0]);
@@ -74,7 +84,12 @@ describe.each(CASES)('Order → Get Certificate Files, order/review case %s', (c
 			'key.pem',
 			'certificate.pfx',
 		]);
-		expect(item.json).toMatchObject({ status: 'Completed', domain: 'www.example.com', commonName: 'www.example.com', leftOutCertificates: [] });
+		expect(item.json).toMatchObject({
+			status: 'Completed',
+			domain: 'www.example.com',
+			commonName: 'www.example.com',
+			leftOutCertificates: [],
+		});
 		const json = { ...item.json, orderToken: null, daysRemaining: null };
 		expected ??= { json, files };
 		expect({ json, files }).toEqual(expected);

@@ -14,13 +14,20 @@ beforeAll(async () => {
 afterAll(() => sim.close());
 beforeEach(() => sim.reset({ state: true }));
 
-async function run(args: string[] = [], env: Record<string, string | undefined> = { SERVERTASTIC_TEST_API_KEY: sim.apiKey }) {
+async function run(
+	args: string[] = [],
+	env: Record<string, string | undefined> = { SERVERTASTIC_TEST_API_KEY: sim.apiKey },
+) {
 	const lines: string[] = [];
-	const code = await main(['--test-api', '--base-url', sim.url, ...args], env, (line) => lines.push(line));
+	const code = await main(['--test-api', '--base-url', sim.url, ...args], env, (line) =>
+		lines.push(line),
+	);
 	return { code, lines, text: lines.join('\n') };
 }
 
-const tokensOf = (s: Simulator) => [...new Set(s.requests.map((r) => r.query.order_token ?? r.body.order_token).filter(Boolean))];
+const tokensOf = (s: Simulator) => [
+	...new Set(s.requests.map((r) => r.query.order_token ?? r.body.order_token).filter(Boolean)),
+];
 
 describe('npm run contract (against the simulator)', () => {
 	it('documented mode: every call matches the fixtures', async () => {
@@ -63,7 +70,8 @@ describe('npm run contract (against the simulator)', () => {
 		expect(lines).toContain('contract: variant readings seen: one-as-object');
 		const variantLines = lines.filter((l) => l.includes('matches'));
 		expect(variantLines.length).toBeGreaterThan(0);
-		for (const l of variantLines) expect(l).toMatch(/matches variant one-as-object(, required-if-single)?$/);
+		for (const l of variantLines)
+			expect(l).toMatch(/matches variant one-as-object(, required-if-single)?$/);
 		expect(lines.at(-1)).toMatch(/^contract: 15 calls, \d+ matching, [1-9]\d* differing$/);
 	});
 
@@ -75,11 +83,16 @@ describe('npm run contract (against the simulator)', () => {
 	});
 
 	it('reports an answer no reading explains', async () => {
-		sim.respondOnce('order/productfields', { status: 200, body: { success: 'Product fields', fields: [] } });
+		sim.respondOnce('order/productfields', {
+			status: 200,
+			body: { success: 'Product fields', fields: [] },
+		});
 		const { code, lines } = await run(['--accept-variants']);
 		expect(code).toBe(1);
 		expect(lines).toContain('DIFF order/productfields');
-		expect(lines).toContain('     order/productfields: (top level) is an object where the fixture has a list');
+		expect(lines).toContain(
+			'     order/productfields: (top level) is an object where the fixture has a list',
+		);
 		expect(lines.at(-1)).toBe('contract: 15 calls, 14 matching, 1 differing');
 	});
 
@@ -100,11 +113,19 @@ describe('npm run contract (against the simulator)', () => {
 			expect(all).not.toMatch(/BEGIN (EC |RSA )?PRIVATE KEY|BEGIN CERTIFICATE REQUEST/);
 			expect(all).toContain('[redacted order token]');
 			for (const f of files) {
-				const parsed = JSON.parse(readFileSync(f, 'utf8')) as { source: string; note: string; answer: unknown };
-				expect(parsed.source).toMatch(/^recorded from http:\/\/127\.0\.0\.1:\d+ \(not the test API\) on \d{4}-\d\d-\d\d$/);
+				const parsed = JSON.parse(readFileSync(f, 'utf8')) as {
+					source: string;
+					note: string;
+					answer: unknown;
+				};
+				expect(parsed.source).toMatch(
+					/^recorded from http:\/\/127\.0\.0\.1:\d+ \(not the test API\) on \d{4}-\d\d-\d\d$/,
+				);
 				expect(() => parseFixturePath(f.slice(dir.length + 1))).not.toThrow();
 			}
-			const generated = JSON.parse(readFileSync(join(dir, 'order', 'generatetoken.recorded.json'), 'utf8'));
+			const generated = JSON.parse(
+				readFileSync(join(dir, 'order', 'generatetoken.recorded.json'), 'utf8'),
+			);
 			expect(generated.answer.order_token).toBe('[redacted order token]');
 		} finally {
 			rmSync(dir, { recursive: true, force: true });
@@ -116,7 +137,9 @@ describe('npm run contract: refusals', () => {
 	it('refuses to run without the key', async () => {
 		const { code, lines } = await run([], {});
 		expect(code).toBe(2);
-		expect(lines).toEqual(['contract: SERVERTASTIC_TEST_API_KEY is not set: refusing to run without the test API key']);
+		expect(lines).toEqual([
+			'contract: SERVERTASTIC_TEST_API_KEY is not set: refusing to run without the test API key',
+		]);
 		expect(sim.requests).toHaveLength(0);
 	});
 
@@ -124,7 +147,11 @@ describe('npm run contract: refusals', () => {
 		const lines: string[] = [];
 		expect(await main([], { SERVERTASTIC_TEST_API_KEY: 'k' }, (l) => lines.push(l))).toBe(2);
 		expect(lines[0]).toMatch(/--test-api is required/);
-		expect(await main(['--test-api', '--nope'], { SERVERTASTIC_TEST_API_KEY: 'k' }, (l) => lines.push(l))).toBe(2);
+		expect(
+			await main(['--test-api', '--nope'], { SERVERTASTIC_TEST_API_KEY: 'k' }, (l) =>
+				lines.push(l),
+			),
+		).toBe(2);
 		expect(lines[1]).toMatch(/unknown argument --nope/);
 	});
 
@@ -138,7 +165,11 @@ describe('npm run contract: refusals', () => {
 	])('refuses the live API %s', async (url) => {
 		expect(refuseBaseUrl(url)).toMatch(/refusing/);
 		const lines: string[] = [];
-		expect(await main(['--test-api', '--base-url', url], { SERVERTASTIC_TEST_API_KEY: 'k' }, (l) => lines.push(l))).toBe(2);
+		expect(
+			await main(['--test-api', '--base-url', url], { SERVERTASTIC_TEST_API_KEY: 'k' }, (l) =>
+				lines.push(l),
+			),
+		).toBe(2);
 		expect(lines[0]).toMatch(/^contract: refusing .* test API/);
 	});
 

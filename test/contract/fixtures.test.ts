@@ -1,6 +1,14 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { FIXTURES_DIR, allFixtures, fixture, fixtureCalls, fixtureCases, parseFixturePath, serveFixture } from '.';
+import {
+	FIXTURES_DIR,
+	allFixtures,
+	fixture,
+	fixtureCalls,
+	fixtureCases,
+	parseFixturePath,
+	serveFixture,
+} from '.';
 import { startSimulator } from '../simulator';
 
 // The primary sources are copied to .tmp/sources (not in git); where they are absent only the
@@ -58,7 +66,10 @@ describe('contract fixtures: files', () => {
 	walk(FIXTURES_DIR, '');
 
 	it.each(files)('%s is JSON with source, note and answer', (file) => {
-		const parsed = JSON.parse(readFileSync(join(FIXTURES_DIR, file), 'utf8')) as Record<string, unknown>;
+		const parsed = JSON.parse(readFileSync(join(FIXTURES_DIR, file), 'utf8')) as Record<
+			string,
+			unknown
+		>;
 		expect(Object.keys(parsed).sort()).toEqual(['answer', 'note', 'source']);
 		expect(typeof parsed.note).toBe('string');
 		expect((parsed.note as string).length).toBeGreaterThan(5);
@@ -68,20 +79,25 @@ describe('contract fixtures: files', () => {
 	const RECORDED = /^recorded from .+ on \d{4}-\d\d-\d\d/;
 	const transcribed = allFixtures().filter((f) => !RECORDED.test(f.source));
 
-	it.each(allFixtures().map((f) => [f.file, f.source]))('%s names a source file and lines', (_file, source) => {
-		if (RECORDED.test(source)) return; // `npm run contract -- --record`: the answer is its own source
-		const cited = citations(source);
-		expect(cited.length).toBeGreaterThan(0);
-		for (const c of cited) {
-			expect(Object.keys(SOURCE_FILES)).toContain(c.file);
-			for (const [a, b] of c.ranges) expect(b).toBeGreaterThanOrEqual(a);
-		}
-		// The first citation is the answer itself, with lines.
-		expect(cited[0].ranges.length).toBeGreaterThan(0);
-	});
+	it.each(allFixtures().map((f) => [f.file, f.source]))(
+		'%s names a source file and lines',
+		(_file, source) => {
+			if (RECORDED.test(source)) return; // `npm run contract -- --record`: the answer is its own source
+			const cited = citations(source);
+			expect(cited.length).toBeGreaterThan(0);
+			for (const c of cited) {
+				expect(Object.keys(SOURCE_FILES)).toContain(c.file);
+				for (const [a, b] of c.ranges) expect(b).toBeGreaterThanOrEqual(a);
+			}
+			// The first citation is the answer itself, with lines.
+			expect(cited[0].ranges.length).toBeGreaterThan(0);
+		},
+	);
 
 	const haveSources = existsSync(join(SOURCES, 'api2.md'));
-	(haveSources ? it.each(transcribed.map((f) => [f.file, f])) : it.skip.each([['(sources absent)', undefined]]))(
+	(haveSources
+		? it.each(transcribed.map((f) => [f.file, f]))
+		: it.skip.each([['(sources absent)', undefined]]))(
 		'%s: every key is in the cited lines (a DOC tag, or a name STC/CX read)',
 		(_file, f) => {
 			const fx = f as ReturnType<typeof allFixtures>[number];
@@ -98,7 +114,10 @@ describe('contract fixtures: files', () => {
 			const doc = text('DOC');
 			const other = text('OTHER');
 			const unsourced = [...keysOf(fx.answer)].filter(
-				(k) => !/^\d+$/.test(k) && !new RegExp(`<${k}[ />]`).test(doc) && !new RegExp(`\\b${k}\\b`).test(other),
+				(k) =>
+					!/^\d+$/.test(k) &&
+					!new RegExp(`<${k}[ />]`).test(doc) &&
+					!new RegExp(`\\b${k}\\b`).test(other),
 			);
 			expect(unsourced).toEqual([]);
 		},
@@ -113,8 +132,13 @@ describe('contract fixtures: files', () => {
 			const [a, b] = first.ranges[first.ranges.length - 1];
 			const lines = doc.slice(a - 1, b).join('\n');
 			const answer = f.answer as Record<string, unknown> | unknown[];
-			const marker = Array.isArray(answer) ? `<item>${String(answer[0])}</item>` : `<${Object.keys(answer)[0]}>`;
-			expect({ file: f.file, found: lines.includes(marker) }).toEqual({ file: f.file, found: true });
+			const marker = Array.isArray(answer)
+				? `<item>${String(answer[0])}</item>`
+				: `<${Object.keys(answer)[0]}>`;
+			expect({ file: f.file, found: lines.includes(marker) }).toEqual({
+				file: f.file,
+				found: true,
+			});
 		}
 	});
 });
@@ -146,9 +170,18 @@ describe('contract fixtures: index', () => {
 			'product/listproducts',
 		]);
 		expect(fixtureCases('order/review')).toEqual(
-			expect.arrayContaining(['fresh-token', 'placed-awaiting-email', 'placed-dns', 'completed', 'ov', 'additional-sans']),
+			expect.arrayContaining([
+				'fresh-token',
+				'placed-awaiting-email',
+				'placed-dns',
+				'completed',
+				'ov',
+				'additional-sans',
+			]),
 		);
-		expect(fixtureCases('order/place')).toEqual(expect.arrayContaining(['csr-supplied', 'key-generated', 'file', 'dns']));
+		expect(fixtureCases('order/place')).toEqual(
+			expect.arrayContaining(['csr-supplied', 'key-generated', 'file', 'dns']),
+		);
 	});
 
 	it('fixture() gives deep copies, the default case, and refuses unknown cases', () => {
@@ -156,10 +189,15 @@ describe('contract fixtures: index', () => {
 		expect(a.order_status).toBe('Completed');
 		a.order_status = 'changed';
 		(a.modifications as { modification: unknown[] }).modification.length = 0;
-		const b = fixture('order/review', 'completed') as { order_status: string; modifications: { modification: unknown[] } };
+		const b = fixture('order/review', 'completed') as {
+			order_status: string;
+			modifications: { modification: unknown[] };
+		};
 		expect(b.order_status).toBe('Completed');
 		expect(b.modifications.modification).toHaveLength(3);
-		expect(fixture('order/generatetoken')).toEqual(expect.objectContaining({ product_code: 'RapidSSL-12' }));
+		expect(fixture('order/generatetoken')).toEqual(
+			expect.objectContaining({ product_code: 'RapidSSL-12' }),
+		);
 		expect(() => fixture('order/review', 'nope')).toThrow(/cases: .*fresh-token/);
 		expect(() => fixture('order/nothing')).toThrow(/No fixture order\/nothing/);
 	});
@@ -168,19 +206,37 @@ describe('contract fixtures: index', () => {
 		const pf = fixture('order/productfields') as unknown[];
 		expect(pf.slice(0, 2)).toEqual(['RapidSSL-12', 'RapidSSL: RapidSSL - 1 Year']);
 		expect(pf).toHaveLength(25);
-		expect(pf[2]).toEqual({ order_token: { required: '1', input_type: 'hidden', options: '', required_if: '' } });
-		expect(pf).toContainEqual({
-			hashing_algorithm: { required: '1', input_type: 'select', options: ['SHA-256', 'SHA-256-FULL-CHAIN'], required_if: '' },
+		expect(pf[2]).toEqual({
+			order_token: { required: '1', input_type: 'hidden', options: '', required_if: '' },
 		});
-		expect(pf).toContainEqual({ org_name: { required: '', input_type: 'text', options: '', required_if: ['domain_name', '!csr'] } });
+		expect(pf).toContainEqual({
+			hashing_algorithm: {
+				required: '1',
+				input_type: 'select',
+				options: ['SHA-256', 'SHA-256-FULL-CHAIN'],
+				required_if: '',
+			},
+		});
+		expect(pf).toContainEqual({
+			org_name: {
+				required: '',
+				input_type: 'text',
+				options: '',
+				required_if: ['domain_name', '!csr'],
+			},
+		});
 		expect(pf).not.toContainEqual(expect.objectContaining({ success: expect.anything() }));
 	});
 
 	it('modifiedorders records carry no order_token, and data_accuracy is a GMT timestamp', () => {
 		for (const c of fixtureCases('order/modifiedorders')) {
-			const answer = fixture('order/modifiedorders', c) as { orders: '' | { order: object[] }; data_accuracy: string };
+			const answer = fixture('order/modifiedorders', c) as {
+				orders: '' | { order: object[] };
+				data_accuracy: string;
+			};
 			expect(answer.data_accuracy).toMatch(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d$/);
-			if (answer.orders) for (const o of answer.orders.order) expect(Object.keys(o)).not.toContain('order_token');
+			if (answer.orders)
+				for (const o of answer.orders.order) expect(Object.keys(o)).not.toContain('order_token');
 		}
 	});
 

@@ -34,7 +34,10 @@ export const DEFAULT_CASE: Readonly<Record<string, string>> = {
 // Found from the source tree (jest) and from the compiled copy under node_modules/.cache/servertastic-scripts/test/contract
 // (outside the linted tree: ESLint skips node_modules).
 function fixturesDir(): string {
-	const candidates = [join(__dirname, 'fixtures'), join(__dirname, '..', '..', '..', '..', '..', 'test', 'contract', 'fixtures')];
+	const candidates = [
+		join(__dirname, 'fixtures'),
+		join(__dirname, '..', '..', '..', '..', '..', 'test', 'contract', 'fixtures'),
+	];
 	const found = candidates.find((dir) => existsSync(dir));
 	if (!found) throw new Error(`Contract fixtures not found (looked in ${candidates.join(', ')})`);
 	return found;
@@ -42,7 +45,8 @@ function fixturesDir(): string {
 
 export const FIXTURES_DIR = fixturesDir();
 
-const copy = <T>(value: T): T => (value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T));
+const copy = <T>(value: T): T =>
+	value === undefined ? value : (JSON.parse(JSON.stringify(value)) as T);
 
 /** Splits 'review.completed.json' in 'order' into its call and case. */
 export function parseFixturePath(file: string): { call: string; caseName: string | undefined } {
@@ -60,12 +64,20 @@ function load(): Fixture[] {
 	if (loaded) return loaded;
 	const out: Fixture[] = [];
 	const walk = (dir: string, rel: string) => {
-		for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+		for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+			a.name.localeCompare(b.name),
+		)) {
 			const relPath = rel ? `${rel}/${entry.name}` : entry.name;
 			if (entry.isDirectory()) walk(join(dir, entry.name), relPath);
 			else if (entry.name.endsWith('.json')) {
 				const parsed = JSON.parse(readFileSync(join(dir, entry.name), 'utf8')) as FixtureFile;
-				out.push({ ...parseFixturePath(relPath), file: relPath, source: parsed.source, note: parsed.note, answer: parsed.answer });
+				out.push({
+					...parseFixturePath(relPath),
+					file: relPath,
+					source: parsed.source,
+					note: parsed.note,
+					answer: parsed.answer,
+				});
 			}
 		}
 	};
@@ -92,11 +104,13 @@ export function fixtureCases(call: string): Array<string | undefined> {
 }
 
 /** 'order/review.completed', the name a served shape is known by. */
-export const fixtureId = (call: string, caseName?: string): string => (caseName ? `${call}.${caseName}` : call);
+export const fixtureId = (call: string, caseName?: string): string =>
+	caseName ? `${call}.${caseName}` : call;
 
 function find(call: string, caseName?: string): Fixture {
 	const all = load().filter((f) => f.call === call);
-	const wanted = caseName ?? (all.some((f) => f.caseName === undefined) ? undefined : DEFAULT_CASE[call]);
+	const wanted =
+		caseName ?? (all.some((f) => f.caseName === undefined) ? undefined : DEFAULT_CASE[call]);
 	const found = all.find((f) => f.caseName === wanted);
 	if (!found) {
 		const cases = all.map((f) => f.caseName ?? '(default)').join(', ');
@@ -122,18 +136,28 @@ export function variantsFor(call: string): Variant[] {
 	const answers = load()
 		.filter((f) => f.call === call)
 		.map((f) => f.answer);
-	return VARIANTS.filter((v) => v !== 'documented' && answers.some((a) => !same(applyVariant(call, a, v), a)));
+	return VARIANTS.filter(
+		(v) => v !== 'documented' && answers.some((a) => !same(applyVariant(call, a, v), a)),
+	);
 }
 
 /** The call's fixtures as a reading delivers them: [{ caseName, answer }]. */
-export function fixturesInVariant(call: string, variant: Variant): Array<{ caseName: string | undefined; answer: unknown }> {
+export function fixturesInVariant(
+	call: string,
+	variant: Variant,
+): Array<{ caseName: string | undefined; answer: unknown }> {
 	return load()
 		.filter((f) => f.call === call)
 		.map((f) => ({ caseName: f.caseName, answer: applyVariant(call, f.answer, variant) }));
 }
 
 /** Queues `answer` (HTTP 200, JSON) as the simulator's reply to the next request to `call`. */
-export function serveFixture(sim: Pick<Simulator, 'respondOnce'>, call: string, answer: unknown, status = 200): void {
+export function serveFixture(
+	sim: Pick<Simulator, 'respondOnce'>,
+	call: string,
+	answer: unknown,
+	status = 200,
+): void {
 	sim.respondOnce(call, { status, body: copy(answer) });
 }
 

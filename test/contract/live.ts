@@ -43,16 +43,30 @@ export function refuseBaseUrl(baseUrl: string): string | undefined {
 		return `--base-url ${baseUrl} is not a URL`;
 	}
 	const host = url.hostname.toLowerCase();
-	const live = baseUrl.toLowerCase().includes('api2.servertastic.com') && !baseUrl.toLowerCase().includes('test-');
-	if (live || ((host === 'servertastic.com' || host.endsWith('.servertastic.com')) && host !== 'test-api2.servertastic.com')) {
+	const live =
+		baseUrl.toLowerCase().includes('api2.servertastic.com') &&
+		!baseUrl.toLowerCase().includes('test-');
+	if (
+		live ||
+		((host === 'servertastic.com' || host.endsWith('.servertastic.com')) &&
+			host !== 'test-api2.servertastic.com')
+	) {
 		return `refusing ${url.origin}: the contract check talks to the test API (${TEST_API}) only, never live`;
 	}
 	return undefined;
 }
 
 /** The options from the command line and the environment, or the reason to refuse. */
-export function parseArgs(argv: string[], env: Record<string, string | undefined>): ContractOptions | { error: string } {
-	const opts: ContractOptions = { baseUrl: TEST_API, apiKey: '', domain: 'example.com', acceptVariants: false };
+export function parseArgs(
+	argv: string[],
+	env: Record<string, string | undefined>,
+): ContractOptions | { error: string } {
+	const opts: ContractOptions = {
+		baseUrl: TEST_API,
+		apiKey: '',
+		domain: 'example.com',
+		acceptVariants: false,
+	};
 	let testApi = false;
 	for (let i = 0; i < argv.length; i++) {
 		const arg = argv[i];
@@ -76,7 +90,8 @@ export function parseArgs(argv: string[], env: Record<string, string | undefined
 	const refused = refuseBaseUrl(opts.baseUrl);
 	if (refused) return { error: refused };
 	const key = env[KEY_VARIABLE]?.trim();
-	if (!key) return { error: `${KEY_VARIABLE} is not set: refusing to run without the test API key` };
+	if (!key)
+		return { error: `${KEY_VARIABLE} is not set: refusing to run without the test API key` };
 	opts.apiKey = key;
 	return opts;
 }
@@ -92,7 +107,10 @@ interface Step {
 }
 
 /** Runs the check; every line it prints goes through `out`, redacted. */
-export async function runContract(opts: ContractOptions, out: (line: string) => void): Promise<ContractResult> {
+export async function runContract(
+	opts: ContractOptions,
+	out: (line: string) => void,
+): Promise<ContractResult> {
 	const redact = new Redactor(opts.apiKey);
 	const say = (line: string) => out(redact.text(line));
 	const fixtures = allFixtures();
@@ -109,7 +127,11 @@ export async function runContract(opts: ContractOptions, out: (line: string) => 
 		let status = 0;
 		try {
 			const res = step.post
-				? await fetch(url, { method: 'POST', body: params, headers: { 'content-type': 'application/x-www-form-urlencoded' } })
+				? await fetch(url, {
+						method: 'POST',
+						body: params,
+						headers: { 'content-type': 'application/x-www-form-urlencoded' },
+					})
 				: await fetch(`${url}?${params}`);
 			status = res.status;
 			const text = await res.text();
@@ -128,11 +150,17 @@ export async function runContract(opts: ContractOptions, out: (line: string) => 
 		redact.learn(answer);
 		if (opts.record) record(step, answer);
 		const isError = !!answer && typeof answer === 'object' && 'error' in answer;
-		const against = fixtures.filter((f) => f.call === (isError ? 'error' : step.call)).map((f) => f.answer);
-		const lines = shapeDifferences(isError ? 'error' : step.call, answer, against, { acceptVariants: opts.acceptVariants });
+		const against = fixtures
+			.filter((f) => f.call === (isError ? 'error' : step.call))
+			.map((f) => f.answer);
+		const lines = shapeDifferences(isError ? 'error' : step.call, answer, against, {
+			acceptVariants: opts.acceptVariants,
+		});
 		if (isError) {
 			const e = (answer as { error: { code?: unknown; message?: unknown } }).error;
-			lines.unshift(`${step.call}: answered an error (HTTP ${status}, code ${String(e?.code)}): ${String(e?.message)}`);
+			lines.unshift(
+				`${step.call}: answered an error (HTTP ${status}, code ${String(e?.code)}): ${String(e?.message)}`,
+			);
 		}
 		if (!lines.length) {
 			say(`ok   ${step.call}`);
@@ -157,25 +185,49 @@ export async function runContract(opts: ContractOptions, out: (line: string) => 
 			note: 'Values as answered, with the API key, every order token, CSR and private key redacted.',
 			answer: redact.value(answer),
 		};
-		writeFileSync(join(dir, `${name}.${step.caseName}.json`), `${redact.text(JSON.stringify(file, null, '\t'))}\n`);
+		writeFileSync(
+			join(dir, `${name}.${step.caseName}.json`),
+			`${redact.text(JSON.stringify(file, null, '\t'))}\n`,
+		);
 	}
 
 	const key = { api_key: opts.apiKey };
 	const since = gmt(new Date(Date.now() - 7 * 24 * 3600 * 1000));
 	await call({ call: 'account/review', caseName: 'recorded', params: key });
-	const products = await call({ call: 'product/listproducts', caseName: 'recorded', params: { ...key, product_group: 'SSL' } });
+	const products = await call({
+		call: 'product/listproducts',
+		caseName: 'recorded',
+		params: { ...key, product_group: 'SSL' },
+	});
 	await call({ call: 'order/showtokens', caseName: 'recorded', params: key });
 	await call({ call: 'order/expiring', caseName: 'recorded', params: { ...key, days: '60' } });
-	await call({ call: 'order/modifiedorders', caseName: 'recorded', params: { ...key, date: since } });
-	const approvers = await call({ call: 'order/approverlist', caseName: 'recorded', params: { domain_name: opts.domain } });
+	await call({
+		call: 'order/modifiedorders',
+		caseName: 'recorded',
+		params: { ...key, date: since },
+	});
+	const approvers = await call({
+		call: 'order/approverlist',
+		caseName: 'recorded',
+		params: { domain_name: opts.domain },
+	});
 
 	// A test order's life.
-	await call({ call: 'account/addtestpoints', caseName: 'recorded', params: { ...key, points: '100' } });
+	await call({
+		call: 'account/addtestpoints',
+		caseName: 'recorded',
+		params: { ...key, points: '100' },
+	});
 	const code = chooseProduct(products);
 	const generated = await call({
 		call: 'order/generatetoken',
 		caseName: 'recorded',
-		params: { ...key, st_product_code: code, end_customer_email: `contract@${opts.domain}`, reseller_unique_reference: `contract-${Date.now()}` },
+		params: {
+			...key,
+			st_product_code: code,
+			end_customer_email: `contract@${opts.domain}`,
+			reseller_unique_reference: `contract-${Date.now()}`,
+		},
 	});
 	const token = typeof generated?.order_token === 'string' ? generated.order_token : '';
 	redact.add(token);
@@ -187,7 +239,12 @@ export async function runContract(opts: ContractOptions, out: (line: string) => 
 		const { csr, privateKey } = makeCsr(opts.domain);
 		redact.add(csr, '[redacted csr]');
 		redact.add(privateKey, '[redacted private key]');
-		await call({ call: 'order/place', caseName: 'recorded-dns', params: placeParams(t, csr, opts.domain, fields, approvers), post: true });
+		await call({
+			call: 'order/place',
+			caseName: 'recorded-dns',
+			params: placeParams(t, csr, opts.domain, fields, approvers),
+			post: true,
+		});
 		await call({ call: 'order/advanceorder', caseName: 'recorded', params: t });
 		await call({ call: 'order/review', caseName: 'recorded-advanced', params: t });
 		await call({ call: 'order/cancel', caseName: 'recorded', params: t });
@@ -204,7 +261,9 @@ export async function runContract(opts: ContractOptions, out: (line: string) => 
 /** RapidSSL-12, else the first DV product listed (in any reading of `products`). */
 export function chooseProduct(answer: Record<string, unknown> | undefined): string {
 	const raw = answer?.products;
-	const list = (Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? [raw] : []) as Array<Record<string, unknown>>;
+	const list = (Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? [raw] : []) as Array<
+		Record<string, unknown>
+	>;
 	if (list.some((p) => p.st_product_code === 'RapidSSL-12')) return 'RapidSSL-12';
 	const dv = list.find((p) => String(p.product_validation ?? '').toUpperCase() === 'DV');
 	return typeof dv?.st_product_code === 'string' ? dv.st_product_code : 'RapidSSL-12';
@@ -212,9 +271,15 @@ export function chooseProduct(answer: Record<string, unknown> | undefined): stri
 
 /** The first value a productfields field offers, in any reading of the answer. */
 function firstOption(fields: unknown, name: string): string | undefined {
-	const entries = Array.isArray(fields) ? fields : fields && typeof fields === 'object' ? Object.values(fields) : [];
+	const entries = Array.isArray(fields)
+		? fields
+		: fields && typeof fields === 'object'
+			? Object.values(fields)
+			: [];
 	const flat = entries.flatMap((e) => (Array.isArray(e) ? e : [e]));
-	const field = flat.find((e) => e && typeof e === 'object' && name in e) as Record<string, { options?: unknown }> | undefined;
+	const field = flat.find((e) => e && typeof e === 'object' && name in e) as
+		| Record<string, { options?: unknown }>
+		| undefined;
 	const options = field?.[name]?.options;
 	const first = Array.isArray(options) ? options[0] : options;
 	return typeof first === 'string' && first !== '' ? first : undefined;

@@ -10,14 +10,28 @@ export const TOKEN = 'tok_contract_0001';
 export const CSR = csrFixture('rsa2048').trim();
 export const COMMON_NAME = 'www.example.com';
 
-const record = (value: unknown): IDataObject => (typeof value === 'object' && value !== null ? (value as IDataObject) : {});
-const text = (value: unknown): string | null => (typeof value === 'string' && value !== '' ? value : null);
+const record = (value: unknown): IDataObject =>
+	typeof value === 'object' && value !== null ? (value as IDataObject) : {};
+const text = (value: unknown): string | null =>
+	typeof value === 'string' && value !== '' ? value : null;
 /** A documented repeated element: "" for none, a list (or, for required_if, one text). */
-const texts = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === '' || value === undefined ? [] : [String(value)]);
+const texts = (value: unknown): string[] =>
+	Array.isArray(value)
+		? value.map(String)
+		: value === '' || value === undefined
+			? []
+			: [String(value)];
 
 /** Get Product Fields' tidy reading of a documented productfields answer. */
-export function productFieldsOf(caseName?: string): { productCode: string; productName: string; fields: IDataObject[] } {
-	const [productCode, productName, ...entries] = fixture('order/productfields', caseName) as unknown[];
+export function productFieldsOf(caseName?: string): {
+	productCode: string;
+	productName: string;
+	fields: IDataObject[];
+} {
+	const [productCode, productName, ...entries] = fixture(
+		'order/productfields',
+		caseName,
+	) as unknown[];
 	const fields = entries.flatMap((entry) =>
 		Object.entries(record(entry)).map(([name, definition]) => {
 			const spec = record(definition);
@@ -60,10 +74,17 @@ export type PlaceCase = 'csr-supplied' | 'dns' | 'file' | 'key-generated' | 'sma
 /** The node parameters each documented place answer goes with. */
 export function placeParameters(caseName: PlaceCase): IDataObject {
 	if (caseName === 'key-generated') {
-		const organisation = { orgName: 'Example Ltd', orgDivision: 'IT', orgCity: 'London', orgRegion: 'Greater London', orgCountry: 'GB' };
+		const organisation = {
+			orgName: 'Example Ltd',
+			orgDivision: 'IT',
+			orgCity: 'London',
+			orgRegion: 'Greater London',
+			orgCountry: 'GB',
+		};
 		return { csrSource: 'generate', domainName: COMMON_NAME, dvAuthMethod: 'DNS', ...organisation };
 	}
-	if (caseName === 'csr-supplied') return { csr: CSR, dvAuthMethod: 'EMAIL', approverEmail: 'admin@example.com' };
+	if (caseName === 'csr-supplied')
+		return { csr: CSR, dvAuthMethod: 'EMAIL', approverEmail: 'admin@example.com' };
 	return { csr: CSR, dvAuthMethod: caseName === 'file' ? 'FILE' : 'DNS' };
 }
 
@@ -88,7 +109,10 @@ export function placedOf(caseName: PlaceCase): IDataObject {
 			method,
 			approverEmail: method === 'EMAIL' ? 'admin@example.com' : null,
 			dnsRecord: method === 'DNS' && dns ? { name: COMMON_NAME, type: 'TXT', value: dns } : null,
-			file: method === 'FILE' && contents ? { name: 'fileauth.txt', path, url: `http://${COMMON_NAME}${path}`, contents } : null,
+			file:
+				method === 'FILE' && contents
+					? { name: 'fileauth.txt', path, url: `http://${COMMON_NAME}${path}`, contents }
+					: null,
 		},
 		csrSource: generated ? 'generate' : 'paste',
 		csr: generated ? text(answer.csr) : CSR,
@@ -114,10 +138,15 @@ export function generatedOf(caseName: string, reference: string): IDataObject {
 }
 
 /** Every token of a documented showtokens answer, with the list it is in. */
-export function listedTokensOf(caseName?: string): Array<{ token: string; reference: string; used: boolean }> {
+export function listedTokensOf(
+	caseName?: string,
+): Array<{ token: string; reference: string; used: boolean }> {
 	const answer = record(fixture('order/showtokens', caseName));
 	const entries = (list: unknown, used: boolean) =>
-		(Array.isArray(record(list).order_token) ? (record(list).order_token as IDataObject[]) : []).map((entry) => ({
+		(Array.isArray(record(list).order_token)
+			? (record(list).order_token as IDataObject[])
+			: []
+		).map((entry) => ({
 			token: String(entry.token),
 			reference: String(entry.reseller_unique_reference),
 			used,

@@ -24,12 +24,24 @@ interface ReadOperation {
 	alsoServes?: Array<{ call: string; caseName?: string }>;
 }
 
-const order = (operation: string, extra: INodeParameters = {}): INodeParameters => ({ resource: 'order', operation, ...extra });
-const action = (operation: string, extra: INodeParameters = {}) => order(operation, { orderToken: TOKEN, ...extra });
-const acted = (message: string, fields: IDataObject = {}) => [{ orderToken: TOKEN, success: true, message, ...fields }];
+const order = (operation: string, extra: INodeParameters = {}): INodeParameters => ({
+	resource: 'order',
+	operation,
+	...extra,
+});
+const action = (operation: string, extra: INodeParameters = {}) =>
+	order(operation, { orderToken: TOKEN, ...extra });
+const acted = (message: string, fields: IDataObject = {}) => [
+	{ orderToken: TOKEN, success: true, message, ...fields },
+];
 
 const OPERATIONS: ReadOperation[] = [
-	{ name: 'Order → Get', call: 'order/review', parameters: action('get'), items: (c) => [expected.handedOn(expected.REVIEW[c])] },
+	{
+		name: 'Order → Get',
+		call: 'order/review',
+		parameters: action('get'),
+		items: (c) => [expected.handedOn(expected.REVIEW[c])],
+	},
 	{
 		name: 'Order → Get Many Modified',
 		call: 'order/modifiedorders',
@@ -53,20 +65,27 @@ const OPERATIONS: ReadOperation[] = [
 		call: 'order/approverlist',
 		parameters: order('getApproverEmails', { domain: 'www.example.com' }),
 		items: (c) =>
-			(c === 'one-address' ? ['admin'] : ['admin', 'administrator', 'hostmaster', 'postmaster', 'webmaster']).map((box) => ({
+			(c === 'one-address'
+				? ['admin']
+				: ['admin', 'administrator', 'hostmaster', 'postmaster', 'webmaster']
+			).map((box) => ({
 				email: `${box}@example.com`,
 			})),
 	},
 	{
 		name: 'Order → Get Approver Emails (all in one item)',
 		call: 'order/approverlist',
-		parameters: order('getApproverEmails', { domain: 'www.example.com', options: { output: 'allEmails' } }),
+		parameters: order('getApproverEmails', {
+			domain: 'www.example.com',
+			options: { output: 'allEmails' },
+		}),
 		items: (c) => [
 			{
 				domain: 'www.example.com',
-				emails: (c === 'one-address' ? ['admin'] : ['admin', 'administrator', 'hostmaster', 'postmaster', 'webmaster']).map(
-					(box) => `${box}@example.com`,
-				),
+				emails: (c === 'one-address'
+					? ['admin']
+					: ['admin', 'administrator', 'hostmaster', 'postmaster', 'webmaster']
+				).map((box) => `${box}@example.com`),
 			},
 		],
 	},
@@ -78,7 +97,11 @@ const OPERATIONS: ReadOperation[] = [
 			acted('Email resent', {
 				emailType: 'Fulfillment',
 				sentTo: ['admin@example.com', 'alex.smith@example.com', 'sam.jones@example.com'],
-				recipients: { approverEmail: 'admin@example.com', adminContactEmail: 'alex.smith@example.com', techContactEmail: 'sam.jones@example.com' },
+				recipients: {
+					approverEmail: 'admin@example.com',
+					adminContactEmail: 'alex.smith@example.com',
+					techContactEmail: 'sam.jones@example.com',
+				},
 			}),
 	},
 	{
@@ -91,7 +114,8 @@ const OPERATIONS: ReadOperation[] = [
 		name: 'Order → Switch Validation to Email',
 		call: 'order/changeauthmethod',
 		parameters: action('switchToEmailValidation', { approverEmailAddress: 'admin@example.com' }),
-		items: () => acted('DV Auth Method Updated', { method: 'EMAIL', approverEmail: 'admin@example.com' }),
+		items: () =>
+			acted('DV Auth Method Updated', { method: 'EMAIL', approverEmail: 'admin@example.com' }),
 	},
 	{
 		name: 'Order → Recheck Validation',
@@ -111,7 +135,10 @@ const OPERATIONS: ReadOperation[] = [
 			return acted('Order reissued', {
 				commonName: 'www.example.com',
 				validation: {
-					method: 'DNS', approverEmail: null, file: null, dnsRecord,
+					method: 'DNS',
+					approverEmail: null,
+					file: null,
+					dnsRecord,
 					instructions: `Create a DNS TXT record named www.example.com with the value ${answer.dns_string}.`,
 				},
 				csr: answer.csr,
@@ -121,14 +148,27 @@ const OPERATIONS: ReadOperation[] = [
 			});
 		},
 	},
-	{ name: 'Order → Cancel', call: 'order/cancel', parameters: action('cancel'), items: () => acted('Order cancelled - STR_1_202403121045', { cancelled: true }) },
+	{
+		name: 'Order → Cancel',
+		call: 'order/cancel',
+		parameters: action('cancel'),
+		items: () => acted('Order cancelled - STR_1_202403121045', { cancelled: true }),
+	},
 	{
 		name: 'Order → Advance Test Order',
 		call: 'order/advanceorder',
 		parameters: action('advanceTestOrder'),
-		items: () => acted('Order was pushed. Please wait up to 3 minutes for the status to update - STR_1_201611071123'),
+		items: () =>
+			acted(
+				'Order was pushed. Please wait up to 3 minutes for the status to update - STR_1_201611071123',
+			),
 	},
-	{ name: 'Account → Get', call: 'account/review', parameters: { resource: 'account', operation: 'get' }, items: (c) => [expected.ACCOUNT[c]] },
+	{
+		name: 'Account → Get',
+		call: 'account/review',
+		parameters: { resource: 'account', operation: 'get' },
+		items: (c) => [expected.ACCOUNT[c]],
+	},
 	{
 		name: 'Account → Get Points Audit',
 		call: 'account/pointsaudit',
@@ -158,50 +198,77 @@ beforeEach(() => {
 
 const withoutResponse = ({ response: _response, ...rest }: IDataObject) => rest;
 /** modifiedorders' records (orders.order), read as the node reads them. */
-const recordsOf = (answer: unknown): unknown[] => entriesOf((answer as IDataObject).orders, 'order');
+const recordsOf = (answer: unknown): unknown[] =>
+	entriesOf((answer as IDataObject).orders, 'order');
 const readings = (call: string): Variant[] => ['documented', ...variantsFor(call)];
 
 describe.each(OPERATIONS)('$name reads $call', (operation) => {
 	const cases = fixtureCases(operation.call).map((caseName) => caseName ?? '');
-	const runs = cases.flatMap((caseName) => readings(operation.call).map((variant) => [caseName || '(default)', variant] as const));
+	const runs = cases.flatMap((caseName) =>
+		readings(operation.call).map((variant) => [caseName || '(default)', variant] as const),
+	);
 
-	it.each(runs)('case %s, %s reading: the tidy output field by field', async (caseLabel, variant) => {
-		const caseName = caseLabel === '(default)' ? undefined : caseLabel;
-		const answer = applyVariant(operation.call, fixture(operation.call, caseName), variant);
-		serveFixture(sim, operation.call, answer);
-		for (const other of operation.alsoServes ?? []) {
-			serveFixture(sim, other.call, applyVariant(other.call, fixture(other.call, other.caseName), variant));
-		}
-		const want = operation.items(caseName ?? '');
-		// A fixture case without written-out expectations fails here: add them to reads.expected.ts.
-		expect(want?.every((item) => item !== undefined)).toBe(true);
-		// With an Output parameter: every tidy field (Selected Fields, all of them), then Raw.
-		const spec = outputSpecOf(String(operation.parameters.resource), String(operation.parameters.operation));
-		const result = await runServertastic(sim, spec ? allFields(operation.parameters) : operation.parameters);
-		expect(result.error).toBeUndefined();
-		expect(result.status).toBe('success');
-		expect(result.success.map((item) => withoutResponse(item.json))).toEqual(want);
-		expect(result.success.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
-		expect(result.success.some((item) => 'response' in item.json)).toBe(false);
-		if (!spec) return;
-		// Raw: the answer as it came (a list operation: each record of it as it came).
-		serveFixture(sim, operation.call, answer);
-		for (const other of operation.alsoServes ?? []) {
-			serveFixture(sim, other.call, applyVariant(other.call, fixture(other.call, other.caseName), variant));
-		}
-		const raw = await runServertastic(sim, { ...operation.parameters, output: 'raw' });
-		const records = operation.call === 'order/modifiedorders' ? recordsOf(answer) : [answer];
-		expect(raw.success.map((item) => item.json)).toEqual(records);
-	});
+	it.each(runs)(
+		'case %s, %s reading: the tidy output field by field',
+		async (caseLabel, variant) => {
+			const caseName = caseLabel === '(default)' ? undefined : caseLabel;
+			const answer = applyVariant(operation.call, fixture(operation.call, caseName), variant);
+			serveFixture(sim, operation.call, answer);
+			for (const other of operation.alsoServes ?? []) {
+				serveFixture(
+					sim,
+					other.call,
+					applyVariant(other.call, fixture(other.call, other.caseName), variant),
+				);
+			}
+			const want = operation.items(caseName ?? '');
+			// A fixture case without written-out expectations fails here: add them to reads.expected.ts.
+			expect(want?.every((item) => item !== undefined)).toBe(true);
+			// With an Output parameter: every tidy field (Selected Fields, all of them), then Raw.
+			const spec = outputSpecOf(
+				String(operation.parameters.resource),
+				String(operation.parameters.operation),
+			);
+			const result = await runServertastic(
+				sim,
+				spec ? allFields(operation.parameters) : operation.parameters,
+			);
+			expect(result.error).toBeUndefined();
+			expect(result.status).toBe('success');
+			expect(result.success.map((item) => withoutResponse(item.json))).toEqual(want);
+			expect(result.success.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(
+				true,
+			);
+			expect(result.success.some((item) => 'response' in item.json)).toBe(false);
+			if (!spec) return;
+			// Raw: the answer as it came (a list operation: each record of it as it came).
+			serveFixture(sim, operation.call, answer);
+			for (const other of operation.alsoServes ?? []) {
+				serveFixture(
+					sim,
+					other.call,
+					applyVariant(other.call, fixture(other.call, other.caseName), variant),
+				);
+			}
+			const raw = await runServertastic(sim, { ...operation.parameters, output: 'raw' });
+			const records = operation.call === 'order/modifiedorders' ? recordsOf(answer) : [answer];
+			expect(raw.success.map((item) => item.json)).toEqual(records);
+		},
+	);
 
-	it.each([200, 400])('the documented error body with HTTP %i: a NodeApiError with the API message, no token in it', async (status) => {
-		serveFixture(sim, operation.call, fixture('error'), status);
-		const result = await runServertastic(sim, operation.parameters);
-		expect(result.status).toBe('error');
-		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe(`Servertastic refused ${operation.call}: Invalid order token`);
-		const { message, description } = result.error as unknown as IDataObject;
-		expect(serialiseEverything({ message, description })).not.toContain(TOKEN);
-		expect(serialiseEverything(result)).not.toContain(sim.apiKey);
-	});
+	it.each([200, 400])(
+		'the documented error body with HTTP %i: a NodeApiError with the API message, no token in it',
+		async (status) => {
+			serveFixture(sim, operation.call, fixture('error'), status);
+			const result = await runServertastic(sim, operation.parameters);
+			expect(result.status).toBe('error');
+			expect(result.error?.name).toBe('NodeApiError');
+			expect(result.error?.message).toBe(
+				`Servertastic refused ${operation.call}: Invalid order token`,
+			);
+			const { message, description } = result.error as unknown as IDataObject;
+			expect(serialiseEverything({ message, description })).not.toContain(TOKEN);
+			expect(serialiseEverything(result)).not.toContain(sim.apiKey);
+		},
+	);
 });

@@ -9,7 +9,8 @@ const SECRET_KEYS: Record<string, string> = {
 	csr: '[redacted csr]',
 	private_key: '[redacted private key]',
 };
-const PEM = /-----BEGIN ([A-Z0-9 ]*(?:PRIVATE KEY|CERTIFICATE REQUEST))-----[\s\S]*?(?:-----END \1-----|$)/g;
+const PEM =
+	/-----BEGIN ([A-Z0-9 ]*(?:PRIVATE KEY|CERTIFICATE REQUEST))-----[\s\S]*?(?:-----END \1-----|$)/g;
 // DOC api2.md:154-158: [API End Point]/token/[order_token] (review URLs, invite URLs).
 const TOKEN_URL = /(\/token\/)[^\s/?#"']+/g;
 
@@ -24,7 +25,8 @@ export class Redactor {
 
 	/** Replace `secret` by `label` wherever it appears. Short values are ignored (they would mangle text). */
 	add(secret: unknown, label = TOKEN_MARK): void {
-		if (typeof secret === 'string' && secret.trim().length >= 6) this.secrets.set(secret.trim(), label);
+		if (typeof secret === 'string' && secret.trim().length >= 6)
+			this.secrets.set(secret.trim(), label);
 	}
 
 	/** Learns every token and secret an answer carries (before printing anything from it). */
@@ -37,12 +39,17 @@ export class Redactor {
 	}
 
 	text(input: string): string {
-		let out = input.replace(PEM, (_m, label: string) => `[redacted ${label.toLowerCase()}]`).replace(TOKEN_URL, `$1${TOKEN_MARK}`);
+		let out = input
+			.replace(PEM, (_m, label: string) => `[redacted ${label.toLowerCase()}]`)
+			.replace(TOKEN_URL, `$1${TOKEN_MARK}`);
 		// Longest first, so a secret containing another is replaced whole.
 		for (const [secret, label] of [...this.secrets].sort((a, b) => b[0].length - a[0].length)) {
 			out = out.split(secret).join(label);
 			// As a URL or a form body would carry it.
-			for (const encoded of [encodeURIComponent(secret), new URLSearchParams({ s: secret }).toString().slice(2)]) {
+			for (const encoded of [
+				encodeURIComponent(secret),
+				new URLSearchParams({ s: secret }).toString().slice(2),
+			]) {
 				if (encoded !== secret) out = out.split(encoded).join(label);
 			}
 		}

@@ -37,13 +37,19 @@ const kindOf = (v: unknown): Kind =>
 					: (typeof v as Kind);
 
 // A repeated element's path in any reading: '#' (numeric keys) and productfields' 'item' wrapper as '[]'.
-const listPath = (path: string) => path.replace(/(^|\.)#/g, '[]').replace(/^item\[\]/, '[]').replace(/\.\[\]/g, '[]');
+const listPath = (path: string) =>
+	path
+		.replace(/(^|\.)#/g, '[]')
+		.replace(/^item\[\]/, '[]')
+		.replace(/\.\[\]/g, '[]');
 
 /** Text and empty text are one kind, except where a list may be: there "" is no entry, "x" one. */
 function fits(call: string, path: string, kind: Kind, expected: Set<Kind>): boolean {
 	if (expected.has(kind)) return true;
 	if (kind === 'empty') return expected.has('string');
-	return kind === 'string' && expected.has('empty') && !(REPEATED[call] ?? []).includes(listPath(path));
+	return (
+		kind === 'string' && expected.has('empty') && !(REPEATED[call] ?? []).includes(listPath(path))
+	);
 }
 
 const join = (path: string, key: string) => (path ? `${path}.${key}` : key);
@@ -61,7 +67,11 @@ const ARTICLE: Record<Kind, string> = {
 const article = (k: Kind) => ARTICLE[k];
 
 /** The children of an object under their labels: '#' for numeric keys, '*' for data keys. */
-function children(call: string, path: string, value: Record<string, unknown>): Array<[string, unknown, string]> {
+function children(
+	call: string,
+	path: string,
+	value: Record<string, unknown>,
+): Array<[string, unknown, string]> {
 	const numeric = isNumericKeyed(value);
 	const data = (DATA_KEYS[call] ?? []).includes(path);
 	return Object.entries(value).map(([key, child]): [string, unknown, string] => {
@@ -81,7 +91,8 @@ function learn(call: string, shape: Shape, value: unknown, path: string): void {
 	const kinds = shape.kinds.get(path) ?? new Set<Kind>();
 	kinds.add(kind);
 	shape.kinds.set(path, kinds);
-	if (kind === 'list') for (const entry of value as unknown[]) learn(call, shape, entry, `${path}[]`);
+	if (kind === 'list')
+		for (const entry of value as unknown[]) learn(call, shape, entry, `${path}[]`);
 	if (kind !== 'object') return;
 	const entries = children(call, path, value as Record<string, unknown>);
 	const labels = new Set(entries.map(([label]) => label));
@@ -98,21 +109,35 @@ function shapeOf(call: string, answers: unknown[]): Shape {
 }
 
 // Kinds and keys are checked against all fixtures at once; missing keys against the answer's family.
-function compare(call: string, shape: Shape, value: unknown, path: string, out: Set<string>, missing: boolean): void {
+function compare(
+	call: string,
+	shape: Shape,
+	value: unknown,
+	path: string,
+	out: Set<string>,
+	missing: boolean,
+): void {
 	const kind = kindOf(value);
 	const expected = shape.kinds.get(path);
 	if (!expected) return; // reported by the parent as a key no fixture has
 	if (!fits(call, path, kind, expected)) {
-		if (!missing) out.add(`${call}: ${named(path)} is ${article(kind)} where the fixture has ${[...expected].map(article).join(' or ')}`);
+		if (!missing)
+			out.add(
+				`${call}: ${named(path)} is ${article(kind)} where the fixture has ${[...expected].map(article).join(' or ')}`,
+			);
 		return;
 	}
-	if (kind === 'list') for (const entry of value as unknown[]) compare(call, shape, entry, `${path}[]`, out, missing);
+	if (kind === 'list')
+		for (const entry of value as unknown[]) compare(call, shape, entry, `${path}[]`, out, missing);
 	if (kind !== 'object') return;
 	const entries = children(call, path, value as Record<string, unknown>);
 	const known = shape.keys.get(path) ?? new Set<string>();
 	for (const [label, child, key] of entries) {
 		if (!known.has(label)) {
-			if (!missing) out.add(`${call}: key ${join(path, label === '#' || label === '*' ? key : label)} is not in any fixture`);
+			if (!missing)
+				out.add(
+					`${call}: key ${join(path, label === '#' || label === '*' ? key : label)} is not in any fixture`,
+				);
 		} else compare(call, shape, child, join(path, label), out, missing);
 	}
 	if (!missing) return;
@@ -151,7 +176,13 @@ export function compareShape(call: string, answer: unknown, fixtures: unknown[])
 /** The readings other than 'documented' whose version of the fixtures has exactly the answer's shape. */
 export function matchingVariants(call: string, answer: unknown, fixtures: unknown[]): Variant[] {
 	return VARIANTS.filter(
-		(v) => v !== 'documented' && compareShape(call, answer, fixtures.map((f) => applyVariant(call, f, v))).length === 0,
+		(v) =>
+			v !== 'documented' &&
+			compareShape(
+				call,
+				answer,
+				fixtures.map((f) => applyVariant(call, f, v)),
+			).length === 0,
 	);
 }
 
@@ -161,11 +192,19 @@ export function matchingVariants(call: string, answer: unknown, fixtures: unknow
  * readings at once, "matches a mix of variants …"), then the differences; with `acceptVariants` it
  * counts as no difference.
  */
-export function shapeDifferences(call: string, answer: unknown, fixtures: unknown[], options: ShapeOptions = {}): string[] {
+export function shapeDifferences(
+	call: string,
+	answer: unknown,
+	fixtures: unknown[],
+	options: ShapeOptions = {},
+): string[] {
 	const differences = compareShape(call, answer, fixtures);
 	if (!differences.length) return [];
 	const single = matchingVariants(call, answer, fixtures);
-	if (single.length) return options.acceptVariants ? [] : [`${call}: matches variant ${single.join(', ')}`, ...differences];
+	if (single.length)
+		return options.acceptVariants
+			? []
+			: [`${call}: matches variant ${single.join(', ')}`, ...differences];
 	// Several readings at once: each path may take any of them.
 	const all = VARIANTS.flatMap((v) => fixtures.map((f) => applyVariant(call, f, v)));
 	if (compareShape(call, answer, all).length === 0) {
@@ -173,7 +212,8 @@ export function shapeDifferences(call: string, answer: unknown, fixtures: unknow
 		const helping = VARIANTS.filter(
 			(v) =>
 				v !== 'documented' &&
-				compareShape(call, answer, [...fixtures, ...fixtures.map((f) => applyVariant(call, f, v))]).length < differences.length,
+				compareShape(call, answer, [...fixtures, ...fixtures.map((f) => applyVariant(call, f, v))])
+					.length < differences.length,
 		);
 		return [`${call}: matches a mix of variants ${helping.join(', ')}`, ...differences];
 	}
@@ -185,7 +225,9 @@ export function reportedVariants(lines: string[]): Variant[] {
 	const found = new Set<Variant>();
 	for (const line of lines) {
 		const m = /matches (?:variant|a mix of variants) (.+)$/.exec(line);
-		if (m) for (const name of m[1].split(', ')) if ((VARIANTS as readonly string[]).includes(name)) found.add(name as Variant);
+		if (m)
+			for (const name of m[1].split(', '))
+				if ((VARIANTS as readonly string[]).includes(name)) found.add(name as Variant);
 	}
 	return [...found];
 }

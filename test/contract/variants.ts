@@ -61,19 +61,24 @@ const SINGLE_STRING_CALLS: Readonly<Record<string, readonly string[]>> = {
 const DELETE = Symbol('delete');
 type Edit = (value: unknown) => unknown;
 
-const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = (v: unknown): v is Record<string, unknown> =>
+	typeof v === 'object' && v !== null && !Array.isArray(v);
 export const isNumericKeyed = (v: unknown): v is Record<string, unknown> =>
 	isObject(v) && Object.keys(v).length > 0 && Object.keys(v).every((k) => /^\d+$/.test(k));
 
 export function tokens(path: string): string[] {
-	return path.replace(/\[\]/g, '.[]').split('.').filter((t) => t !== '');
+	return path
+		.replace(/\[\]/g, '.[]')
+		.split('.')
+		.filter((t) => t !== '');
 }
 
 /** The entries of a list in any reading: a list, an object with numeric keys, or one bare entry. */
 export function entriesOf(node: unknown): unknown[] {
 	if (Array.isArray(node)) return node;
 	if (isNumericKeyed(node)) return Object.values(node);
-	if (isObject(node) && Object.keys(node).length === 1 && Array.isArray(node.item)) return node.item;
+	if (isObject(node) && Object.keys(node).length === 1 && Array.isArray(node.item))
+		return node.item;
 	return node === undefined || node === '' ? [] : [node];
 }
 
@@ -119,7 +124,9 @@ const isEmptyString = (v: unknown) => v === '';
 const isEmptyObject = (v: unknown) => isObject(v) && Object.keys(v).length === 0;
 const oneToBare: Edit = (v) => (Array.isArray(v) && v.length === 1 ? v[0] : v);
 const bareToList: Edit = (v) =>
-	Array.isArray(v) || v === undefined || v === '' || isEmptyObject(v) || isNumericKeyed(v) ? v : [v];
+	Array.isArray(v) || v === undefined || v === '' || isEmptyObject(v) || isNumericKeyed(v)
+		? v
+		: [v];
 
 /**
  * The answer as the given reading would deliver it (a new value; `answer` is not changed).
@@ -142,7 +149,9 @@ export function applyVariant(call: string, answer: unknown, variant: Variant): u
 		case 'empty-absent':
 			return editEmpties(copy, () => DELETE, isEmptyString);
 		case 'top-level-numeric-keys':
-			return Array.isArray(copy) ? Object.fromEntries(copy.map((entry, i) => [String(i), entry])) : copy;
+			return Array.isArray(copy)
+				? Object.fromEntries(copy.map((entry, i) => [String(i), entry]))
+				: copy;
 		case 'top-level-item-wrapped':
 			return Array.isArray(copy) ? { item: copy } : copy;
 		case 'required-if-single':

@@ -17,7 +17,11 @@ interface Run {
 
 function start(command: string, args: string[]): Run {
 	// Its own process group, like a shell's foreground job: the SIGINT below reaches npm, sh and node.
-	const child = spawn(command, args, { cwd: REPO, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(command, args, {
+		cwd: REPO,
+		detached: true,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let output = '';
 	child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
@@ -30,7 +34,8 @@ function start(command: string, args: string[]): Run {
 async function waitFor(run: Run, text: string, timeoutMs: number): Promise<void> {
 	const until = Date.now() + timeoutMs;
 	while (!run.output().includes(text)) {
-		if (run.child.exitCode !== null) throw new Error(`the demo exited ${run.child.exitCode} before "${text}":\n${run.output()}`);
+		if (run.child.exitCode !== null)
+			throw new Error(`the demo exited ${run.child.exitCode} before "${text}":\n${run.output()}`);
 		if (Date.now() > until) throw new Error(`no "${text}" after ${timeoutMs} ms:\n${run.output()}`);
 		await new Promise((done) => setTimeout(done, 250));
 	}
@@ -58,7 +63,9 @@ describe('npm run demo', () => {
 
 		process.kill(-run.child.pid!, 'SIGINT');
 		expect(await run.exited).toEqual({ code: 0, signal: null });
-		await expect(fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(3000) })).rejects.toThrow();
+		await expect(
+			fetch(`http://127.0.0.1:${port}/healthz`, { signal: AbortSignal.timeout(3000) }),
+		).rejects.toThrow();
 	}, 330_000);
 
 	it('--port N that is in use: refused at once (exit 1), nothing installed or started', async () => {
@@ -66,7 +73,12 @@ describe('npm run demo', () => {
 		const server: Server = createServer();
 		await new Promise<void>((done) => server.listen(port, done));
 		try {
-			run = start(process.execPath, ['scripts/run-ts.js', 'scripts/demo.ts', '--port', String(port)]);
+			run = start(process.execPath, [
+				'scripts/run-ts.js',
+				'scripts/demo.ts',
+				'--port',
+				String(port),
+			]);
 			expect((await run.exited).code).toBe(1);
 			expect(run.output()).toContain(`port ${port} (--port) is in use`);
 			expect(run.output()).not.toContain('Packed');

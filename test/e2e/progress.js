@@ -15,7 +15,9 @@ const started = Date.now();
 /** '2 min 05 s', '42 s' */
 function duration(ms) {
 	const total = Math.round(ms / 1000);
-	return total < 60 ? `${total} s` : `${Math.floor(total / 60)} min ${String(total % 60).padStart(2, '0')} s`;
+	return total < 60
+		? `${total} s`
+		: `${Math.floor(total / 60)} min ${String(total % 60).padStart(2, '0')} s`;
 }
 
 /**
@@ -29,7 +31,8 @@ function unpacked(dir) {
 		for (const entry of fs.readdirSync(dir)) {
 			if (entry.startsWith('.')) continue;
 			const folder = path.join(dir, entry);
-			if (entry.startsWith('@')) count += fs.readdirSync(folder).filter((name) => has(path.join(folder, name))).length;
+			if (entry.startsWith('@'))
+				count += fs.readdirSync(folder).filter((name) => has(path.join(folder, name))).length;
 			else if (has(folder)) count++;
 		}
 	} catch {
@@ -40,8 +43,10 @@ function unpacked(dir) {
 
 function line() {
 	const parts = [`${spec.step}: ${duration(Date.now() - started)}`];
-	if (spec.countDir && spec.countTotal) parts.push(`${unpacked(spec.countDir)} of ${spec.countTotal} packages unpacked`);
-	if (spec.previousSeconds) parts.push(`the last install here took ${duration(spec.previousSeconds * 1000)} for this step`);
+	if (spec.countDir && spec.countTotal)
+		parts.push(`${unpacked(spec.countDir)} of ${spec.countTotal} packages unpacked`);
+	if (spec.previousSeconds)
+		parts.push(`the last install here took ${duration(spec.previousSeconds * 1000)} for this step`);
 	parts.push(spec.left ? `then: ${spec.left}` : 'the last step');
 	return `${spec.prefix ?? '[e2e setup]'}   ${parts.join('; ')}`;
 }

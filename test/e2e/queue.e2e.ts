@@ -74,10 +74,15 @@ async function setUp() {
 	});
 	await n8n.installPackage(packageTarball());
 	await n8n.importCredentials(credentialsFixture(simulator.url, API_KEY));
-	await n8n.importWorkflows([workflowFixture(RENEWALS.file, catcher.url), workflowFixture(ISSUED.file, catcher.url)]);
+	await n8n.importWorkflows([
+		workflowFixture(RENEWALS.file, catcher.url),
+		workflowFixture(ISSUED.file, catcher.url),
+	]);
 	await n8n.activate(RENEWALS.id);
 	await n8n.activate(ISSUED.id);
-	figures.push(`main start: ${(await n8n.start([{ kind: 'webhook', path: RENEWALS.path }])).toFixed(1)} s`);
+	figures.push(
+		`main start: ${(await n8n.start([{ kind: 'webhook', path: RENEWALS.path }])).toFixed(1)} s`,
+	);
 	await n8n.login();
 	for (const name of ['a', 'b']) workers.push(await startWorker(name));
 }
@@ -92,13 +97,17 @@ async function startWorker(name: string, env: Record<string, string> = {}): Prom
 afterAll(async () => {
 	for (const worker of workers) await worker.stop().catch(() => undefined);
 	await n8n?.stop();
-	process.stdout.write(`[e2e queue ${runtime.n8nVersion}] ${[...(n8n?.logs ?? []), ...figures].join('\n  ')}\n`);
+	process.stdout.write(
+		`[e2e queue ${runtime.n8nVersion}] ${[...(n8n?.logs ?? []), ...figures].join('\n  ')}\n`,
+	);
 	if (n8n && !run.failed) {
 		n8n.dispose();
 		for (const worker of everyWorker) worker.dispose();
 	} else if (n8n) {
 		const folders = [n8n.userFolder, ...everyWorker.map((worker) => worker.userFolder)];
-		process.stdout.write(`[e2e] a test failed: the folders and logs of main and workers are kept in ${folders.join(', ')}\n`);
+		process.stdout.write(
+			`[e2e] a test failed: the folders and logs of main and workers are kept in ${folders.join(', ')}\n`,
+		);
 	}
 	await redis?.stop();
 	await postgres?.stop();
@@ -110,13 +119,18 @@ afterAll(async () => {
 
 const renewals = (prefix: string, count: number) => renewalRequests(simulator, prefix, count);
 const postEach = async (all: Renewal[]) => await postEachRenewal(n8n, all);
-const waitForEnded = async (workflowId: string, known: Set<string>, count: number, timeoutMs: number) =>
-	await waitForEndedExecutions(n8n, workflowId, known, count, timeoutMs);
+const waitForEnded = async (
+	workflowId: string,
+	known: Set<string>,
+	count: number,
+	timeoutMs: number,
+) => await waitForEndedExecutions(n8n, workflowId, known, count, timeoutMs);
 const executionIds = async (workflowId: string) => await executionIdsOf(n8n, workflowId);
 
 async function postRenewals(batch: Renewal[]): Promise<void> {
 	const response = await sendRenewals(n8n, batch);
-	if (response.status !== 200) throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
+	if (response.status !== 200)
+		throw new Error(`webhook answered ${response.status}: ${await response.text()}`);
 }
 
 function outputOf(detail: ExecutionDetail, node: string): Array<Record<string, unknown>> {
@@ -125,11 +139,15 @@ function outputOf(detail: ExecutionDetail, node: string): Array<Record<string, u
 }
 
 /** The tokens the account holds whose reseller reference the node derived (the simulator's own list). */
-async function ledger(): Promise<Array<{ token: string; reference: string; placements: number; status: string }>> {
+async function ledger(): Promise<
+	Array<{ token: string; reference: string; placements: number; status: string }>
+> {
 	const response = await fetch(`${simulator.url}/order/showtokens.json?api_key=${API_KEY}`);
 	// showtokens as documented: {unused,used}_tokens.order_token[] of {token, reseller_unique_reference}.
 	const body = (await response.json()) as Record<string, { order_token?: unknown } | string>;
-	const entries = (group: { order_token?: unknown } | string | undefined): Array<Record<string, string>> => {
+	const entries = (
+		group: { order_token?: unknown } | string | undefined,
+	): Array<Record<string, string>> => {
 		const list = typeof group === 'object' && group ? group.order_token : undefined;
 		return (Array.isArray(list) ? list : list ? [list] : []) as Array<Record<string, string>>;
 	};
@@ -161,21 +179,29 @@ step(
 		const requests = renewals('R', ORDERS);
 		const started = Date.now();
 		const refused = await postEach(requests);
-		if (refused.length) figures.push(`webhook calls refused: ${refused.length} (first: ${refused[0]})`);
+		if (refused.length)
+			figures.push(`webhook calls refused: ${refused.length} (first: ${refused[0]})`);
 		const ended = await waitForEnded(RENEWALS.id, before, ORDERS - refused.length, 20 * 60_000);
 		const elapsed = Date.now() - started;
-		figures.push(`queue mode, 2 workers × concurrency ${WORKER_CONCURRENCY}, ${LATENCY_MS} ms latency: ${perMinute(ORDERS, elapsed)}`);
+		figures.push(
+			`queue mode, 2 workers × concurrency ${WORKER_CONCURRENCY}, ${LATENCY_MS} ms latency: ${perMinute(ORDERS, elapsed)}`,
+		);
 
 		const statuses = new Map<string, number>();
-		for (const execution of ended) statuses.set(execution.status, (statuses.get(execution.status) ?? 0) + 1);
-		figures.push(`execution statuses: ${[...statuses].map(([status, count]) => `${status} ${count}`).join(', ')}`);
+		for (const execution of ended)
+			statuses.set(execution.status, (statuses.get(execution.status) ?? 0) + 1);
+		figures.push(
+			`execution statuses: ${[...statuses].map(([status, count]) => `${status} ${count}`).join(', ')}`,
+		);
 
 		expect(refused).toEqual([]);
 		expect(ended).toHaveLength(ORDERS);
 		expect(ended.filter((execution) => execution.status !== 'success')).toEqual([]);
 
 		// Main only put them on the queue; every execution ran on a worker, and both workers took part.
-		const enqueued = new Set([...n8n.storedText().matchAll(/Enqueued execution (\d+)/g)].map((match) => match[1]));
+		const enqueued = new Set(
+			[...n8n.storedText().matchAll(/Enqueued execution (\d+)/g)].map((match) => match[1]),
+		);
 		for (const execution of ended) expect(enqueued.has(execution.id)).toBe(true);
 		const [a, b] = workers.map((worker) => new Set(worker.startedExecutions()));
 		const ids = ended.map((execution) => execution.id);
@@ -194,7 +220,11 @@ step(
 			const placed = outputOf(detail, 'Place Renewal');
 			expect(tokens).toHaveLength(1);
 			expect(placed).toHaveLength(1);
-			expect(placed[0]).toMatchObject({ placement: 'placed', status: 'Order Placed', orderToken: tokens[0].orderToken });
+			expect(placed[0]).toMatchObject({
+				placement: 'placed',
+				status: 'Order Placed',
+				orderToken: tokens[0].orderToken,
+			});
 			expect(String(placed[0].resellerOrderId)).toMatch(/^ST/);
 			expect(outputOf(detail, 'Notify Slack')).toHaveLength(1);
 			seen.add(String(renewal.renewalId));
@@ -209,7 +239,9 @@ step(
 		expect(new Set(tokens.map((token) => token.token))).toEqual(new Set(placedTokens));
 		expect(simulator.requestsTo('order/generatetoken')).toHaveLength(ORDERS);
 		expect(simulator.requestsTo('order/place')).toHaveLength(ORDERS);
-		const notified = catcher.requestsTo('/slack').map((request) => (request.body as Record<string, unknown>).renewalId);
+		const notified = catcher
+			.requestsTo('/slack')
+			.map((request) => (request.body as Record<string, unknown>).renewalId);
 		expect(notified).toHaveLength(ORDERS);
 		expect(new Set(notified)).toEqual(seen);
 	},
@@ -219,14 +251,20 @@ step(
 step(
 	`the Servertastic Trigger on main fires exactly ${ORDERS} Certificate Issued events across polls and a restart of main`,
 	async () => {
-		const issuedEvents = () => catcher.requestsTo('/issued').map((request) => ({ body: request.body as Record<string, unknown> }));
+		const issuedEvents = () =>
+			catcher
+				.requestsTo('/issued')
+				.map((request) => ({ body: request.body as Record<string, unknown> }));
 		const complete = (tokens: string[]) => {
 			for (const token of tokens) while (simulator.advance(token) !== 'Completed');
 		};
 		const waitForEvents = async (count: number, timeoutMs: number) => {
 			const deadline = Date.now() + timeoutMs;
 			while (issuedEvents().length < count) {
-				if (Date.now() > deadline) throw new Error(`${issuedEvents().length} of ${count} Certificate Issued events within ${timeoutMs} ms`);
+				if (Date.now() > deadline)
+					throw new Error(
+						`${issuedEvents().length} of ${count} Certificate Issued events within ${timeoutMs} ms`,
+					);
 				await sleep(500);
 			}
 		};
@@ -240,7 +278,9 @@ step(
 		// Main goes down; certificates are issued meanwhile; main comes back and catches up.
 		await n8n.stop();
 		complete(placedTokens.slice(third, 2 * third));
-		figures.push(`main restart: ${(await n8n.start([{ kind: 'webhook', path: RENEWALS.path }])).toFixed(1)} s`);
+		figures.push(
+			`main restart: ${(await n8n.start([{ kind: 'webhook', path: RENEWALS.path }])).toFixed(1)} s`,
+		);
 		await n8n.login();
 		await waitForEvents(Math.min(2 * third, ORDERS), 180_000);
 
@@ -255,14 +295,21 @@ step(
 		const references = events.map((message) => String(message.body.orderReference));
 		expect(events).toHaveLength(ORDERS);
 		expect(new Set(references).size).toBe(ORDERS);
-		expect(new Set(events.map((message) => message.body.event))).toEqual(new Set(['certificateIssued']));
-		const expected = new Set(placedTokens.map((token) => simulator.getOrder(token)?.resellerOrderId));
+		expect(new Set(events.map((message) => message.body.event))).toEqual(
+			new Set(['certificateIssued']),
+		);
+		const expected = new Set(
+			placedTokens.map((token) => simulator.getOrder(token)?.resellerOrderId),
+		);
 		expect(new Set(references)).toEqual(expected);
 
 		// The trigger's executions ran on the workers and carry the same events.
-		const triggerRuns = (await n8n.allExecutions(ISSUED.id)).filter((execution) => execution.status === 'success');
+		const triggerRuns = (await n8n.allExecutions(ISSUED.id)).filter(
+			(execution) => execution.status === 'success',
+		);
 		let items = 0;
-		for (const execution of triggerRuns) items += outputOf(await n8n.execution(execution.id), 'Certificate Issued').length;
+		for (const execution of triggerRuns)
+			items += outputOf(await n8n.execution(execution.id), 'Certificate Issued').length;
 		expect(items).toBe(ORDERS);
 		figures.push(
 			`trigger: ${ORDERS} events in ${triggerRuns.length} executions over ${simulator.requestsTo('order/modifiedorders').length - pollsBefore} polls`,
@@ -292,19 +339,26 @@ step(
 		while (simulator.requestsTo('order/place').length - placesBefore < BATCH / 3) await sleep(20);
 		await victim.kill('SIGKILL');
 		const placedAtKill = simulator.requestsTo('order/place').length - placesBefore;
-		figures.push(`killed worker ${victim.name} (pid ${victim.pid}, ${victim.ending}) during execution ${batchExecution} after ${placedAtKill} of ${BATCH} places`);
+		figures.push(
+			`killed worker ${victim.name} (pid ${victim.pid}, ${victim.ending}) during execution ${batchExecution} after ${placedAtKill} of ${BATCH} places`,
+		);
 
 		// What n8n makes of the crashed execution, with the other worker still running.
 		const killedAt = Date.now();
 		let crashed = await n8n.execution(batchExecution);
 		while (!DONE.includes(crashed.summary.status)) {
-			if (Date.now() - killedAt > 180_000) throw new Error(`Execution ${batchExecution} still ${crashed.summary.status} 180 s after the kill`);
+			if (Date.now() - killedAt > 180_000)
+				throw new Error(
+					`Execution ${batchExecution} still ${crashed.summary.status} 180 s after the kill`,
+				);
 			await sleep(500);
 			crashed = await n8n.execution(batchExecution);
 		}
 		figures.push(
 			`the killed execution became "${crashed.summary.status}" ${((Date.now() - killedAt) / 1000).toFixed(0)} s after the kill` +
-				(crashed.data.resultData.error?.message ? ` (${crashed.data.resultData.error.message})` : ''),
+				(crashed.data.resultData.error?.message
+					? ` (${crashed.data.resultData.error.message})`
+					: ''),
 		);
 
 		// The operator starts a worker again (systemd or the orchestrator would).
@@ -315,30 +369,47 @@ step(
 		// n8n keeps nothing of it, not even the webhook's request (the README's advice rests on this).
 		expect(kept).toEqual([]);
 		// n8n did not run it again by itself.
-		expect((await n8n.allExecutions(RENEWALS.id)).filter((execution) => !before.has(execution.id)).map((e) => e.id)).toEqual([batchExecution]);
+		expect(
+			(await n8n.allExecutions(RENEWALS.id))
+				.filter((execution) => !before.has(execution.id))
+				.map((e) => e.id),
+		).toEqual([batchExecution]);
 
 		// The ledger at this point: tokens bought for part of the batch, none placed twice.
 		const afterCrash = (await ledger()).filter((entry) => !ledgerBefore.has(entry.token));
 		expect(afterCrash.length).toBeLessThanOrEqual(BATCH);
 		expect(afterCrash.filter((entry) => entry.placements > 1)).toEqual([]);
 		const placedBeforeRetry = afterCrash.filter((entry) => entry.placements === 1).length;
-		figures.push(`after the crash: ${afterCrash.length} tokens bought, ${placedBeforeRetry} placed`);
+		figures.push(
+			`after the crash: ${afterCrash.length} tokens bought, ${placedBeforeRetry} placed`,
+		);
 
 		// The operator retries the execution (Executions → Retry with the original workflow). In n8n
 		// 2.41.1 the retry of an execution whose worker died ends at once with the same error: no node
 		// runs, nothing is called (the same with the workflow setting "Save execution progress" on: tried once).
 		const callsBeforeRetry = simulator.requests.length;
-		const retry = await n8n.rest('POST', `/executions/${batchExecution}/retry`, { loadWorkflow: false });
+		const retry = await n8n.rest('POST', `/executions/${batchExecution}/retry`, {
+			loadWorkflow: false,
+		});
 		expect(retry.status).toBe(200);
-		const [retried] = await waitForEnded(RENEWALS.id, new Set([...before, batchExecution]), 1, 180_000);
+		const [retried] = await waitForEnded(
+			RENEWALS.id,
+			new Set([...before, batchExecution]),
+			1,
+			180_000,
+		);
 		const retriedDetail = await n8n.execution(retried.id);
 		figures.push(
 			`retry ${retried.id}: "${retried.status}" with ${simulator.requests.length - callsBeforeRetry} API calls` +
-				(retriedDetail.data.resultData.error?.message ? ` (${retriedDetail.data.resultData.error.message.slice(0, 60)}…)` : ''),
+				(retriedDetail.data.resultData.error?.message
+					? ` (${retriedDetail.data.resultData.error.message.slice(0, 60)}…)`
+					: ''),
 		);
 		expect(retried.status).toBe('error');
 		expect(simulator.requests.length).toBe(callsBeforeRetry);
-		const placedAfterRetry = (await ledger()).filter((entry) => !ledgerBefore.has(entry.token) && entry.placements === 1).length;
+		const placedAfterRetry = (await ledger()).filter(
+			(entry) => !ledgerBefore.has(entry.token) && entry.placements === 1,
+		).length;
 		expect(placedAfterRetry).toBe(placedBeforeRetry);
 
 		// What works: the same batch sent again. The re-run resumes where the crash stopped it.
@@ -353,13 +424,20 @@ step(
 		const tokens = outputOf(detail, 'Generate Token');
 		expect(placed).toHaveLength(BATCH);
 		// No error items: every item has an order reference and a placement.
-		expect(placed.filter((item) => item.error !== undefined || !String(item.resellerOrderId).startsWith('ST'))).toEqual([]);
-		const byPlacement = (placement: string) => placed.filter((item) => item.placement === placement).length;
+		expect(
+			placed.filter(
+				(item) => item.error !== undefined || !String(item.resellerOrderId).startsWith('ST'),
+			),
+		).toEqual([]);
+		const byPlacement = (placement: string) =>
+			placed.filter((item) => item.placement === placement).length;
 		expect(byPlacement('alreadyPlaced')).toBe(placedAfterRetry);
 		expect(byPlacement('placed')).toBe(BATCH - placedAfterRetry);
 		// Every token bought before the crash was handed back, none bought again.
 		expect(tokens.filter((item) => item.generation === 'existing')).toHaveLength(afterCrash.length);
-		expect(tokens.filter((item) => item.generation === 'generated')).toHaveLength(BATCH - afterCrash.length);
+		expect(tokens.filter((item) => item.generation === 'generated')).toHaveLength(
+			BATCH - afterCrash.length,
+		);
 		expect(simulator.requestsTo('order/generatetoken').length - tokensNow).toBe(BATCH);
 		expect(simulator.requestsTo('order/place').length - placesNow).toBe(BATCH - placedAfterRetry);
 		figures.push(
@@ -379,10 +457,14 @@ step(
 	async () => {
 		// Each worker ran executions with credentials it read from the database and decrypted itself
 		// (its folder holds only the package; the key reaches it through nothing else).
-		for (const worker of everyWorker.slice(0, 2)) expect(worker.startedExecutions().length).toBeGreaterThan(0);
+		for (const worker of everyWorker.slice(0, 2))
+			expect(worker.startedExecutions().length).toBeGreaterThan(0);
 		// What a worker gets from main is a job holding an execution id, never the credential: it reads
 		// that from the database and decrypts it with its own N8N_ENCRYPTION_KEY.
-		const jobs = [...n8n.storedText().matchAll(/Enqueued execution (\d+) \(job (\d+)\)/g)].slice(0, 50);
+		const jobs = [...n8n.storedText().matchAll(/Enqueued execution (\d+) \(job (\d+)\)/g)].slice(
+			0,
+			50,
+		);
 		expect(jobs.length).toBeGreaterThan(0);
 		for (const [, executionId, jobId] of jobs) {
 			const data = await redisCall(redis.port, `HGET bull:jobs:${jobId} data`);
@@ -391,16 +473,22 @@ step(
 			expect(data).not.toContain(API_KEY);
 			expect(data).not.toMatch(/apiKey|credential/i);
 		}
-		figures.push(`a job as main hands it to a worker: ${(await redisCall(redis.port, `HGET bull:jobs:${jobs[0][2]} data`))?.slice(0, 160)}`);
+		figures.push(
+			`a job as main hands it to a worker: ${(await redisCall(redis.port, `HGET bull:jobs:${jobs[0][2]} data`))?.slice(0, 160)}`,
+		);
 		// With another key n8n refuses to start a worker at all.
-		const refused = await startWorker('wrong-key', { N8N_ENCRYPTION_KEY: 'not-the-key-of-this-instance' }).then(
+		const refused = await startWorker('wrong-key', {
+			N8N_ENCRYPTION_KEY: 'not-the-key-of-this-instance',
+		}).then(
 			() => 'started',
 			(error: Error) => error.message,
 		);
 		expect(refused).toMatch(/exited with 1/);
 		const wrongKeyLog = (everyWorker.at(-1) as Worker).log();
 		expect(wrongKeyLog).toMatch(/cannot be read with this instance encryption key/);
-		figures.push('a worker with another encryption key: refused at start ("… cannot be read with this instance encryption key")');
+		figures.push(
+			'a worker with another encryption key: refused at start ("… cannot be read with this instance encryption key")',
+		);
 
 		// The key is stored encrypted only: not in main's folder, the database or any worker's folder.
 		const stored = n8n.storedText() + (postgres ? postgresStoredText(postgres) : '');
@@ -411,7 +499,8 @@ step(
 		for (const text of texts) {
 			expect(text).not.toContain(API_KEY);
 			expect(text).not.toContain(encodeURIComponent(API_KEY));
-			for (const token of placedTokens.slice(0, 20)) expect(text.includes(`order_token=${token}`)).toBe(false);
+			for (const token of placedTokens.slice(0, 20))
+				expect(text.includes(`order_token=${token}`)).toBe(false);
 		}
 	},
 	120_000,

@@ -26,11 +26,20 @@ const REPO = path.resolve(__dirname, '..', '..');
 const OUT = path.join(REPO, '.tmp', 'e2e');
 const CHROMIUM = '/usr/bin/chromium';
 const started = Date.now();
-const say = (line) => process.stdout.write(`[e2e ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`);
+const say = (line) =>
+	process.stdout.write(
+		`[e2e ${((Date.now() - started) / 1000).toFixed(0).padStart(4)} s] ${line}\n`,
+	);
 
 function must(command, args, options = {}) {
-	const result = spawnSync(command, args, { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...options });
-	if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
+	const result = spawnSync(command, args, {
+		cwd: REPO,
+		stdio: ['ignore', 'pipe', 'pipe'],
+		encoding: 'utf8',
+		...options,
+	});
+	if (result.status !== 0)
+		throw new Error(`${command} ${args.join(' ')} failed:\n${result.stdout}\n${result.stderr}`);
 	return result.stdout;
 }
 
@@ -43,7 +52,9 @@ function buildAndPack() {
 	must('npm', ['run', 'build']);
 	fs.mkdirSync(OUT, { recursive: true });
 	const [packed] = JSON.parse(must('npm', ['pack', '--json', '--pack-destination', OUT]));
-	say(`package: built and packed ${packed.filename} (${packed.entryCount} files) in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+	say(
+		`package: built and packed ${packed.filename} (${packed.entryCount} files) in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+	);
 	return path.join(OUT, packed.filename);
 }
 
@@ -53,13 +64,19 @@ function aptInstall(names) {
 	const t = Date.now();
 	say(`${names.join(', ')}: installing with apt-get ...`);
 	const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-	const install = () => spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...names], { stdio: 'ignore', env });
+	const install = () =>
+		spawnSync('apt-get', ['install', '-y', '--no-install-recommends', ...names], {
+			stdio: 'ignore',
+			env,
+		});
 	let result = install();
 	if (result.status !== 0) {
 		spawnSync('apt-get', ['update'], { stdio: 'ignore', env });
 		result = install();
 	}
-	say(`${names.join(', ')}: ${result.status === 0 ? 'installed' : 'could not be installed'} in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+	say(
+		`${names.join(', ')}: ${result.status === 0 ? 'installed' : 'could not be installed'} in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+	);
 	return result.status === 0;
 }
 
@@ -77,7 +94,9 @@ function ensureDebianPackages() {
 	if (process.env.QUEUE_E2E_DB !== 'sqlite') {
 		const present = () =>
 			fs.existsSync('/usr/lib/postgresql') &&
-			fs.readdirSync('/usr/lib/postgresql').some((major) => fs.existsSync(`/usr/lib/postgresql/${major}/bin/postgres`));
+			fs
+				.readdirSync('/usr/lib/postgresql')
+				.some((major) => fs.existsSync(`/usr/lib/postgresql/${major}/bin/postgres`));
 		wanted.push({ name: 'postgresql', present });
 	}
 	const missing = wanted.filter((pkg) => !pkg.present());
@@ -87,7 +106,9 @@ function ensureDebianPackages() {
 
 /** Debian's OpenSSH server (and ssh-keygen) for the unattended test, installed with apt-get when missing (as root). */
 function ensureSshd() {
-	const present = () => fs.existsSync('/usr/sbin/sshd') && spawnSync('ssh-keygen', ['-?'], { stdio: 'ignore' }).error === undefined;
+	const present = () =>
+		fs.existsSync('/usr/sbin/sshd') &&
+		spawnSync('ssh-keygen', ['-?'], { stdio: 'ignore' }).error === undefined;
 	if (!present()) aptInstall(['openssh-server']);
 	return present();
 }
@@ -97,7 +118,14 @@ function runJest(runtime, files, tgz) {
 	const t = Date.now();
 	const report = path.join(OUT, `jest-${runtime.key}.json`);
 	fs.rmSync(report, { force: true });
-	const args = [require.resolve('jest/bin/jest', { paths: [REPO] }), '-c', 'jest.e2e.config.js', '--json', `--outputFile=${report}`, ...files];
+	const args = [
+		require.resolve('jest/bin/jest', { paths: [REPO] }),
+		'-c',
+		'jest.e2e.config.js',
+		'--json',
+		`--outputFile=${report}`,
+		...files,
+	];
 	return new Promise((resolve) => {
 		const child = spawn(process.execPath, args, {
 			cwd: REPO,
@@ -111,13 +139,16 @@ function runJest(runtime, files, tgz) {
 				counts = {
 					passed: json.numPassedTests,
 					// A suite that failed to run (beforeAll, syntax) counts as one failure when none of its tests did.
-					failed: json.numFailedTests || (code === 0 ? 0 : Math.max(1, json.numRuntimeErrorTestSuites)),
+					failed:
+						json.numFailedTests || (code === 0 ? 0 : Math.max(1, json.numRuntimeErrorTestSuites)),
 					skipped: json.numPendingTests + json.numTodoTests,
 				};
 			} catch {
 				// No report: jest itself failed; counted as one failure.
 			}
-			say(`n8n ${runtime.n8nVersion}: ${counts.passed} passed, ${counts.failed} failed in ${((Date.now() - t) / 1000).toFixed(1)} s`);
+			say(
+				`n8n ${runtime.n8nVersion}: ${counts.passed} passed, ${counts.failed} failed in ${((Date.now() - t) / 1000).toFixed(1)} s`,
+			);
 			resolve(counts);
 		});
 	});
@@ -125,16 +156,22 @@ function runJest(runtime, files, tgz) {
 
 /** Installs a runtime in a child process, so that it can overlap with the tests of another. */
 function installInBackground(key) {
-	const child = spawn(process.execPath, [path.join(__dirname, 'setup.js'), key], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+	const child = spawn(process.execPath, [path.join(__dirname, 'setup.js'), key], {
+		cwd: REPO,
+		stdio: ['ignore', 'pipe', 'pipe'],
+	});
 	let stdout = '';
 	let stderr = '';
 	child.stdout.on('data', (chunk) => {
 		stdout += chunk;
-		for (const line of String(chunk).split('\n')) if (line.startsWith('[e2e setup]')) say(line.slice(12));
+		for (const line of String(chunk).split('\n'))
+			if (line.startsWith('[e2e setup]')) say(line.slice(12));
 	});
 	child.stderr.on('data', (chunk) => (stderr += chunk));
 	return new Promise((resolve, reject) =>
-		child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`setup ${key} failed:\n${stdout}\n${stderr}`)))),
+		child.on('close', (code) =>
+			code === 0 ? resolve() : reject(new Error(`setup ${key} failed:\n${stdout}\n${stderr}`)),
+		),
 	);
 }
 
@@ -142,12 +179,17 @@ function installInBackground(key) {
 function benchQueue() {
 	const tgz = buildAndPack();
 	const runtime = ensureRuntime('n8n2', (line) => say(line));
-	if (!ensureDebianPackages()) throw new Error('redis-server or postgresql missing and not installable');
-	const result = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'run-ts.js'), 'test/bench/queue.ts'], {
-		cwd: REPO,
-		stdio: 'inherit',
-		env: { ...process.env, E2E_RUNTIME: JSON.stringify(runtime), E2E_PACKAGE_TGZ: tgz },
-	});
+	if (!ensureDebianPackages())
+		throw new Error('redis-server or postgresql missing and not installable');
+	const result = spawnSync(
+		process.execPath,
+		[path.join(REPO, 'scripts', 'run-ts.js'), 'test/bench/queue.ts'],
+		{
+			cwd: REPO,
+			stdio: 'inherit',
+			env: { ...process.env, E2E_RUNTIME: JSON.stringify(runtime), E2E_PACKAGE_TGZ: tgz },
+		},
+	);
 	process.exitCode = result.status ?? 1;
 }
 
@@ -177,15 +219,22 @@ async function main() {
 				continue;
 			}
 			// The next version installs while these tests run (mostly download and one compile).
-			const next = ['ui', 'queue', 'unattended'].includes(plan[index + 1]) ? 'n8n2' : plan[index + 1];
+			const next = ['ui', 'queue', 'unattended'].includes(plan[index + 1])
+				? 'n8n2'
+				: plan[index + 1];
 			if (next && next !== key && !process.env.E2E_SERIAL) {
-				pending = { key: next, promise: installInBackground(next).catch((error) => say(error.message)) };
+				pending = {
+					key: next,
+					promise: installInBackground(next).catch((error) => say(error.message)),
+				};
 			}
 			const files = [];
 			if (item === 'queue') {
 				if (ensureDebianPackages()) add(await runJest(runtime, ['test/e2e/queue.e2e.ts'], tgz));
 				else {
-					say('queue-mode test could not start: redis-server or postgresql missing and not installable');
+					say(
+						'queue-mode test could not start: redis-server or postgresql missing and not installable',
+					);
 					totals.failed += 1;
 				}
 				continue;
@@ -215,7 +264,9 @@ async function main() {
 		totals.failed += 1;
 	}
 	say(`done in ${((Date.now() - started) / 1000).toFixed(0)} s`);
-	process.stdout.write(`e2e: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`);
+	process.stdout.write(
+		`e2e: ${totals.passed} passed, ${totals.failed} failed${totals.skipped ? `, ${totals.skipped} skipped` : ''}\n`,
+	);
 	process.exitCode = totals.failed ? 1 : 0;
 }
 

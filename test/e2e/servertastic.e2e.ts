@@ -20,7 +20,10 @@ let simulator: Simulator;
 let catcher: Catcher;
 let n8n: N8n;
 const workflows = Object.values(WORKFLOW);
-const triggers = workflows.map((workflow) => ({ kind: workflow === WORKFLOW.form ? ('form' as const) : ('webhook' as const), path: workflow.path }));
+const triggers = workflows.map((workflow) => ({
+	kind: workflow === WORKFLOW.form ? ('form' as const) : ('webhook' as const),
+	path: workflow.path,
+}));
 const timings: string[] = [];
 const run = failureTracking();
 const { step } = run;
@@ -33,7 +36,9 @@ async function setUp() {
 	n8n = await N8n.create(runtime);
 	await n8n.installPackage(packageTarball());
 	await n8n.importCredentials(credentialsFixture(simulator.url, API_KEY));
-	await n8n.importWorkflows(workflows.map((workflow) => workflowFixture(workflow.file, catcher.url)));
+	await n8n.importWorkflows(
+		workflows.map((workflow) => workflowFixture(workflow.file, catcher.url)),
+	);
 	for (const workflow of workflows) await n8n.activate(workflow.id);
 	timings.push(`first start: ${(await n8n.start(triggers)).toFixed(1)} s`);
 	await n8n.login();
@@ -41,9 +46,14 @@ async function setUp() {
 
 afterAll(async () => {
 	await n8n?.stop();
-	process.stdout.write(`[e2e ${runtime.n8nVersion}] ${[...(n8n?.logs ?? []), ...timings].join('\n  ')}\n`);
+	process.stdout.write(
+		`[e2e ${runtime.n8nVersion}] ${[...(n8n?.logs ?? []), ...timings].join('\n  ')}\n`,
+	);
 	if (n8n && !run.failed) n8n.dispose();
-	else if (n8n) process.stdout.write(`[e2e] a test failed: n8n's folder and logs are kept in ${n8n.userFolder}\n`);
+	else if (n8n)
+		process.stdout.write(
+			`[e2e] a test failed: n8n's folder and logs are kept in ${n8n.userFolder}\n`,
+		);
 	await simulator?.close();
 	await catcher?.close();
 });
@@ -68,16 +78,24 @@ async function post(path: string, body: unknown): Promise<{ status: number; body
 	}
 }
 
-const knownExecutions = async (workflowId: string) => (await n8n.executions(workflowId)).map((execution) => execution.id);
+const knownExecutions = async (workflowId: string) =>
+	(await n8n.executions(workflowId)).map((execution) => execution.id);
 
 function outputOf(execution: ExecutionDetail, node: string, output = 0) {
 	const runs = execution.data.resultData.runData[node];
-	if (!runs) throw new Error(`${node} did not run; ran: ${Object.keys(execution.data.resultData.runData).join(', ')}`);
+	if (!runs)
+		throw new Error(
+			`${node} did not run; ran: ${Object.keys(execution.data.resultData.runData).join(', ')}`,
+		);
 	return runs[0].data?.main[output] ?? [];
 }
 
 function expectNoApiKey(text: string, where: string) {
-	for (const form of [API_KEY, encodeURIComponent(API_KEY), Buffer.from(API_KEY).toString('base64')]) {
+	for (const form of [
+		API_KEY,
+		encodeURIComponent(API_KEY),
+		Buffer.from(API_KEY).toString('base64'),
+	]) {
 		if (text.includes(form)) throw new Error(`The API key appears in ${where}`);
 	}
 }
@@ -87,7 +105,13 @@ async function placeDvOrderByWebhook(reference: string) {
 	const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 	const csr = csrFixture('rsa2048');
 	const before = await knownExecutions(WORKFLOW.webhook.id);
-	const response = await post(WORKFLOW.webhook.path, { reference, orderToken: token, csr, approverEmail: 'admin@example.com', contact: CONTACT });
+	const response = await post(WORKFLOW.webhook.path, {
+		reference,
+		orderToken: token,
+		csr,
+		approverEmail: 'admin@example.com',
+		contact: CONTACT,
+	});
 	expect(response.status).toBe(200);
 
 	// What the API received: review (is it placed already?), the product list (level and brand against
@@ -140,7 +164,12 @@ async function placeDvOrderByWebhook(reference: string) {
 		resellerOrderId: order.resellerOrderId,
 		commonName: 'www.example.com',
 		domains: ['www.example.com'],
-		validation: { method: 'EMAIL', approverEmail: 'admin@example.com', dnsRecord: null, file: null },
+		validation: {
+			method: 'EMAIL',
+			approverEmail: 'admin@example.com',
+			dnsRecord: null,
+			file: null,
+		},
 	});
 	expect(outputOf(execution, 'Notify Slack')).toHaveLength(1);
 	expectNoApiKey(execution.raw, 'the execution data');
@@ -151,16 +180,21 @@ describe(`Servertastic in real n8n ${runtime.n8nVersion} (Node ${runtime.nodeVer
 	step('loads the packed node and its credential from the community-packages folder', async () => {
 		const nodes = await n8n.request<unknown>('GET', '/types/nodes.json');
 		expect(nodes.status).toBe(200);
-		const list = (Array.isArray(nodes.body) ? nodes.body : (nodes.body as { data: unknown[] }).data) as Array<{ name: string; version: number | number[] }>;
+		const list = (
+			Array.isArray(nodes.body) ? nodes.body : (nodes.body as { data: unknown[] }).data
+		) as Array<{ name: string; version: number | number[] }>;
 		const servertastic = list.find((node) => node.name === NODE_TYPE);
 		expect(servertastic).toMatchObject({ name: NODE_TYPE, version: 1 });
 		const credentials = await n8n.request<unknown>('GET', '/types/credentials.json');
 		expect(JSON.stringify(credentials.body)).toContain('"servertasticApi"');
 	});
 
-	step('webhook → Place Order (DV, email) → notification carrying the order reference', async () => {
-		await placeDvOrderByWebhook('CUST-1001');
-	});
+	step(
+		'webhook → Place Order (DV, email) → notification carrying the order reference',
+		async () => {
+			await placeDvOrderByWebhook('CUST-1001');
+		},
+	);
 
 	step('form (OV) → Place Order with the form fields mapped → notification', async () => {
 		const token = simulator.createToken({ productCode: 'TrueBizID-12' });
@@ -189,8 +223,11 @@ describe(`Servertastic in real n8n ${runtime.n8nVersion} (Node ${runtime.nodeVer
 		const html = await page.text();
 		expect(html).toContain('Order an OV certificate');
 		// The form as n8n renders it: its fields are posted as field-<index>, in the order of the node's list.
-		const fields = (workflowFixture(WORKFLOW.form.file, catcher.url).nodes[0].parameters.formFields as { values: Array<{ fieldLabel: string }> })
-			.values;
+		const fields = (
+			workflowFixture(WORKFLOW.form.file, catcher.url).nodes[0].parameters.formFields as {
+				values: Array<{ fieldLabel: string }>;
+			}
+		).values;
 		expect(fields.map((field) => field.fieldLabel).sort()).toEqual(Object.keys(answers).sort());
 		const form = new FormData();
 		fields.forEach((field, index) => {
@@ -198,7 +235,10 @@ describe(`Servertastic in real n8n ${runtime.n8nVersion} (Node ${runtime.nodeVer
 			form.append(`field-${index}`, answers[field.fieldLabel]);
 		});
 		const before = await knownExecutions(WORKFLOW.form.id);
-		const submitted = await fetch(`${n8n.baseUrl}/form/${WORKFLOW.form.path}`, { method: 'POST', body: form });
+		const submitted = await fetch(`${n8n.baseUrl}/form/${WORKFLOW.form.path}`, {
+			method: 'POST',
+			body: form,
+		});
 		expect(submitted.status).toBe(200);
 
 		const [slack] = await catcher.waitFor('/slack', 1, 60_000);
@@ -213,9 +253,20 @@ describe(`Servertastic in real n8n ${runtime.n8nVersion} (Node ${runtime.nodeVer
 			address_post_code: 'EC1A 1AA',
 			address_country: 'GB',
 		};
-		const person = { first_name: 'Grace', last_name: 'Hopper', phone: '+1 555 010 0200', email: 'grace@example.com', title: 'Director' };
+		const person = {
+			first_name: 'Grace',
+			last_name: 'Hopper',
+			phone: '+1 555 010 0200',
+			email: 'grace@example.com',
+			title: 'Director',
+		};
 		const contact = (role: string) =>
-			Object.fromEntries(Object.entries({ ...person, ...address }).map(([key, value]) => [`${role}_contact_${key}`, value]));
+			Object.fromEntries(
+				Object.entries({ ...person, ...address }).map(([key, value]) => [
+					`${role}_contact_${key}`,
+					value,
+				]),
+			);
 		expect(place.body).toEqual({
 			order_token: token,
 			dv_auth_method: 'DNS',
@@ -242,9 +293,16 @@ describe(`Servertastic in real n8n ${runtime.n8nVersion} (Node ${runtime.nodeVer
 		const execution = await n8n.nextExecution(WORKFLOW.form.id, before);
 		expect(execution.summary.status).toBe('success');
 		const [placed] = outputOf(execution, 'Place OV Order');
-		const validation = placed.json.validation as { method: string; dnsRecord: { name: string; type: string; value: string } };
+		const validation = placed.json.validation as {
+			method: string;
+			dnsRecord: { name: string; type: string; value: string };
+		};
 		expect(validation.method).toBe('DNS');
-		expect(validation.dnsRecord).toEqual({ name: order.dnsName, type: order.dnsType, value: order.dnsString });
+		expect(validation.dnsRecord).toEqual({
+			name: order.dnsName,
+			type: order.dnsType,
+			value: order.dnsString,
+		});
 		expect(slack.body).toEqual({
 			text: `OV certificate order ${order.resellerOrderId} placed for www.example.com (Example Ltd). Create a DNS ${order.dnsType} record named ${order.dnsName} with the value ${order.dnsString}.`,
 			orderReference: order.resellerOrderId,
@@ -255,85 +313,118 @@ describe(`Servertastic in real n8n ${runtime.n8nVersion} (Node ${runtime.nodeVer
 		expectNoApiKey(execution.raw, 'the execution data');
 	});
 
-	step('a bad CSR and an API error go to the error branch; the workflow goes on; the API key is nowhere', async () => {
-		const tokens = {
-			badCsr: simulator.createToken({ productCode: 'RapidSSL-12' }),
-			apiError: simulator.createToken({ productCode: 'RapidSSL-12' }),
-			good: simulator.createToken({ productCode: 'RapidSSL-12' }),
-		};
-		const csr = csrFixture('rsa2048');
-		const before = await knownExecutions(WORKFLOW.errorBranch.id);
-		const orders = [
-			{ reference: 'bad-csr', orderToken: tokens.badCsr, csr: '-----BEGIN CERTIFICATE REQUEST-----\nnot a csr\n-----END CERTIFICATE REQUEST-----', approverEmail: 'admin@example.com' },
-			// Not one of the approver addresses the API allows for example.com: the API refuses the order.
-			{ reference: 'api-error', orderToken: tokens.apiError, csr, approverEmail: 'ceo@example.com' },
-			{ reference: 'good', orderToken: tokens.good, csr, approverEmail: 'webmaster@example.com' },
-		];
-		const response = await post(WORKFLOW.errorBranch.path, { orders });
-		expect(response.status).toBe(200);
+	step(
+		'a bad CSR and an API error go to the error branch; the workflow goes on; the API key is nowhere',
+		async () => {
+			const tokens = {
+				badCsr: simulator.createToken({ productCode: 'RapidSSL-12' }),
+				apiError: simulator.createToken({ productCode: 'RapidSSL-12' }),
+				good: simulator.createToken({ productCode: 'RapidSSL-12' }),
+			};
+			const csr = csrFixture('rsa2048');
+			const before = await knownExecutions(WORKFLOW.errorBranch.id);
+			const orders = [
+				{
+					reference: 'bad-csr',
+					orderToken: tokens.badCsr,
+					csr: '-----BEGIN CERTIFICATE REQUEST-----\nnot a csr\n-----END CERTIFICATE REQUEST-----',
+					approverEmail: 'admin@example.com',
+				},
+				// Not one of the approver addresses the API allows for example.com: the API refuses the order.
+				{
+					reference: 'api-error',
+					orderToken: tokens.apiError,
+					csr,
+					approverEmail: 'ceo@example.com',
+				},
+				{ reference: 'good', orderToken: tokens.good, csr, approverEmail: 'webmaster@example.com' },
+			];
+			const response = await post(WORKFLOW.errorBranch.path, { orders });
+			expect(response.status).toBe(200);
 
-		// The bad CSR is refused before any request; the other two reach the API.
-		expect(simulator.requests.filter((request) => JSON.stringify(request).includes(tokens.badCsr))).toEqual([]);
-		// Items go to the API side by side (the node's Concurrency option), so their order is free.
-		expect(simulator.requestsTo('order/place').map((request) => request.body.order_token).sort()).toEqual([tokens.apiError, tokens.good].sort());
-		// A fresh token and a just-placed one both review as Order Placed (the documented first status).
-		expect(simulator.getOrder(tokens.apiError)!.placedAt).toBeUndefined();
-		expect(simulator.getOrder(tokens.good)!.placedAt).toBeDefined();
+			// The bad CSR is refused before any request; the other two reach the API.
+			expect(
+				simulator.requests.filter((request) => JSON.stringify(request).includes(tokens.badCsr)),
+			).toEqual([]);
+			// Items go to the API side by side (the node's Concurrency option), so their order is free.
+			expect(
+				simulator
+					.requestsTo('order/place')
+					.map((request) => request.body.order_token)
+					.sort(),
+			).toEqual([tokens.apiError, tokens.good].sort());
+			// A fresh token and a just-placed one both review as Order Placed (the documented first status).
+			expect(simulator.getOrder(tokens.apiError)!.placedAt).toBeUndefined();
+			expect(simulator.getOrder(tokens.good)!.placedAt).toBeDefined();
 
-		const execution = await n8n.nextExecution(WORKFLOW.errorBranch.id, before);
-		expect(execution.summary.status).toBe('success');
-		expect(execution.data.resultData.error).toBeUndefined();
-		// Each failed item leaves on the error output (output 1), paired to its input item.
-		const errors = outputOf(execution, 'Place Order', 1);
-		expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		// n8n puts the node's { error, message } over the input item on the error output.
-		errors.forEach((item, index) => {
-			const { error, message, ...input } = item.json;
-			expect(input).toEqual(orders[index]);
-			expect(error).toEqual(expect.any(String));
-			expect(message).toEqual(expect.any(String));
-		});
-		const successes = outputOf(execution, 'Place Order', 0);
-		expect(successes.map((item) => item.pairedItem)).toEqual([{ item: 2 }]);
-		expect(outputOf(execution, 'Record Failure')).toHaveLength(2);
-		// The workflow went on past both branches.
-		expect(execution.data.resultData.runData['Batch Done']).toBeDefined();
+			const execution = await n8n.nextExecution(WORKFLOW.errorBranch.id, before);
+			expect(execution.summary.status).toBe('success');
+			expect(execution.data.resultData.error).toBeUndefined();
+			// Each failed item leaves on the error output (output 1), paired to its input item.
+			const errors = outputOf(execution, 'Place Order', 1);
+			expect(errors.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
+			// n8n puts the node's { error, message } over the input item on the error output.
+			errors.forEach((item, index) => {
+				const { error, message, ...input } = item.json;
+				expect(input).toEqual(orders[index]);
+				expect(error).toEqual(expect.any(String));
+				expect(message).toEqual(expect.any(String));
+			});
+			const successes = outputOf(execution, 'Place Order', 0);
+			expect(successes.map((item) => item.pairedItem)).toEqual([{ item: 2 }]);
+			expect(outputOf(execution, 'Record Failure')).toHaveLength(2);
+			// The workflow went on past both branches.
+			expect(execution.data.resultData.runData['Batch Done']).toBeDefined();
 
-		const failures = await catcher.waitFor('/failures', 2, 5000);
-		const failureBodies = failures.map((request) => request.body as { customerReference: string; error: string; details: string });
-		expect(failureBodies.map(({ customerReference, error }) => ({ customerReference, error }))).toEqual([
-			{
-				customerReference: 'bad-csr',
-				error: "'CSR' cannot be read: The CSR is not valid base64; copy it again without changes [item 0]",
-			},
-			{
-				customerReference: 'api-error',
-				error: 'Servertastic refused order/place: approver_email_address ceo@example.com is not in the approver list for www.example.com',
-			},
-		]);
-		// The node's description of each failure reaches the error branch as `message`.
-		expect(failureBodies.map((body) => body.details)).toEqual([
-			"Nothing was sent to Servertastic. Fix:\n- 'CSR' cannot be read: The CSR is not valid base64; copy it again without changes",
-			'The API answered with error -4 (HTTP 400).',
-		]);
-		const [slack] = await catcher.waitFor('/slack', 1, 5000);
-		expect(slack.body).toMatchObject({ orderReference: simulator.getOrder(tokens.good)!.resellerOrderId, customerReference: 'good' });
+			const failures = await catcher.waitFor('/failures', 2, 5000);
+			const failureBodies = failures.map(
+				(request) => request.body as { customerReference: string; error: string; details: string },
+			);
+			expect(
+				failureBodies.map(({ customerReference, error }) => ({ customerReference, error })),
+			).toEqual([
+				{
+					customerReference: 'bad-csr',
+					error:
+						"'CSR' cannot be read: The CSR is not valid base64; copy it again without changes [item 0]",
+				},
+				{
+					customerReference: 'api-error',
+					error:
+						'Servertastic refused order/place: approver_email_address ceo@example.com is not in the approver list for www.example.com',
+				},
+			]);
+			// The node's description of each failure reaches the error branch as `message`.
+			expect(failureBodies.map((body) => body.details)).toEqual([
+				"Nothing was sent to Servertastic. Fix:\n- 'CSR' cannot be read: The CSR is not valid base64; copy it again without changes",
+				'The API answered with error -4 (HTTP 400).',
+			]);
+			const [slack] = await catcher.waitFor('/slack', 1, 5000);
+			expect(slack.body).toMatchObject({
+				orderReference: simulator.getOrder(tokens.good)!.resellerOrderId,
+				customerReference: 'good',
+			});
 
-		// The key is in no execution, no stored file (database, WAL, config), no log, no notification.
-		for (const id of await knownExecutions(WORKFLOW.errorBranch.id)) expectNoApiKey((await n8n.execution(id)).raw, `execution ${id}`);
-		expectNoApiKey(JSON.stringify(catcher.requests), 'the notifications');
-		const stored = n8n.storedText();
-		// The search does read the database: the (encrypted) credential is there.
-		expect(stored).toContain('StSimulatorCred1');
-		expectNoApiKey(stored, "n8n's database, config or logs");
-	});
+			// The key is in no execution, no stored file (database, WAL, config), no log, no notification.
+			for (const id of await knownExecutions(WORKFLOW.errorBranch.id))
+				expectNoApiKey((await n8n.execution(id)).raw, `execution ${id}`);
+			expectNoApiKey(JSON.stringify(catcher.requests), 'the notifications');
+			const stored = n8n.storedText();
+			// The search does read the database: the (encrypted) credential is there.
+			expect(stored).toContain('StSimulatorCred1');
+			expectNoApiKey(stored, "n8n's database, config or logs");
+		},
+	);
 
-	step('still works after n8n restarts (credentials decrypted again, workflows reactivated)', async () => {
-		await n8n.stop();
-		timings.push(`restart: ${(await n8n.start(triggers)).toFixed(1)} s`);
-		await n8n.login();
-		const { order } = await placeDvOrderByWebhook('CUST-2002');
-		expect(order.status).toBe('Order Placed');
-		expect((await n8n.executions(WORKFLOW.webhook.id)).length).toBeGreaterThanOrEqual(2);
-	});
+	step(
+		'still works after n8n restarts (credentials decrypted again, workflows reactivated)',
+		async () => {
+			await n8n.stop();
+			timings.push(`restart: ${(await n8n.start(triggers)).toFixed(1)} s`);
+			await n8n.login();
+			const { order } = await placeDvOrderByWebhook('CUST-2002');
+			expect(order.status).toBe('Order Placed');
+			expect((await n8n.executions(WORKFLOW.webhook.id)).length).toBeGreaterThanOrEqual(2);
+		},
+	);
 });

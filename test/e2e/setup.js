@@ -46,7 +46,9 @@ function run(command, args, options, progress) {
 		env,
 	});
 	if (result.status !== 0) {
-		throw new Error(`${command} ${args.join(' ')} failed (exit ${result.status}, ${seconds(started)}):\n${result.stderr || ''}`);
+		throw new Error(
+			`${command} ${args.join(' ')} failed (exit ${result.status}, ${seconds(started)}):\n${result.stderr || ''}`,
+		);
 	}
 	return seconds(started);
 }
@@ -90,10 +92,16 @@ function previousSeconds(root, n8nVersion, field) {
 function sqliteBuild() {
 	const FROM_SOURCE = { npm_config_build_from_source: 'sqlite3' };
 	const header = '/usr/include/sqlite3.h';
-	const library = ['/usr/lib/x86_64-linux-gnu/libsqlite3.so', '/usr/lib/libsqlite3.so'].find((file) => fs.existsSync(file));
+	const library = ['/usr/lib/x86_64-linux-gnu/libsqlite3.so', '/usr/lib/libsqlite3.so'].find(
+		(file) => fs.existsSync(file),
+	);
 	if (process.env.E2E_SQLITE !== 'bundled' && fs.existsSync(header) && library) {
-		const version = /#define SQLITE_VERSION\s+"([^"]+)"/.exec(fs.readFileSync(header, 'utf8'))?.[1] ?? 'unknown';
-		return { env: { npm_config_sqlite: '/usr', ...FROM_SOURCE }, label: `the system SQLite ${version} (libsqlite3-dev)` };
+		const version =
+			/#define SQLITE_VERSION\s+"([^"]+)"/.exec(fs.readFileSync(header, 'utf8'))?.[1] ?? 'unknown';
+		return {
+			env: { npm_config_sqlite: '/usr', ...FROM_SOURCE },
+			label: `the system SQLite ${version} (libsqlite3-dev)`,
+		};
 	}
 	return { env: FROM_SOURCE, label: 'the SQLite sqlite3 bundles (compiled from C)' };
 }
@@ -117,7 +125,10 @@ function cached(finalDir, label, log, build) {
 		fs.rmSync(tmpDir, { recursive: true, force: true });
 		throw error;
 	}
-	fs.writeFileSync(path.join(tmpDir, MARKER), `${JSON.stringify({ ...details, seconds: (Date.now() - started) / 1000, at: new Date().toISOString() })}\n`);
+	fs.writeFileSync(
+		path.join(tmpDir, MARKER),
+		`${JSON.stringify({ ...details, seconds: (Date.now() - started) / 1000, at: new Date().toISOString() })}\n`,
+	);
 	// A half-finished older copy (no marker) is replaced.
 	fs.rmSync(finalDir, { recursive: true, force: true });
 	fs.renameSync(tmpDir, finalDir);
@@ -132,34 +143,57 @@ function ensureNode(spec, root, log) {
 		if (major < 20 || (major === 20 && minor < 19) || major > 24) {
 			throw new Error(`n8n 1.123.81 needs Node 20.19 to 24; this is ${process.version}`);
 		}
-		return { nodeBin: process.execPath, nodeDir: path.resolve(path.dirname(process.execPath), '..') };
+		return {
+			nodeBin: process.execPath,
+			nodeDir: path.resolve(path.dirname(process.execPath), '..'),
+		};
 	}
 	if (process.platform !== 'linux' || process.arch !== 'x64') {
-		throw new Error(`${spec.package} is for linux-x64; this is ${process.platform}-${process.arch}`);
+		throw new Error(
+			`${spec.package} is for linux-x64; this is ${process.platform}-${process.arch}`,
+		);
 	}
-	const { dir } = cached(path.join(root, `node-${spec.version}`), `node ${spec.version}`, log, (tmp) => {
-		fs.writeFileSync(path.join(tmp, 'package.json'), `${JSON.stringify({ private: true, dependencies: { [spec.package]: spec.version } })}\n`);
-		const took = run('npm', ['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save'], { cwd: tmp }, {
-			step: `npm install ${spec.package}@${spec.version} (Node for n8n, about 30 MB)`,
-			left: 'npm ci of n8n, then compiling sqlite3',
-		});
-		log(`  npm install ${spec.package}@${spec.version}: ${took}`);
-		return { package: `${spec.package}@${spec.version}` };
-	});
+	const { dir } = cached(
+		path.join(root, `node-${spec.version}`),
+		`node ${spec.version}`,
+		log,
+		(tmp) => {
+			fs.writeFileSync(
+				path.join(tmp, 'package.json'),
+				`${JSON.stringify({ private: true, dependencies: { [spec.package]: spec.version } })}\n`,
+			);
+			const took = run(
+				'npm',
+				['install', '--no-audit', '--no-fund', '--ignore-scripts', '--no-save'],
+				{ cwd: tmp },
+				{
+					step: `npm install ${spec.package}@${spec.version} (Node for n8n, about 30 MB)`,
+					left: 'npm ci of n8n, then compiling sqlite3',
+				},
+			);
+			log(`  npm install ${spec.package}@${spec.version}: ${took}`);
+			return { package: `${spec.package}@${spec.version}` };
+		},
+	);
 	const nodeDir = path.join(dir, 'node_modules', spec.package);
 	return { nodeBin: path.join(nodeDir, 'bin', 'node'), nodeDir };
 }
 
 /** npm's environment for building against `nodeDir`: its node first in PATH, its headers for node-gyp. */
 function npmEnv(nodeDir) {
-	const env = { ...process.env, PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH}` };
+	const env = {
+		...process.env,
+		PATH: `${path.join(nodeDir, 'bin')}${path.delimiter}${process.env.PATH}`,
+	};
 	// Under `npm run`, the project's npm settings arrive as npm_config_* variables: the project's
 	// .npmrc sets ignore-scripts, which would turn `npm rebuild` into a silent no-op.
 	for (const name of Object.keys(env)) {
-		if (/^npm_(lifecycle|package)_/.test(name) || name === 'npm_config_ignore_scripts') delete env[name];
+		if (/^npm_(lifecycle|package)_/.test(name) || name === 'npm_config_ignore_scripts')
+			delete env[name];
 	}
 	// ~/.npmrc may point nodedir at another Node's headers; node-gyp cannot download them offline.
-	if (fs.existsSync(path.join(nodeDir, 'include', 'node', 'node.h'))) env.npm_config_nodedir = nodeDir;
+	if (fs.existsSync(path.join(nodeDir, 'include', 'node', 'node.h')))
+		env.npm_config_nodedir = nodeDir;
 	return env;
 }
 
@@ -181,14 +215,22 @@ function installPlan(version, root, nodeVersion) {
 		fs.mkdirSync(harness, { recursive: true });
 		fs.writeFileSync(path.join(harness, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 	}
-	const files = version.lockfile === false ? ['package.json'] : ['package.json', 'package-lock.json'];
-	return { harness, files, id: `n8n-${version.n8nVersion}-${nodeVersion}-${lockHash(harness, files)}` };
+	const files =
+		version.lockfile === false ? ['package.json'] : ['package.json', 'package-lock.json'];
+	return {
+		harness,
+		files,
+		id: `n8n-${version.n8nVersion}-${nodeVersion}-${lockHash(harness, files)}`,
+	};
 }
 
 /** Installs (or finds) one n8n version; returns what is needed to run it. */
 function ensureRuntime(key, log = (line) => process.stdout.write(`[e2e setup] ${line}\n`)) {
 	const version = VERSIONS[key];
-	if (!version) throw new Error(`Unknown n8n version key '${key}' (known: ${Object.keys(VERSIONS).join(', ')})`);
+	if (!version)
+		throw new Error(
+			`Unknown n8n version key '${key}' (known: ${Object.keys(VERSIONS).join(', ')})`,
+		);
 	const root = cacheRoot();
 	fs.mkdirSync(root, { recursive: true });
 	const { nodeBin, nodeDir } = ensureNode(version.node, root, log);
@@ -200,24 +242,52 @@ function ensureRuntime(key, log = (line) => process.stdout.write(`[e2e setup] ${
 		const sqliteSource = sqliteBuild();
 		// Scripts stay off: several optional native packages try downloads that fail offline.
 		const install = version.lockfile === false ? ['install'] : ['ci'];
-		log(`  step 1 of 2: npm ${install[0]} (about 2 GB); step 2: npm rebuild ${version.rebuild.join(' ')}, sqlite3 against ${sqliteSource.label}`);
-		const ci = run('npm', [...install, '--no-audit', '--no-fund', '--ignore-scripts', ...version.npmFlags], { cwd: tmp, env }, {
-			step: `step 1 of 2, npm ${install[0]}`,
-			countDir: path.join(tmp, 'node_modules'),
-			countTotal: version.lockfile === false ? undefined : topLevelPackages(path.join(tmp, 'package-lock.json')),
-			previousSeconds: previousSeconds(root, version.n8nVersion, 'npmCi'),
-			left: `npm rebuild ${version.rebuild.join(' ')}`,
-		});
+		log(
+			`  step 1 of 2: npm ${install[0]} (about 2 GB); step 2: npm rebuild ${version.rebuild.join(' ')}, sqlite3 against ${sqliteSource.label}`,
+		);
+		const ci = run(
+			'npm',
+			[...install, '--no-audit', '--no-fund', '--ignore-scripts', ...version.npmFlags],
+			{ cwd: tmp, env },
+			{
+				step: `step 1 of 2, npm ${install[0]}`,
+				countDir: path.join(tmp, 'node_modules'),
+				countTotal:
+					version.lockfile === false
+						? undefined
+						: topLevelPackages(path.join(tmp, 'package-lock.json')),
+				previousSeconds: previousSeconds(root, version.n8nVersion, 'npmCi'),
+				left: `npm rebuild ${version.rebuild.join(' ')}`,
+			},
+		);
 		log(`  npm ${install[0]}: ${ci}`);
-		const rebuild = run('npm', ['rebuild', '--ignore-scripts=false', ...version.rebuild, ...version.npmFlags], { cwd: tmp, env: { ...env, ...sqliteSource.env } }, {
-			step: `step 2 of 2, npm rebuild ${version.rebuild.join(' ')} (compiling sqlite3 against ${sqliteSource.label})`,
-			previousSeconds: previousSeconds(root, version.n8nVersion, 'rebuild'),
-		});
+		const rebuild = run(
+			'npm',
+			['rebuild', '--ignore-scripts=false', ...version.rebuild, ...version.npmFlags],
+			{ cwd: tmp, env: { ...env, ...sqliteSource.env } },
+			{
+				step: `step 2 of 2, npm rebuild ${version.rebuild.join(' ')} (compiling sqlite3 against ${sqliteSource.label})`,
+				previousSeconds: previousSeconds(root, version.n8nVersion, 'rebuild'),
+			},
+		);
 		log(`  npm rebuild ${version.rebuild.join(' ')}: ${rebuild}`);
 		// A rebuild that ran no script exits 0 too; n8n cannot open its database without this binary.
-		const sqlite = path.join(tmp, 'node_modules', 'sqlite3', 'build', 'Release', 'node_sqlite3.node');
+		const sqlite = path.join(
+			tmp,
+			'node_modules',
+			'sqlite3',
+			'build',
+			'Release',
+			'node_sqlite3.node',
+		);
 		if (!fs.existsSync(sqlite)) throw new Error(`npm rebuild sqlite3 made no ${sqlite}`);
-		return { n8n: version.n8nVersion, node: nodeVersion, npmCi: ci, rebuild, sqlite: sqliteSource.label };
+		return {
+			n8n: version.n8nVersion,
+			node: nodeVersion,
+			npmCi: ci,
+			rebuild,
+			sqlite: sqliteSource.label,
+		};
 	});
 	return {
 		key,
@@ -235,7 +305,8 @@ function isCached(key) {
 	const version = VERSIONS[key];
 	const root = cacheRoot();
 	const nodeVersion = version.node ? `v${version.node.version}` : process.version;
-	if (version.node && !fs.existsSync(path.join(root, `node-${version.node.version}`, MARKER))) return false;
+	if (version.node && !fs.existsSync(path.join(root, `node-${version.node.version}`, MARKER)))
+		return false;
 	return fs.existsSync(path.join(root, installPlan(version, root, nodeVersion).id, MARKER));
 }
 

@@ -45,7 +45,8 @@ const VERSIONS = {
 // `npm ci`), cached by version like the others.
 function withOverride(versions, wanted) {
 	if (!wanted) return versions;
-	if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(wanted)) throw new Error(`N8N_VERSION=${wanted} is not an exact version (X.Y.Z)`);
+	if (!/^\d+\.\d+\.\d+(-[0-9A-Za-z.-]+)?$/.test(wanted))
+		throw new Error(`N8N_VERSION=${wanted} is not an exact version (X.Y.Z)`);
 	const key = { 1: 'n8n1', 2: 'n8n2' }[wanted.split('.')[0]];
 	if (!key) throw new Error(`N8N_VERSION=${wanted}: the suites know n8n 1.x and 2.x only`);
 	if (versions[key].n8nVersion === wanted) return versions;

@@ -83,7 +83,13 @@ class FnKeyApi implements ICredentialType {
 	name = 'fnKeyApi';
 	displayName = 'Function-auth API';
 	properties: ICredentialType['properties'] = [
-		{ displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
 		{ displayName: 'Region', name: 'region', type: 'string', default: 'eu' },
 	];
@@ -111,14 +117,23 @@ class GenericQsApi implements ICredentialType {
 	name = 'genericQsApi';
 	displayName = 'Generic-auth API';
 	properties: ICredentialType['properties'] = [
-		{ displayName: 'API Key', name: 'apiKey', type: 'string', typeOptions: { password: true }, default: '' },
+		{
+			displayName: 'API Key',
+			name: 'apiKey',
+			type: 'string',
+			typeOptions: { password: true },
+			default: '',
+		},
 		{ displayName: 'Base URL', name: 'baseUrl', type: 'string', default: '' },
 	];
 	authenticate: ICredentialType['authenticate'] = {
 		type: 'generic',
 		properties: {
 			qs: { api_key: '={{$credentials.apiKey}}' },
-			headers: { 'X-Static': 'static-value', '={{"X-Region-" + "Key"}}': '={{$credentials.apiKey.length}}' },
+			headers: {
+				'X-Static': 'static-value',
+				'={{"X-Region-" + "Key"}}': '={{$credentials.apiKey.length}}',
+			},
 		},
 	};
 	test: ICredentialType['test'] = {
@@ -141,8 +156,16 @@ const probeDescription: INodeTypeDescription = {
 	inputs: ['main'],
 	outputs: ['main'],
 	credentials: [
-		{ name: 'fnKeyApi', required: true, displayOptions: { show: { authentication: ['fnKeyApi'] } } },
-		{ name: 'genericQsApi', required: true, displayOptions: { show: { authentication: ['genericQsApi'] } } },
+		{
+			name: 'fnKeyApi',
+			required: true,
+			displayOptions: { show: { authentication: ['fnKeyApi'] } },
+		},
+		{
+			name: 'genericQsApi',
+			required: true,
+			displayOptions: { show: { authentication: ['genericQsApi'] } },
+		},
 	],
 	properties: [
 		{
@@ -189,11 +212,15 @@ class HarnessProbe implements INodeType {
 				} else if (operation === 'request') {
 					const authentication = this.getNodeParameter('authentication', i) as string;
 					const credentials = await this.getCredentials(authentication, i);
-					const response = (await this.helpers.httpRequestWithAuthentication.call(this, authentication, {
-						method: 'GET',
-						url: `${credentials.baseUrl as string}${this.getNodeParameter('path', i) as string}`,
-						json: true,
-					})) as IDataObject;
+					const response = (await this.helpers.httpRequestWithAuthentication.call(
+						this,
+						authentication,
+						{
+							method: 'GET',
+							url: `${credentials.baseUrl as string}${this.getNodeParameter('path', i) as string}`,
+							json: true,
+						},
+					)) as IDataObject;
 					out.push({ json: response, pairedItem: { item: i } });
 				} else if (operation === 'failFlagged') {
 					if (items[i].json.fail) {
@@ -241,7 +268,11 @@ describe('runNode: item routing', () => {
 			{ email: 'fixed@example.com', index: 1 },
 			{ email: 'fixed@example.com', index: 2 },
 		]);
-		expect(result.success.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.success.map((i) => i.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(result.downstream.success).toEqual(result.success);
 		expect(result.downstream.error).toEqual([]);
 		expect(result.errorOutput).toEqual([]);
@@ -298,7 +329,10 @@ describe('runNode: errors and onError', () => {
 		// The engine stores errors as plain `{ ...error, message, stack }` objects, not instances.
 		const taskError = result.run.data.resultData.runData.Servertastic[0].error;
 		expect(taskError).not.toBeInstanceOf(Error);
-		expect(taskError).toMatchObject({ name: 'NodeOperationError', description: 'flagged by the test' });
+		expect(taskError).toMatchObject({
+			name: 'NodeOperationError',
+			description: 'flagged by the test',
+		});
 		expect(result.error?.description).toBe('flagged by the test');
 		expect(result.run.data.resultData.runData['Capture Success']).toBeUndefined();
 	});
@@ -352,7 +386,9 @@ describe('runNode: errors and onError', () => {
 			{ ok: true, id: 1 },
 			{ ok: true, id: 3 },
 		]);
-		expect(result.downstream.error.map((i) => i.json)).toEqual([{ id: 2, fail: true, error: 'Item 1 is flagged' }]);
+		expect(result.downstream.error.map((i) => i.json)).toEqual([
+			{ id: 2, fail: true, error: 'Item 1 is flagged' },
+		]);
 		// Items entering a node get their pairedItem re-pointed (by the engine) at the previous node's output.
 		expect(result.downstream.success.map((i) => i.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(result.run.data.resultData.runData['Capture Error'][0].source).toEqual([
@@ -378,7 +414,9 @@ describe('runNode: errors and onError', () => {
 			expect(result.downstream.success.map((i) => i.json)).toEqual([{ id: 1 }, { id: 2 }]);
 			expect(result.errorOutput).toEqual([]);
 			expect(result.downstream.error).toEqual([]);
-			expect(result.run.data.resultData.runData.Servertastic[0].error?.message).toBe('Unguarded failure');
+			expect(result.run.data.resultData.runData.Servertastic[0].error?.message).toBe(
+				'Unguarded failure',
+			);
 		},
 	);
 });
@@ -395,7 +433,9 @@ describe('runNode: credentials', () => {
 		expect(seen).toHaveLength(1);
 		expect(seen[0].headers['x-api-key']).toBe(VALID_KEY);
 		expect(result.success[0].json).toMatchObject({ ok: true, path: '/echo' });
-		expect(result.run.data.resultData.runData.Servertastic[0].data?.main[0]?.[0].pairedItem).toEqual({
+		expect(
+			result.run.data.resultData.runData.Servertastic[0].data?.main[0]?.[0].pairedItem,
+		).toEqual({
 			item: 0,
 		});
 	});
@@ -444,7 +484,12 @@ describe('runNode: credentials', () => {
 		const helper = new TestCredentialsHelper(credentialTypes, {
 			fnKeyApi: { apiKey: 'k', baseUrl: '={{ "http://" + "host" }}', undeclared: 'x' },
 		});
-		const data = await helper.getDecrypted({} as never, { id: '1', name: 'test' }, 'fnKeyApi', 'manual');
+		const data = await helper.getDecrypted(
+			{} as never,
+			{ id: '1', name: 'test' },
+			'fnKeyApi',
+			'manual',
+		);
 		// Like n8n's applyDefaultsAndOverwrites: defaults added, undeclared keys dropped, expressions resolved.
 		expect(data).toEqual({ apiKey: 'k', baseUrl: 'http://host', region: 'eu' });
 		await expect(
@@ -469,7 +514,9 @@ describe('testCredential (ICredentialType.test as n8n CredentialsTester runs it)
 	});
 
 	it('responseCode: OK on 2xx, the rule message on the matching status', async () => {
-		await expect(testCredential(new GenericQsApi(), { apiKey: VALID_KEY, baseUrl })).resolves.toEqual({
+		await expect(
+			testCredential(new GenericQsApi(), { apiKey: VALID_KEY, baseUrl }),
+		).resolves.toEqual({
 			status: 'OK',
 			message: 'Connection successful!',
 		});
@@ -493,7 +540,9 @@ describe('testCredential (ICredentialType.test as n8n CredentialsTester runs it)
 		await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
 		const deadUrl = `http://127.0.0.1:${(closed.address() as AddressInfo).port}`;
 		await new Promise<void>((resolve) => closed.close(() => resolve()));
-		await expect(testCredential(new GenericQsApi(), { apiKey: VALID_KEY, baseUrl: deadUrl })).resolves.toEqual({
+		await expect(
+			testCredential(new GenericQsApi(), { apiKey: VALID_KEY, baseUrl: deadUrl }),
+		).resolves.toEqual({
 			status: 'Error',
 			message: 'ECONNREFUSED',
 		});

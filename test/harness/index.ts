@@ -195,7 +195,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 
 			if (typeof authenticate === 'object') {
 				if (!workflow || !node) {
-					throw new Error('Workflow and node are required for declarative credential authentication');
+					throw new Error(
+						'Workflow and node are required for declarative credential authentication',
+					);
 				}
 				if (requestOptions.headers === undefined) requestOptions.headers = {};
 
@@ -204,7 +206,12 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 					for (const [outerKey, outerValue] of Object.entries(authenticate.properties)) {
 						for (const [key, value] of Object.entries(outerValue as object)) {
 							const keyResolved = resolveCredentialValue(key, credentials, workflow, node);
-							const valueResolved = resolveCredentialValue(value as string, credentials, workflow, node);
+							const valueResolved = resolveCredentialValue(
+								value as string,
+								credentials,
+								workflow,
+								node,
+							);
 							if (!target[outerKey]) target[outerKey] = {};
 							target[outerKey][keyResolved] = valueResolved;
 						}
@@ -246,8 +253,15 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		return true;
 	}
 
-	async getCredentials(nodeCredentials: INodeCredentialsDetails, type: string): Promise<Credentials> {
-		return new Credentials({ id: nodeCredentials.id ?? null, name: nodeCredentials.name }, type, '');
+	async getCredentials(
+		nodeCredentials: INodeCredentialsDetails,
+		type: string,
+	): Promise<Credentials> {
+		return new Credentials(
+			{ id: nodeCredentials.id ?? null, name: nodeCredentials.name },
+			type,
+			'',
+		);
 	}
 
 	/**
@@ -272,7 +286,14 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 		this.decryptedTypes.push(type);
 		const original = structuredClone(stored);
 		if (raw === true) return original;
-		return await this.applyDefaults(additionalData, original, type, mode, executeData, expressionResolveValues);
+		return await this.applyDefaults(
+			additionalData,
+			original,
+			type,
+			mode,
+			executeData,
+			expressionResolveValues,
+		);
 	}
 
 	/** n8n CLI CredentialsHelper.applyDefaultsAndOverwrites, without overwrites. */
@@ -332,7 +353,9 @@ export class TestCredentialsHelper extends ICredentialsHelper {
 				nodes: [mockNode],
 				connections: {},
 				active: false,
-				nodeTypes: new TestNodeTypes({ mock: { description: { properties: [] } } as unknown as INodeType }),
+				nodeTypes: new TestNodeTypes({
+					mock: { description: { properties: [] } } as unknown as INodeType,
+				}),
 			});
 			decryptedData = workflow.expression.getComplexParameterValue(
 				mockNode,
@@ -418,7 +441,9 @@ function createStartNodeType(items: IDataObject[], data?: INodeExecutionData[]):
 		async trigger(this: ITriggerFunctions): Promise<ITriggerResponse> {
 			// A manual trigger that never emits hangs the execution forever.
 			const manualTriggerFunction = async () => {
-				this.emit([data ? structuredClone(data) : this.helpers.returnJsonArray(structuredClone(items))]);
+				this.emit([
+					data ? structuredClone(data) : this.helpers.returnJsonArray(structuredClone(items)),
+				]);
 			};
 			return { manualTriggerFunction };
 		},
@@ -582,7 +607,8 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	}
 
 	const mainOutputs = [[{ node: CAPTURE_SUCCESS_NODE_NAME, type: 'main', index: 0 }]];
-	if (withErrorOutput) mainOutputs.push([{ node: CAPTURE_ERROR_NODE_NAME, type: 'main', index: 0 }]);
+	if (withErrorOutput)
+		mainOutputs.push([{ node: CAPTURE_ERROR_NODE_NAME, type: 'main', index: 0 }]);
 	const connections = {
 		[START_NODE_NAME]: { main: [[{ node: NODE_UNDER_TEST_NAME, type: 'main', index: 0 }]] },
 		[NODE_UNDER_TEST_NAME]: { main: mainOutputs },
@@ -627,9 +653,11 @@ export async function runNode(options: RunNodeOptions): Promise<RunNodeResult> {
 	]);
 
 	const started = Date.now();
-	const returned = await new WorkflowExecute(additionalData, 'manual', runExecutionData).processRunExecutionData(
-		workflow,
-	);
+	const returned = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runExecutionData,
+	).processRunExecutionData(workflow);
 	// WorkflowExecute awaits the workflowExecuteAfter hook before it resolves; it skips the hook
 	// only for cancelled executions, so fall back to the returned IRun then.
 	const run = hookRun ?? returned;
@@ -680,7 +708,10 @@ const NO_OP_DESCRIPTION: INodeType['description'] = {
 
 /** lodash.get for the `key` of a responseSuccessBody rule (`a.b[0].c`). */
 function getByPath(object: unknown, path: string): unknown {
-	const parts = path.replace(/\[(\w+)\]/g, '.$1').split('.').filter((p) => p !== '');
+	const parts = path
+		.replace(/\[(\w+)\]/g, '.$1')
+		.split('.')
+		.filter((p) => p !== '');
 	let current: unknown = object;
 	for (const part of parts) {
 		if (current === null || current === undefined) return undefined;
@@ -738,7 +769,9 @@ export async function testCredential(
 			? nodeType.description.version.slice(-1)[0]
 			: nodeType.description.version,
 		position: [0, 0],
-		credentials: { [credType.name]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name } },
+		credentials: {
+			[credType.name]: { id: credentialsDecrypted.id, name: credentialsDecrypted.name },
+		},
 	};
 	const nodeTypeCopy: INodeType = {
 		description: {
@@ -791,7 +824,10 @@ export async function testCredential(
 			};
 			if (testRequest.rules) {
 				for (const rule of testRequest.rules) {
-					if (rule.type === 'responseCode' && errorResponseData.statusCode === rule.properties.value) {
+					if (
+						rule.type === 'responseCode' &&
+						errorResponseData.statusCode === rule.properties.value
+					) {
 						return { status: 'Error', message: rule.properties.message };
 					}
 				}
@@ -851,15 +887,18 @@ export function serialiseEverything(value: unknown, maxDepth = 25): string {
 		if (seen.has(obj)) return '[Seen]';
 		if (depth > maxDepth) return '[MaxDepth]';
 		if (Buffer.isBuffer(obj)) return { utf8: obj.toString('utf8'), base64: obj.toString('base64') };
-		if (obj instanceof Date) return Number.isNaN(obj.getTime()) ? 'Invalid Date' : obj.toISOString();
+		if (obj instanceof Date)
+			return Number.isNaN(obj.getTime()) ? 'Invalid Date' : obj.toISOString();
 		if (obj instanceof URL) return obj.href;
 		if (obj instanceof URLSearchParams) return obj.toString();
 		seen.add(obj);
 		{
 			if (Array.isArray(obj)) return obj.map((v) => walk(v, depth + 1));
-			if (obj instanceof Map) return [...obj.entries()].map(([k, v]) => [walk(k, depth + 1), walk(v, depth + 1)]);
+			if (obj instanceof Map)
+				return [...obj.entries()].map(([k, v]) => [walk(k, depth + 1), walk(v, depth + 1)]);
 			if (obj instanceof Set) return [...obj.values()].map((v) => walk(v, depth + 1));
-			if (ArrayBuffer.isView(obj)) return Buffer.from(obj.buffer, obj.byteOffset, obj.byteLength).toString('utf8');
+			if (ArrayBuffer.isView(obj))
+				return Buffer.from(obj.buffer, obj.byteOffset, obj.byteLength).toString('utf8');
 
 			const out: Record<string, unknown> = {};
 			const keys = new Set<string>(Object.getOwnPropertyNames(obj));

@@ -17,7 +17,9 @@ const semver = require('semver') as {
  */
 
 const root = join(__dirname, '..', '..');
-const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { engines: { node: string } };
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {
+	engines: { node: string };
+};
 const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as {
 	packages: Record<string, { version?: string; engines?: unknown }>;
 };
@@ -27,10 +29,19 @@ describe("the locked packages' engines", () => {
 	const floor = semver.minVersion(manifest.engines.node)!.version;
 	const ranges = Object.entries(lock.packages)
 		.filter(([path]) => path !== '')
-		.map(([path, entry]) => ({ path, version: entry.version, node: (entry.engines as { node?: unknown } | undefined)?.node }))
-		.filter((entry): entry is { path: string; version: string; node: string } => typeof entry.node === 'string');
+		.map(([path, entry]) => ({
+			path,
+			version: entry.version,
+			node: (entry.engines as { node?: unknown } | undefined)?.node,
+		}))
+		.filter(
+			(entry): entry is { path: string; version: string; node: string } =>
+				typeof entry.node === 'string',
+		);
 	const refusing = (version: string) =>
-		ranges.filter((entry) => !semver.satisfies(version, entry.node)).map((entry) => `${entry.path}@${entry.version} (${entry.node})`);
+		ranges
+			.filter((entry) => !semver.satisfies(version, entry.node))
+			.map((entry) => `${entry.path}@${entry.version} (${entry.node})`);
 
 	it('reads some: the checks below look at real ranges', () => {
 		expect(ranges.length).toBeGreaterThan(50);
@@ -46,14 +57,19 @@ describe("the locked packages' engines", () => {
 
 	it('isolated-vm is locked only as n8n-workflow asks it (7.x, Node 24): the one EBADENGINE line on Node 20', () => {
 		const locked = ranges.filter((entry) => KNOWN.test(entry.path));
-		expect(locked.map((entry) => [entry.version.split('.')[0], entry.node])).toEqual(locked.map(() => ['7', '>=24.0.0']));
+		expect(locked.map((entry) => [entry.version.split('.')[0], entry.node])).toEqual(
+			locked.map(() => ['7', '>=24.0.0']),
+		);
 		expect(refusing('20.20.2').filter((entry) => !KNOWN.test(entry.split('@')[0]))).toEqual([]);
 	});
 
 	it('nothing loads it: n8n-core and n8n-workflow load without it (the VM engine is opt-in)', () => {
 		const loaded = execFileSync(
 			process.execPath,
-			['-e', "require('n8n-core'); require('n8n-workflow'); console.log(JSON.stringify(Object.keys(require.cache)))"],
+			[
+				'-e',
+				"require('n8n-core'); require('n8n-workflow'); console.log(JSON.stringify(Object.keys(require.cache)))",
+			],
 			{ cwd: root, encoding: 'utf8' },
 		);
 		const files = JSON.parse(loaded.trim().split('\n').pop()!) as string[];

@@ -77,12 +77,15 @@ const HANDLERS = {
 		if (type === 'Approver') {
 			requirePending(order, 'Resending the approver email');
 			if (order.dvAuthMethod !== 'EMAIL' || !order.approverEmail) {
-				throw badState('This order is not validated by email: there is no approver email to resend');
+				throw badState(
+					'This order is not validated by email: there is no approver email to resend',
+				);
 			}
 			sentTo.approver_email = order.approverEmail;
 			order.approverNotifiedAt = ctx.account.now();
 		} else if (type === 'Fulfillment') {
-			if (order.status !== 'Completed') throw badState('The fulfillment email is only sent for completed orders');
+			if (order.status !== 'Completed')
+				throw badState('The fulfillment email is only sent for completed orders');
 			// Which addresses get the certificate is a guess: both contacts.
 			sentTo.admin_contact_email = order.adminContact?.email ?? '';
 			sentTo.tech_contact_email = order.techContact?.email ?? order.endCustomerEmail;
@@ -109,7 +112,10 @@ const HANDLERS = {
 		if (!isDomain(domain)) throw invalid(`${domain} is not a valid domain name`);
 		const emails = approverEmails(domain).map((email) => ({ email }));
 		// The old approverListSingle switch: only the first address, as a bare object.
-		return { success: 'ApproverList', approver_email: ctx.settings.approverListSingle ? emails[0] : emails };
+		return {
+			success: 'ApproverList',
+			approver_email: ctx.settings.approverListSingle ? emails[0] : emails,
+		};
 	},
 
 	// shape: test/contract/fixtures/order/changeauthmethod.json (DOC api2.md:790-797)
@@ -132,18 +138,26 @@ const HANDLERS = {
 	'order/pollauth': (ctx) => {
 		const order = requireOrder(ctx);
 		requirePending(order, 'Polling validation');
-		if (order.dvAuthMethod === 'EMAIL') throw badState('This order is validated by EMAIL: there is nothing to poll');
+		if (order.dvAuthMethod === 'EMAIL')
+			throw badState('This order is validated by EMAIL: there is nothing to poll');
 		ctx.account.touch(order, 'Order Polled');
 		// `status` "If FILE Auth"; its values are not documented: 'Pending' and 'Validated' are guesses.
 		// With settings.fileValidation the server fetched the file just before this call (fileCheck.ts).
 		const file = FILE_METHODS.includes(order.dvAuthMethod ?? '');
-		return { success: 'Order Polled', ...(file ? { status: order.fileValidatedAt ? 'Validated' : 'Pending' } : {}) };
+		return {
+			success: 'Order Polled',
+			...(file ? { status: order.fileValidatedAt ? 'Validated' : 'Pending' } : {}),
+		};
 	},
 
 	// shape: test/contract/fixtures/order/advanceorder.json (DOC api2.md:895-902)
 	'order/advanceorder': (ctx) => {
 		const order = requireOrder(ctx);
-		if (ctx.settings.fileValidation && FILE_METHODS.includes(order.dvAuthMethod ?? '') && isPending(order)) {
+		if (
+			ctx.settings.fileValidation &&
+			FILE_METHODS.includes(order.dvAuthMethod ?? '') &&
+			isPending(order)
+		) {
 			// The real file check decides: a push before the file is there leaves the order waiting.
 			if (order.fileValidatedAt) {
 				ctx.account.issue(order);
@@ -169,7 +183,10 @@ const HANDLERS = {
 		const last = orders.at(-1)?.modifiedAt;
 		return {
 			success: 'Modified Orders',
-			orders: container('order', orders.map((o) => modifiedRecord(ctx, o))),
+			orders: container(
+				'order',
+				orders.map((o) => modifiedRecord(ctx, o)),
+			),
 			data_accuracy: last ? formatDate(last) : date,
 		};
 	},
@@ -178,15 +195,24 @@ const HANDLERS = {
 	'order/expiring': (ctx) => {
 		const days = wholeNumber(ctx, 'days', 60);
 		const now = ctx.account.now().getTime();
-		const issued = [...ctx.account.orders.values()].filter((o) => o.status === 'Completed' && o.expiryDate);
+		const issued = [...ctx.account.orders.values()].filter(
+			(o) => o.status === 'Completed' && o.expiryDate,
+		);
 		// "If the domain has had the same product purchased for it that expires after the original the
 		// record won't be returned" (api2.md:739).
 		const renewed = (o: OrderState): boolean =>
 			issued.some(
-				(p) => p !== o && p.productCode === o.productCode && p.domainName === o.domainName && p.expiryDate! > o.expiryDate!,
+				(p) =>
+					p !== o &&
+					p.productCode === o.productCode &&
+					p.domainName === o.domainName &&
+					p.expiryDate! > o.expiryDate!,
 			);
 		const orders = issued.filter(
-			(o) => o.expiryDate!.getTime() >= now && o.expiryDate!.getTime() <= now + days * DAY_MS && !renewed(o),
+			(o) =>
+				o.expiryDate!.getTime() >= now &&
+				o.expiryDate!.getTime() <= now + days * DAY_MS &&
+				!renewed(o),
 		);
 		return { success: 'Expiring Orders', orders: container('order', orders.map(shortRecord)) };
 	},
@@ -210,7 +236,10 @@ const HANDLERS = {
 			success: 'Reseller Overview',
 			purchased_points: ctx.account.balance,
 			active_orders: container('active_order', active.map(shortRecord)),
-			completed_orders: container('completed_order', all.filter((o) => o.status === 'Completed').map(shortRecord)),
+			completed_orders: container(
+				'completed_order',
+				all.filter((o) => o.status === 'Completed').map(shortRecord),
+			),
 		};
 	},
 

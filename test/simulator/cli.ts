@@ -4,7 +4,8 @@ import { startSimulator } from './index';
 async function main(): Promise<void> {
 	const args = process.argv.slice(2);
 	const at = args.indexOf('--port');
-	const raw = at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--port='))?.slice('--port='.length);
+	const raw =
+		at >= 0 ? args[at + 1] : args.find((a) => a.startsWith('--port='))?.slice('--port='.length);
 	const port = raw === undefined ? 0 : Number(raw);
 	if (!Number.isInteger(port) || port < 0 || port > 65535) {
 		process.stderr.write(`Invalid --port ${raw}\n`);

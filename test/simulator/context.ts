@@ -72,7 +72,8 @@ export function wholeNumber(ctx: CallContext, name: string, fallback: number): n
 
 export function requireApiKey(ctx: CallContext): void {
 	const key = required(ctx, 'api_key');
-	if (key !== ctx.account.apiKey) throw new ApiError(ErrorCode.InvalidApiKey, 'Invalid api_key', 401);
+	if (key !== ctx.account.apiKey)
+		throw new ApiError(ErrorCode.InvalidApiKey, 'Invalid api_key', 401);
 }
 
 export function requireOrder(ctx: CallContext): OrderState {
@@ -86,8 +87,11 @@ export function requirePending(order: OrderState, what: string): void {
 	if (order.placedAt === undefined && order.status !== 'Cancelled') {
 		throw badState(`${what} is not possible: the order has not been placed yet`);
 	}
-	if (!isPending(order)) throw badState(`${what} is not possible for an order with status ${order.status}`);
+	if (!isPending(order))
+		throw badState(`${what} is not possible for an order with status ${order.status}`);
 }
 
-export const reviewUrl = (ctx: CallContext, order: OrderState): string => `${ctx.baseUrl}/review/${order.orderToken}`;
-export const inviteUrl = (ctx: CallContext, order: OrderState): string => `${ctx.baseUrl}/invite/${order.orderToken}`;
+export const reviewUrl = (ctx: CallContext, order: OrderState): string =>
+	`${ctx.baseUrl}/review/${order.orderToken}`;
+export const inviteUrl = (ctx: CallContext, order: OrderState): string =>
+	`${ctx.baseUrl}/invite/${order.orderToken}`;

@@ -2,8 +2,21 @@
 
 // Enough two-label public suffixes for realistic test domains; not the whole Public Suffix List.
 const TWO_LABEL_SUFFIXES = new Set([
-	'co.uk', 'org.uk', 'me.uk', 'ltd.uk', 'plc.uk', 'ac.uk', 'gov.uk',
-	'com.au', 'net.au', 'org.au', 'co.nz', 'co.za', 'com.br', 'co.jp', 'co.in',
+	'co.uk',
+	'org.uk',
+	'me.uk',
+	'ltd.uk',
+	'plc.uk',
+	'ac.uk',
+	'gov.uk',
+	'com.au',
+	'net.au',
+	'org.au',
+	'co.nz',
+	'co.za',
+	'com.br',
+	'co.jp',
+	'co.in',
 ]);
 
 const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
@@ -11,7 +24,12 @@ const LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
 /** A host name, optionally `*.`-prefixed, with at least two labels. */
 export function isDomain(name: string): boolean {
 	const labels = name.toLowerCase().replace(/^\*\./, '').split('.');
-	return name.length <= 253 && labels.length >= 2 && labels.every((l) => LABEL.test(l)) && /[a-z]/.test(labels[labels.length - 1]);
+	return (
+		name.length <= 253 &&
+		labels.length >= 2 &&
+		labels.every((l) => LABEL.test(l)) &&
+		/[a-z]/.test(labels[labels.length - 1])
+	);
 }
 
 export function stripWildcard(name: string): string {

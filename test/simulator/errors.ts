@@ -23,6 +23,9 @@ export class ApiError extends Error {
 	}
 }
 
-export const missing = (name: string): ApiError => new ApiError(ErrorCode.MissingParameter, `${name} is required`);
-export const invalid = (message: string): ApiError => new ApiError(ErrorCode.InvalidParameter, message);
-export const badState = (message: string): ApiError => new ApiError(ErrorCode.InvalidState, message);
+export const missing = (name: string): ApiError =>
+	new ApiError(ErrorCode.MissingParameter, `${name} is required`);
+export const invalid = (message: string): ApiError =>
+	new ApiError(ErrorCode.InvalidParameter, message);
+export const badState = (message: string): ApiError =>
+	new ApiError(ErrorCode.InvalidState, message);

@@ -102,7 +102,12 @@ describe('seeded generator', () => {
 
 describe('each fault kind, as the client sees it', () => {
 	const expectations: Record<FaultKind, (outcome: Outcome) => void> = {
-		http500: (o) => expect([o.status, o.contentType, o.text]).toEqual([500, 'text/plain', 'Internal Server Error']),
+		http500: (o) =>
+			expect([o.status, o.contentType, o.text]).toEqual([
+				500,
+				'text/plain',
+				'Internal Server Error',
+			]),
 		http502: (o) => {
 			expect([o.status, o.contentType]).toEqual([502, 'text/html']);
 			expect(o.text).toContain('502 Bad Gateway');
@@ -126,7 +131,8 @@ describe('each fault kind, as the client sees it', () => {
 			expect(o.text).toMatch(/^<\?xml/);
 		},
 		emptyBody: (o) => expect([o.status, o.text]).toEqual([200, '']),
-		errorWith200: (o) => expect([o.status, typeof JSON.parse(o.text!).error.message]).toEqual([200, 'string']),
+		errorWith200: (o) =>
+			expect([o.status, typeof JSON.parse(o.text!).error.message]).toEqual([200, 'string']),
 		slow: (o) => {
 			expect([o.status, JSON.parse(o.text!).success]).toEqual([200, 'Reseller Overview']);
 			expect(o.ms).toBeGreaterThanOrEqual(140);
@@ -145,11 +151,14 @@ describe('each fault kind, as the client sees it', () => {
 		expect((await call('account/review', { api_key: sim.apiKey })).status).toBe(200);
 	});
 
-	it.each(FAULT_KINDS.map((kind) => [kind]))('%s through respondOnce(faultReply(...))', async (kind) => {
-		sim.respondOnce('account/review', faultReply(kind, { slowMs: 150 }));
-		expectations[kind](await call('account/review', { api_key: sim.apiKey }, 'GET', 500));
-		expect(sim.injectedFaults).toEqual([]);
-	});
+	it.each(FAULT_KINDS.map((kind) => [kind]))(
+		'%s through respondOnce(faultReply(...))',
+		async (kind) => {
+			sim.respondOnce('account/review', faultReply(kind, { slowMs: 150 }));
+			expectations[kind](await call('account/review', { api_key: sim.apiKey }, 'GET', 500));
+			expect(sim.injectedFaults).toEqual([]);
+		},
+	);
 });
 
 describe('changing calls: before or after the effect', () => {
@@ -160,10 +169,14 @@ describe('changing calls: before or after the effect', () => {
 			const points = sim.points();
 			sim.settings.faults = { rate: 1, kinds: [kind], afterEffectShare: 1, calls: ['order/place'] };
 			const outcome = await call('order/place', placeParams(token), 'POST', 500);
-			expect(outcome.status === 200 && parses(outcome.text) && JSON.parse(outcome.text!).success).toBeFalsy();
+			expect(
+				outcome.status === 200 && parses(outcome.text) && JSON.parse(outcome.text!).success,
+			).toBeFalsy();
 			expect(sim.getOrder(token)).toMatchObject({ status: 'Order Placed', placements: 1 });
 			expect(sim.points()).toBeLessThan(points);
-			expect(sim.injectedFaults).toEqual([{ requestIndex: 0, call: 'order/place', kind, afterEffect: true }]);
+			expect(sim.injectedFaults).toEqual([
+				{ requestIndex: 0, call: 'order/place', kind, afterEffect: true },
+			]);
 		},
 	);
 
@@ -204,7 +217,12 @@ describe('changing calls: before or after the effect', () => {
 	});
 
 	it('marks no fault on a read as after the effect, except a slow answer', async () => {
-		sim.settings.faults = { rate: 1, seed: 3, afterEffectShare: 1, kinds: FAULT_KINDS.filter((kind) => kind !== 'timeout') };
+		sim.settings.faults = {
+			rate: 1,
+			seed: 3,
+			afterEffectShare: 1,
+			kinds: FAULT_KINDS.filter((kind) => kind !== 'timeout'),
+		};
 		for (const path of READ_ONLY_CALLS.filter((path) => path.startsWith('account/'))) {
 			for (let i = 0; i < 10; i++) await call(path, { api_key: sim.apiKey });
 		}
@@ -222,7 +240,8 @@ describe('the random mode', () => {
 		expect(sim.injectedFaults.length).toBeGreaterThan(70);
 		expect(sim.injectedFaults.length).toBeLessThan(130);
 		expect(new Set(sim.injectedFaults.map((fault) => fault.kind))).toEqual(new Set(quick));
-		for (const fault of sim.injectedFaults) expect(sim.requests[fault.requestIndex].call).toBe('account/review');
+		for (const fault of sim.injectedFaults)
+			expect(sim.requests[fault.requestIndex].call).toBe('account/review');
 	});
 
 	it('is deterministic: the same seed and requests give the same faults', async () => {
@@ -238,19 +257,25 @@ describe('the random mode', () => {
 		sim.reset();
 		sim.settings.faults = { rate: 0.3, kinds: quick, seed: 100 };
 		for (let i = 0; i < 100; i++) await call('account/review', { api_key: sim.apiKey });
-		expect(sim.injectedFaults.map(({ requestIndex, kind }) => [requestIndex, kind])).not.toEqual(first);
+		expect(sim.injectedFaults.map(({ requestIndex, kind }) => [requestIndex, kind])).not.toEqual(
+			first,
+		);
 	});
 
 	it('rate 0 injects nothing; `calls` limits the faults to those calls; respondOnce comes first', async () => {
 		sim.settings.faults = { rate: 0, seed: 1 };
-		for (let i = 0; i < 20; i++) expect((await call('account/review', { api_key: sim.apiKey })).status).toBe(200);
+		for (let i = 0; i < 20; i++)
+			expect((await call('account/review', { api_key: sim.apiKey })).status).toBe(200);
 		expect(sim.injectedFaults).toHaveLength(0);
 
 		sim.settings.faults = { rate: 1, kinds: ['http503'], calls: ['account/pointsaudit'] };
 		expect((await call('account/review', { api_key: sim.apiKey })).status).toBe(200);
 		expect((await call('account/pointsaudit', { api_key: sim.apiKey })).status).toBe(503);
 
-		sim.respondOnce('account/pointsaudit', { status: 418, body: { error: { code: 1, message: 'canned' } } });
+		sim.respondOnce('account/pointsaudit', {
+			status: 418,
+			body: { error: { code: 1, message: 'canned' } },
+		});
 		expect((await call('account/pointsaudit', { api_key: sim.apiKey })).status).toBe(418);
 		expect(sim.injectedFaults.map((fault) => fault.requestIndex)).toEqual([21]);
 	});
@@ -275,7 +300,9 @@ describe('the random mode', () => {
 	it('can be switched on from the start', async () => {
 		const faulty = await startSimulator({ faults: { rate: 1, kinds: ['http502'] } });
 		try {
-			const response = await fetch(`${faulty.url}/product/listproducts.json?api_key=${faulty.apiKey}`);
+			const response = await fetch(
+				`${faulty.url}/product/listproducts.json?api_key=${faulty.apiKey}`,
+			);
 			expect(response.status).toBe(502);
 			faulty.reset({ state: true });
 			expect(faulty.settings.faults).toEqual({ rate: 1, kinds: ['http502'] });
@@ -289,8 +316,12 @@ describe('the placement ledger', () => {
 	it('counts every place that took effect, per token', async () => {
 		const token = sim.createToken({ productCode: 'RapidSSL-12' });
 		expect(sim.getOrder(token)?.placements).toBe(0);
-		expect(JSON.parse((await call('order/place', placeParams(token), 'POST')).text!).success).toBeDefined();
-		expect(JSON.parse((await call('order/place', placeParams(token), 'POST')).text!).error).toBeDefined();
+		expect(
+			JSON.parse((await call('order/place', placeParams(token), 'POST')).text!).success,
+		).toBeDefined();
+		expect(
+			JSON.parse((await call('order/place', placeParams(token), 'POST')).text!).error,
+		).toBeDefined();
 		expect(sim.getOrder(token)?.placements).toBe(1);
 		// A rolled back order may be placed again: the ledger shows both.
 		sim.rollBack(token);

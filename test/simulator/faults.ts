@@ -83,7 +83,8 @@ const XML_BODY =
 
 /** A reply for one fault kind, to give to `respondOnce` or to inject at random. */
 export function faultReply(kind: FaultKind, options: FaultOptions = {}): CannedReply {
-	const afterEffect = options.afterEffect === true && FAULTS_THAT_MAY_FOLLOW_THE_EFFECT.includes(kind);
+	const afterEffect =
+		options.afterEffect === true && FAULTS_THAT_MAY_FOLLOW_THE_EFFECT.includes(kind);
 	const process = afterEffect || undefined;
 	switch (kind) {
 		case 'http500':
@@ -111,11 +112,19 @@ export function faultReply(kind: FaultKind, options: FaultOptions = {}): CannedR
 			// After the effect: half of the real answer, then the reset.
 			return afterEffect
 				? { status: 200, process: true, resetMidBody: true }
-				: { status: 200, body: { success: 'Request completed', detail: 'x'.repeat(200) }, resetMidBody: true };
+				: {
+						status: 200,
+						body: { success: 'Request completed', detail: 'x'.repeat(200) },
+						resetMidBody: true,
+					};
 		case 'malformedJson':
 			return afterEffect
 				? { status: 200, process: true, halfBody: true }
-				: { status: 200, body: '{"success":"Request completed","reseller_order_id":"ST1', contentType: 'application/json' };
+				: {
+						status: 200,
+						body: '{"success":"Request completed","reseller_order_id":"ST1',
+						contentType: 'application/json',
+					};
 		case 'htmlPage':
 			return { status: 200, body: HTML_PAGE, contentType: 'text/html; charset=utf-8', process };
 		case 'xmlBody':
@@ -123,7 +132,10 @@ export function faultReply(kind: FaultKind, options: FaultOptions = {}): CannedR
 		case 'emptyBody':
 			return { status: 200, body: '', process };
 		case 'errorWith200':
-			return { status: 200, body: { error: { code: -503, message: 'The service is temporarily unavailable' } } };
+			return {
+				status: 200,
+				body: { error: { code: -503, message: 'The service is temporarily unavailable' } },
+			};
 		case 'slow':
 			return { status: 200, process: true, delayMs: options.slowMs ?? 200 };
 	}
@@ -160,7 +172,9 @@ export class FaultInjector {
 		const changing = !READ_ONLY_CALLS.includes(call);
 		const afterEffect =
 			kind === 'slow' ||
-			(changing && FAULTS_THAT_MAY_FOLLOW_THE_EFFECT.includes(kind) && after < (faults.afterEffectShare ?? 0.5));
+			(changing &&
+				FAULTS_THAT_MAY_FOLLOW_THE_EFFECT.includes(kind) &&
+				after < (faults.afterEffectShare ?? 0.5));
 		const reply = faultReply(kind, {
 			afterEffect,
 			slowMs: faults.slowMs,

@@ -21,7 +21,10 @@ beforeAll(async () => {
 	web = createServer((req, res) => {
 		seen.push({ host: req.headers.host, path: req.url });
 		const body = files[req.headers.host ?? '']?.[req.url ?? ''];
-		res.writeHead(body === undefined ? 404 : 200, { 'content-type': 'text/plain', connection: 'close' });
+		res.writeHead(body === undefined ? 404 : 200, {
+			'content-type': 'text/plain',
+			connection: 'close',
+		});
 		res.end(body ?? 'not found');
 	});
 	await new Promise<void>((resolve) => web.listen(0, '127.0.0.1', resolve));
@@ -36,15 +39,23 @@ beforeEach(() => {
 	sim.reset({ state: true });
 	files = {};
 	seen.length = 0;
-	sim.settings.fileValidation = { hosts: { 'www.example.com': webAddress, 'shop.example.com': webAddress } };
+	sim.settings.fileValidation = {
+		hosts: { 'www.example.com': webAddress, 'shop.example.com': webAddress },
+	};
 });
 
 async function call(name: string, params: Record<string, string>): Promise<any> {
-	const res = await fetch(`${sim.url}/${name}.json`, { method: 'POST', body: new URLSearchParams(params) });
+	const res = await fetch(`${sim.url}/${name}.json`, {
+		method: 'POST',
+		body: new URLSearchParams(params),
+	});
 	return await res.json();
 }
 
-async function placeFileOrder(productCode = 'RapidSSL-12', extra: Record<string, string> = {}): Promise<string> {
+async function placeFileOrder(
+	productCode = 'RapidSSL-12',
+	extra: Record<string, string> = {},
+): Promise<string> {
 	const token = sim.createToken({ productCode, sanCount: extra.san_domains ? 1 : undefined });
 	const contact = (prefix: string) => ({
 		[`${prefix}_first_name`]: 'Ada',
@@ -67,13 +78,21 @@ async function placeFileOrder(productCode = 'RapidSSL-12', extra: Record<string,
 }
 
 /** Puts the order's documented file (review's dv_auth_file_name / _contents) on the web server for `host`. */
-async function publish(token: string, host = 'www.example.com', contents?: string): Promise<{ name: string; contents: string }> {
+async function publish(
+	token: string,
+	host = 'www.example.com',
+	contents?: string,
+): Promise<{ name: string; contents: string }> {
 	const review = await call('order/review', { order_token: token });
-	files[host] = { ...files[host], [review.dv_auth_file_name]: contents ?? review.dv_auth_file_contents };
+	files[host] = {
+		...files[host],
+		[review.dv_auth_file_name]: contents ?? review.dv_auth_file_contents,
+	};
 	return { name: review.dv_auth_file_name, contents: review.dv_auth_file_contents };
 }
 
-const status = async (token: string) => (await call('order/review', { order_token: token })).order_status as string;
+const status = async (token: string) =>
+	(await call('order/review', { order_token: token })).order_status as string;
 const recheck = async (token: string) => await call('order/pollauth', { order_token: token });
 
 describe('real HTTP file validation (settings.fileValidation)', () => {
@@ -81,7 +100,9 @@ describe('real HTTP file validation (settings.fileValidation)', () => {
 		const token = await placeFileOrder();
 		expect(await recheck(token)).toEqual({ success: 'Order Polled', status: 'Pending' });
 		expect(await status(token)).toBe('Order Placed');
-		expect(seen).toEqual([{ host: 'www.example.com', path: '/.well-known/pki-validation/fileauth.txt' }]);
+		expect(seen).toEqual([
+			{ host: 'www.example.com', path: '/.well-known/pki-validation/fileauth.txt' },
+		]);
 		expect(sim.getOrder(token)!.fileCheck!.results).toEqual({ 'www.example.com': 'HTTP 404' });
 
 		const file = await publish(token);
@@ -92,14 +113,18 @@ describe('real HTTP file validation (settings.fileValidation)', () => {
 		expect(review.order_status).toBe('Completed');
 		const certificate = new X509Certificate(review.certificate);
 		expect(certificate.checkPrivateKey(createPrivateKey(CSR.privateKey))).toBe(true);
-		expect(sim.getOrder(token)!.modifications.map((m) => m.eventName)).toContain('Domain Control Validated');
+		expect(sim.getOrder(token)!.modifications.map((m) => m.eventName)).toContain(
+			'Domain Control Validated',
+		);
 	});
 
 	it('wrong contents, a redirect or an unmapped name do not validate', async () => {
 		const token = await placeFileOrder();
 		await publish(token, 'www.example.com', 'not the token');
 		expect((await recheck(token)).status).toBe('Pending');
-		expect(sim.getOrder(token)!.fileCheck!.results).toEqual({ 'www.example.com': 'wrong contents' });
+		expect(sim.getOrder(token)!.fileCheck!.results).toEqual({
+			'www.example.com': 'wrong contents',
+		});
 
 		// The right contents served for another host name do not count either: the Host header is the domain.
 		const { name, contents } = await publish(token, 'other.example.com');
@@ -109,19 +134,32 @@ describe('real HTTP file validation (settings.fileValidation)', () => {
 		delete sim.settings.fileValidation!.hosts['www.example.com'];
 		files['www.example.com'] = { [name]: contents };
 		expect((await recheck(token)).status).toBe('Pending');
-		expect(sim.getOrder(token)!.fileCheck!.results).toEqual({ 'www.example.com': 'no address for www.example.com' });
+		expect(sim.getOrder(token)!.fileCheck!.results).toEqual({
+			'www.example.com': 'no address for www.example.com',
+		});
 		expect(await status(token)).toBe('Order Placed');
 	});
 
 	it('line ends and trailing white space do not matter; the contents otherwise must match exactly', async () => {
-		const token = await placeFileOrder('PositiveSSL-12', { ida_email_address: 'admin@example.com', ida_telephone_number: '+44 20 7946 0000' });
+		const token = await placeFileOrder('PositiveSSL-12', {
+			ida_email_address: 'admin@example.com',
+			ida_telephone_number: '+44 20 7946 0000',
+		});
 		const review = await call('order/review', { order_token: token });
 		// Sectigo's file: three lines under <MD5>.txt.
 		expect(review.dv_auth_file_name).toMatch(/^\/\.well-known\/pki-validation\/[0-9A-F]{32}\.txt$/);
 		expect(review.dv_auth_file_contents.split('\n')).toHaveLength(3);
-		await publish(token, 'www.example.com', `${review.dv_auth_file_contents.replace(/\n/g, ' \n')}`);
+		await publish(
+			token,
+			'www.example.com',
+			`${review.dv_auth_file_contents.replace(/\n/g, ' \n')}`,
+		);
 		expect((await recheck(token)).status).toBe('Pending');
-		await publish(token, 'www.example.com', `${review.dv_auth_file_contents.replace(/\n/g, '\r\n')}\r\n\n`);
+		await publish(
+			token,
+			'www.example.com',
+			`${review.dv_auth_file_contents.replace(/\n/g, '\r\n')}\r\n\n`,
+		);
 		expect((await recheck(token)).status).toBe('Validated');
 	});
 
@@ -129,7 +167,10 @@ describe('real HTTP file validation (settings.fileValidation)', () => {
 		const token = await placeFileOrder('SSL123-12', { san_domains: 'shop.example.com' });
 		await publish(token, 'www.example.com');
 		expect((await recheck(token)).status).toBe('Pending');
-		expect(sim.getOrder(token)!.fileCheck!.results).toEqual({ 'www.example.com': 'matched', 'shop.example.com': 'HTTP 404' });
+		expect(sim.getOrder(token)!.fileCheck!.results).toEqual({
+			'www.example.com': 'matched',
+			'shop.example.com': 'HTTP 404',
+		});
 		await publish(token, 'shop.example.com');
 		expect((await recheck(token)).status).toBe('Validated');
 	});
@@ -143,9 +184,11 @@ describe('real HTTP file validation (settings.fileValidation)', () => {
 		await new Promise((resolve) => setTimeout(resolve, 350));
 		// Any request lets the simulator catch up: here the trigger's kind of call.
 		const modified = await call('account/review', { api_key: sim.apiKey });
-		expect(modified.completed_orders.completed_order.map((o: { reseller_order_id: string }) => o.reseller_order_id)).toEqual([
-			sim.getOrder(token)!.resellerOrderId,
-		]);
+		expect(
+			modified.completed_orders.completed_order.map(
+				(o: { reseller_order_id: string }) => o.reseller_order_id,
+			),
+		).toEqual([sim.getOrder(token)!.resellerOrderId]);
 		expect(await status(token)).toBe('Completed');
 	});
 
@@ -160,7 +203,9 @@ describe('real HTTP file validation (settings.fileValidation)', () => {
 
 	it('advanceorder is checked too: a push before the file is there leaves the order waiting', async () => {
 		const token = await placeFileOrder();
-		expect((await call('order/advanceorder', { order_token: token })).success).toMatch(/^Order was pushed/);
+		expect((await call('order/advanceorder', { order_token: token })).success).toMatch(
+			/^Order was pushed/,
+		);
 		expect(await status(token)).toBe('Order Placed');
 		await publish(token);
 		await call('order/advanceorder', { order_token: token });
@@ -172,7 +217,11 @@ describe('real HTTP file validation (settings.fileValidation)', () => {
 		await publish(token);
 		await recheck(token);
 		expect(await status(token)).toBe('Completed');
-		const reissued = await call('order/reissue', { order_token: token, csr: CSR.csr, dv_auth_method: 'FILE' });
+		const reissued = await call('order/reissue', {
+			order_token: token,
+			csr: CSR.csr,
+			dv_auth_method: 'FILE',
+		});
 		expect(reissued.file_contents).not.toBe(files['www.example.com'][reissued.file_name]);
 		expect((await recheck(token)).status).toBe('Pending');
 		await publish(token);
@@ -180,7 +229,11 @@ describe('real HTTP file validation (settings.fileValidation)', () => {
 
 		seen.length = 0;
 		const dns = sim.createToken({ productCode: 'RapidSSL-12' });
-		await call('order/place', { ...sim.getOrder(token)!.placeParams, order_token: dns, dv_auth_method: 'DNS' });
+		await call('order/place', {
+			...sim.getOrder(token)!.placeParams,
+			order_token: dns,
+			dv_auth_method: 'DNS',
+		});
 		expect(await recheck(dns)).toEqual({ success: 'Order Polled' });
 		expect(sim.advance(dns)).toBe('Awaiting Customer Verification');
 		expect(seen).toEqual([]);

@@ -31,8 +31,16 @@ export const FILE_METHODS = ['FILE', 'SFILE'];
 const normalise = (text: string): string => text.replace(/\r\n?/g, '\n').replace(/\s+$/, '');
 
 /** Whether this order is one the file check looks after (FILE or SFILE, placed, not finished). */
-export function checksFile(order: OrderState, settings: FileValidationSettings | undefined): boolean {
-	return settings !== undefined && FILE_METHODS.includes(order.dvAuthMethod ?? '') && isPending(order) && !order.fileValidatedAt;
+export function checksFile(
+	order: OrderState,
+	settings: FileValidationSettings | undefined,
+): boolean {
+	return (
+		settings !== undefined &&
+		FILE_METHODS.includes(order.dvAuthMethod ?? '') &&
+		isPending(order) &&
+		!order.fileValidatedAt
+	);
 }
 
 /** The names that must each serve the file: the common name and the SANs (the free www add-on is covered by its base, a guess). */
@@ -42,14 +50,26 @@ export function namesToCheck(order: OrderState): string[] {
 }
 
 /** GET the file of one name; resolves to 'matched' or the problem. */
-export function fetchFile(name: string, path: string, expected: string, settings: FileValidationSettings): Promise<string> {
+export function fetchFile(
+	name: string,
+	path: string,
+	expected: string,
+	settings: FileValidationSettings,
+): Promise<string> {
 	const address = settings.hosts[name];
 	if (!address) return Promise.resolve(`no address for ${name}`);
 	const match = /^(.+):(\d+)$/.exec(address);
 	if (!match) return Promise.resolve(`bad address ${address} for ${name}`);
 	return new Promise((resolve) => {
 		const req = request(
-			{ host: match[1], port: Number(match[2]), path, method: 'GET', headers: { host: name, connection: 'close' }, timeout: settings.timeoutMs ?? 5000 },
+			{
+				host: match[1],
+				port: Number(match[2]),
+				path,
+				method: 'GET',
+				headers: { host: name, connection: 'close' },
+				timeout: settings.timeoutMs ?? 5000,
+			},
 			(res) => {
 				const chunks: Buffer[] = [];
 				let size = 0;
@@ -62,7 +82,11 @@ export function fetchFile(name: string, path: string, expected: string, settings
 					// Redirects are not followed: the file must be at the documented path itself.
 					if (res.statusCode !== 200) return resolve(`HTTP ${res.statusCode ?? '?'}`);
 					const body = Buffer.concat(chunks).toString('utf8');
-					resolve(size <= 64 * 1024 && normalise(body) === normalise(expected) ? 'matched' : 'wrong contents');
+					resolve(
+						size <= 64 * 1024 && normalise(body) === normalise(expected)
+							? 'matched'
+							: 'wrong contents',
+					);
 				});
 				res.on('error', (error) => resolve(`error: ${error.message}`));
 			},
@@ -74,11 +98,20 @@ export function fetchFile(name: string, path: string, expected: string, settings
 }
 
 /** Checks every name of the order; on a match marks it validated (issued by `issueWhenDue`, after the call). */
-export async function checkOrderFile(account: Account, order: OrderState, settings: FileValidationSettings): Promise<FileCheck> {
+export async function checkOrderFile(
+	account: Account,
+	order: OrderState,
+	settings: FileValidationSettings,
+): Promise<FileCheck> {
 	const path = order.fileName ?? '';
 	const results: Record<string, string> = {};
-	for (const name of namesToCheck(order)) results[name] = await fetchFile(name, path, order.fileContents ?? '', settings);
-	const check: FileCheck = { at: account.now(), matched: Object.values(results).every((r) => r === 'matched'), results };
+	for (const name of namesToCheck(order))
+		results[name] = await fetchFile(name, path, order.fileContents ?? '', settings);
+	const check: FileCheck = {
+		at: account.now(),
+		matched: Object.values(results).every((r) => r === 'matched'),
+		results,
+	};
 	// The order may have changed while the fetches ran (cancelled, say).
 	if (!checksFile(order, settings)) return check;
 	order.fileCheck = check;
@@ -96,7 +129,12 @@ export function issueWhenDue(account: Account, settings: FileValidationSettings 
 	if (!settings) return;
 	const now = account.now().getTime();
 	for (const order of account.orders.values()) {
-		if (!order.fileValidatedAt || !isPending(order) || !FILE_METHODS.includes(order.dvAuthMethod ?? '')) continue;
+		if (
+			!order.fileValidatedAt ||
+			!isPending(order) ||
+			!FILE_METHODS.includes(order.dvAuthMethod ?? '')
+		)
+			continue;
 		if (now - order.fileValidatedAt.getTime() < (settings.issueDelayMs ?? 0)) continue;
 		account.issue(order);
 		account.setStatus(order, 'Completed');
@@ -117,8 +155,10 @@ export async function progressFileOrders(
 	const now = account.now().getTime();
 	for (const order of account.orders.values()) {
 		const every = settings.selfCheckEveryMs;
-		const dueForSelfCheck = every !== undefined && (!order.fileCheck || now - order.fileCheck.at.getTime() >= every);
-		if (checksFile(order, settings) && (order === explicit || dueForSelfCheck)) await checkOrderFile(account, order, settings);
+		const dueForSelfCheck =
+			every !== undefined && (!order.fileCheck || now - order.fileCheck.at.getTime() >= every);
+		if (checksFile(order, settings) && (order === explicit || dueForSelfCheck))
+			await checkOrderFile(account, order, settings);
 	}
 	// What the checks validated is issued before the call, except the order the call itself asks about
 	// (pollauth answers 'Validated' for a pending order; it is issued right after).

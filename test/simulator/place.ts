@@ -1,7 +1,13 @@
 // productfields, place and reissue: one field list (products.ts) answers productfields and checks place.
 import { ApiError, ErrorCode, badState, invalid, missing } from './errors';
 import { approverEmails, isDomain, stripWildcard } from './domains';
-import { DV_AUTH_METHODS, HASHING_ALGORITHMS, orderCost, productFields, productLabel } from './products';
+import {
+	DV_AUTH_METHODS,
+	HASHING_ALGORITHMS,
+	orderCost,
+	productFields,
+	productLabel,
+} from './products';
 import type { Product, ProductField } from './products';
 import { isPlaceable } from './state';
 import type { Contact, OrderState } from './state';
@@ -12,7 +18,8 @@ import { makeCsr } from './x509';
 const FILE_METHODS = ['FILE', 'SFILE'];
 
 /** options / required_if: "" for none, else a list (the fixture's reading of DOC api2.md:293, 417, 428-509). */
-const repeated = (values: string[] | undefined): string | string[] => (values?.length ? [...values] : '');
+const repeated = (values: string[] | undefined): string | string[] =>
+	values?.length ? [...values] : '';
 
 // shape: test/contract/fixtures/order/productfields.json (DOC api2.md:310-510; STC classes/STOrderManager.php:226-246).
 // Documented reading: options and required_if are lists, even of one; none is "".
@@ -44,14 +51,16 @@ function checkField(ctx: CallContext, field: ProductField): void {
 	if (value === undefined) {
 		// approver_email_address: required in productfields, but place needs it only for EMAIL (seed).
 		const needed = field.name === 'approver_email_address' ? false : field.required;
-		if (needed || (field.required_if && requiredIf(ctx, field.required_if))) throw missing(field.name);
+		if (needed || (field.required_if && requiredIf(ctx, field.required_if)))
+			throw missing(field.name);
 		return;
 	}
 	// dv_auth_method gets dedicated messages below.
 	if (field.options && field.name !== 'dv_auth_method' && !field.options.includes(value)) {
 		throw invalid(`${field.name} must be one of: ${field.options.join(', ')}`);
 	}
-	if (field.input_type === 'email' && !EMAIL.test(value)) throw invalid(`${field.name} must be a valid email address`);
+	if (field.input_type === 'email' && !EMAIL.test(value))
+		throw invalid(`${field.name} must be a valid email address`);
 	if (field.name.endsWith('_country') && !/^[A-Za-z]{2}$/.test(value)) {
 		throw invalid(`${field.name} must be a two-letter ISO 3166 country code`);
 	}
@@ -69,22 +78,32 @@ function commonName(ctx: CallContext, product: Product, csr: string | undefined)
 	}
 	if (!isDomain(name)) throw invalid(`${name} is not a valid domain name`);
 	const wildcard = name.startsWith('*.');
-	if (product.wildcard && !wildcard) throw invalid(`${product.code} needs a wildcard common name such as *.${name}`);
-	if (!product.wildcard && wildcard) throw invalid(`${product.code} is not a wildcard product: ${name} cannot be ordered`);
+	if (product.wildcard && !wildcard)
+		throw invalid(`${product.code} needs a wildcard common name such as *.${name}`);
+	if (!product.wildcard && wildcard)
+		throw invalid(`${product.code} is not a wildcard product: ${name} cannot be ordered`);
 	return name;
 }
 
 function checkMethod(method: string, product: Product, names: string[]): void {
-	if (!DV_AUTH_METHODS.includes(method)) throw invalid(`dv_auth_method must be one of: ${DV_AUTH_METHODS.join(', ')}`);
-	if (FILE_METHODS.includes(method) && (product.wildcard || names.some((n) => n.startsWith('*.')))) {
-		throw invalid(`${method} validation is not available for wildcard certificates: use EMAIL or DNS`);
+	if (!DV_AUTH_METHODS.includes(method))
+		throw invalid(`dv_auth_method must be one of: ${DV_AUTH_METHODS.join(', ')}`);
+	if (
+		FILE_METHODS.includes(method) &&
+		(product.wildcard || names.some((n) => n.startsWith('*.')))
+	) {
+		throw invalid(
+			`${method} validation is not available for wildcard certificates: use EMAIL or DNS`,
+		);
 	}
 }
 
 export function checkApprover(approver: string | undefined, domain: string): string {
 	if (!approver) throw missing('approver_email_address');
 	if (!approverEmails(domain).includes(approver.toLowerCase())) {
-		throw invalid(`approver_email_address ${approver} is not in the approver list for ${stripWildcard(domain)}`);
+		throw invalid(
+			`approver_email_address ${approver} is not in the approver list for ${stripWildcard(domain)}`,
+		);
 	}
 	return approver.toLowerCase();
 }
@@ -123,10 +142,12 @@ export const place: Handler = (ctx) => {
 	const order = requireOrder(ctx);
 	const csr = param(ctx, 'csr');
 	// DOC api2.md:165: a CSR only by POST.
-	if (csr && ctx.method !== 'POST') throw new ApiError(ErrorCode.PostRequired, 'A csr must be sent by POST');
+	if (csr && ctx.method !== 'POST')
+		throw new ApiError(ErrorCode.PostRequired, 'A csr must be sent by POST');
 	if (order.status === 'Cancelled') throw badState('Order has been cancelled');
 	// No source shows this refusal: its code and text are guesses.
-	if (!isPlaceable(order)) throw badState('This order token has already been used to place an order');
+	if (!isPlaceable(order))
+		throw badState('This order token has already been used to place an order');
 	const product = account.product(order);
 	for (const field of productFields(product, order.sanCount)) checkField(ctx, field);
 
@@ -139,11 +160,14 @@ export const place: Handler = (ctx) => {
 	if (sans.length > order.sanCount) {
 		throw invalid(`san_domains lists ${sans.length} names but this order allows ${order.sanCount}`);
 	}
-	for (const san of sans) if (!isDomain(san)) throw invalid(`san_domains: ${san} is not a valid domain name`);
+	for (const san of sans)
+		if (!isDomain(san)) throw invalid(`san_domains: ${san} is not a valid domain name`);
 	checkMethod(method, product, [domain, ...sans]);
-	const approver = method === 'EMAIL' ? checkApprover(param(ctx, 'approver_email_address'), domain) : undefined;
+	const approver =
+		method === 'EMAIL' ? checkApprover(param(ctx, 'approver_email_address'), domain) : undefined;
 	const previous = param(ctx, 'previous_order_token');
-	if (previous && !account.orders.has(previous)) throw invalid('previous_order_token does not match an order');
+	if (previous && !account.orders.has(previous))
+		throw invalid('previous_order_token does not match an order');
 	const cost = orderCost(product, order.sanCount);
 	if (account.balance < cost) {
 		throw new ApiError(
@@ -190,9 +214,11 @@ export const place: Handler = (ctx) => {
 export const reissue: Handler = (ctx) => {
 	const { account } = ctx;
 	// DOC api2.md:863: "a POST only API call".
-	if (ctx.method !== 'POST') throw new ApiError(ErrorCode.PostRequired, 'reissue must be sent by POST');
+	if (ctx.method !== 'POST')
+		throw new ApiError(ErrorCode.PostRequired, 'reissue must be sent by POST');
 	const order = requireOrder(ctx);
-	if (order.status !== 'Completed') throw badState(`Only completed orders can be reissued (status is ${order.status})`);
+	if (order.status !== 'Completed')
+		throw badState(`Only completed orders can be reissued (status is ${order.status})`);
 	const product = account.product(order);
 	const csr = param(ctx, 'csr');
 	const domain = csr ? commonName(ctx, product, csr) : (order.domainName ?? '');

@@ -56,8 +56,14 @@ export const PRODUCTS: readonly Product[] = [
 	p('SectigoSSL-12', 'Sectigo SSL', 'DV', 'Sectigo', 15),
 	p('QuickSSLPremium-12', 'GeoTrust QuickSSL Premium', 'DV', 'GeoTrust', 45),
 	p('SSL123-12', 'Thawte SSL123', 'DV', 'Thawte', 40, { maxSanCount: 249, sanPoints: 30 }),
-	p('TrueBizID-12', 'GeoTrust True BusinessID', 'OV', 'GeoTrust', 90, { maxSanCount: 249, sanPoints: 80 }),
-	p('SecureSite-12', 'DigiCert Secure Site', 'OV', 'DigiCert', 300, { maxSanCount: 249, sanPoints: 250 }),
+	p('TrueBizID-12', 'GeoTrust True BusinessID', 'OV', 'GeoTrust', 90, {
+		maxSanCount: 249,
+		sanPoints: 80,
+	}),
+	p('SecureSite-12', 'DigiCert Secure Site', 'OV', 'DigiCert', 300, {
+		maxSanCount: 249,
+		sanPoints: 250,
+	}),
 	p('SSLWebServerWildcard-12', 'Thawte SSL Web Server Wildcard', 'OV', 'Thawte', 350),
 	p('TrueBizIDEV-12', 'GeoTrust True BusinessID with EV', 'EV', 'GeoTrust', 160, {
 		maxSanCount: 249,
@@ -80,11 +86,17 @@ export const orderCost = (product: Product, sanCount: number): number =>
 export const INTERMEDIATES: Partial<Record<Brand, string[]>> = {
 	RapidSSL: ['RapidSSL TLS RSA CA G1', 'RapidSSL Global TLS RSA4096 SHA256 2022 CA1'],
 	GeoTrust: ['GeoTrust TLS RSA CA G1', 'GeoTrust Global TLS RSA4096 SHA256 2022 CA1'],
-	DigiCert: ['DigiCert Global G2 TLS RSA SHA256 2020 CA1', 'DigiCert Global G3 TLS ECC SHA384 2020 CA1'],
+	DigiCert: [
+		'DigiCert Global G2 TLS RSA SHA256 2020 CA1',
+		'DigiCert Global G3 TLS ECC SHA384 2020 CA1',
+	],
 };
 
 /** Issuing CA and root for brands without a choice. */
-export function chainNames(product: Product, intermediate?: string): { intermediate: string; root: string } {
+export function chainNames(
+	product: Product,
+	intermediate?: string,
+): { intermediate: string; root: string } {
 	if (product.supplier === 'Sectigo') {
 		return {
 			intermediate: 'Sectigo RSA Domain Validation Secure Server CA',
@@ -114,7 +126,12 @@ export interface ProductField {
 	required_if?: string[];
 }
 
-const f = (name: string, input_type: InputType, required: boolean, extra: Partial<ProductField> = {}): ProductField => ({
+const f = (
+	name: string,
+	input_type: InputType,
+	required: boolean,
+	extra: Partial<ProductField> = {},
+): ProductField => ({
 	name,
 	required,
 	input_type,
@@ -151,9 +168,13 @@ function contact(prefix: string, organisation: boolean): ProductField[] {
 /** DV: DOC api2.md:465-509 exactly. OV/EV: a guess from DOC's Fields table and the place page (seed). */
 function organisation(business: boolean): ProductField[] {
 	if (!business) {
-		return ['org_name', 'org_division', 'org_address_city', 'org_address_region', 'org_address_country'].map((name) =>
-			f(name, 'text', false, { required_if: WITHOUT_CSR }),
-		);
+		return [
+			'org_name',
+			'org_division',
+			'org_address_city',
+			'org_address_region',
+			'org_address_country',
+		].map((name) => f(name, 'text', false, { required_if: WITHOUT_CSR }));
 	}
 	return [
 		f('org_name', 'text', true),
@@ -199,7 +220,8 @@ export function productFields(product: Product, sanCount: number): ProductField[
 		}),
 		f('hashing_algorithm', 'select', true, { options: [...HASHING_ALGORITHMS] }),
 	];
-	if (!product.wildcard && sanCount === 0) fields.push(f('exclude_addon', 'checkbox', false, { options: CHECKBOX }));
+	if (!product.wildcard && sanCount === 0)
+		fields.push(f('exclude_addon', 'checkbox', false, { options: CHECKBOX }));
 	if (sanCount > 0) fields.push(f('san_domains', 'textarea', true));
 	if (product.supplier === 'DigiCert') {
 		fields.push(f('previous_order_token', 'text', false, { required_if: ['renewal'] }));
@@ -209,7 +231,8 @@ export function productFields(product: Product, sanCount: number): ProductField[
 	}
 	fields.push(...organisation(business));
 	const intermediates = INTERMEDIATES[product.brand];
-	if (intermediates) fields.push(f('intermediate_ca', 'select', false, { options: [...intermediates] }));
+	if (intermediates)
+		fields.push(f('intermediate_ca', 'select', false, { options: [...intermediates] }));
 	return fields;
 }
 

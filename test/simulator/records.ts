@@ -11,7 +11,8 @@ type Rec = Record<string, unknown>;
 const date = (d: Date | undefined): string => (d ? formatDate(d) : '');
 
 /** `<parent><key>…</key>…</parent>`: `{ key: [...] }`, or "" when the parent is empty. */
-export const container = (key: string, items: unknown[]): Rec | '' => (items.length ? { [key]: items } : '');
+export const container = (key: string, items: unknown[]): Rec | '' =>
+	items.length ? { [key]: items } : '';
 
 /** DOC api2.md:548-561: the five documented keys, "" while unknown. */
 function contact(c: Contact | undefined): Rec {
@@ -29,12 +30,17 @@ function organisationInfo(o: Contact | undefined): Rec {
 	return {
 		name: o?.name ?? '',
 		division: o?.division ?? '',
-		address: { city: o?.address_city ?? '', region: o?.address_region ?? '', country: o?.address_country ?? '' },
+		address: {
+			city: o?.address_city ?? '',
+			region: o?.address_region ?? '',
+			country: o?.address_country ?? '',
+		},
 	};
 }
 
 /** DOC api2.md:534: server_count "Only shows if relevant to product" (the Symantec, now DigiCert, products). */
-const showsServerCount = (account: Account, order: OrderState): boolean => account.product(order).brand === 'DigiCert';
+const showsServerCount = (account: Account, order: OrderState): boolean =>
+	account.product(order).brand === 'DigiCert';
 
 /**
  * The part review and modifiedorders share (DOC api2.md:526-569 and 686-731), without order_token.
@@ -62,7 +68,11 @@ export function orderRecord(ctx: CallContext, order: OrderState): Rec {
 		tech_contact: contact(order.techContact),
 		modifications: container(
 			'modification',
-			order.modifications.map((m) => ({ timestamp: formatDate(m.date), event_id: m.eventId, event_name: m.eventName })),
+			order.modifications.map((m) => ({
+				timestamp: formatDate(m.date),
+				event_id: m.eventId,
+				event_name: m.eventName,
+			})),
 		),
 		certificate: order.certificate ?? '',
 		expiry_date: date(order.expiryDate),
@@ -90,9 +100,13 @@ export function reviewAnswer(ctx: CallContext, order: OrderState): Rec {
 		success: 'Review Order',
 		...orderRecord(ctx, order),
 		// "shown if multiple certs have been reissued" (api2.md:570): every certificate, oldest first.
-		...(order.issued.length > 1 ? { reissued_certificates: { certificate_info: order.issued.map((c) => ({ ...c })) } } : {}),
+		...(order.issued.length > 1
+			? { reissued_certificates: { certificate_info: order.issued.map((c) => ({ ...c })) } }
+			: {}),
 		// "shown if CA certs are present" (api2.md:577).
-		...(order.caCerts ? { ca_certs: { certificate_info: order.caCerts.map((c) => ({ ...c })) } } : {}),
+		...(order.caCerts
+			? { ca_certs: { certificate_info: order.caCerts.map((c) => ({ ...c })) } }
+			: {}),
 		...dcvKeys(order),
 		// STC prints pkcs7 only when it is set (review.php:721): present once issued.
 		...(order.pkcs7 ? { pkcs7: order.pkcs7 } : {}),
@@ -102,7 +116,12 @@ export function reviewAnswer(ctx: CallContext, order: OrderState): Rec {
 /** A modifiedorders record: the review's DOC part; provider_order_id "*or" truste_account_id (api2.md:687-688). */
 export function modifiedRecord(ctx: CallContext, order: OrderState): Rec {
 	const { provider_order_id, ...rest } = orderRecord(ctx, order);
-	return { reseller_order_id: rest.reseller_order_id, provider_order_id, truste_account_id: '', ...rest };
+	return {
+		reseller_order_id: rest.reseller_order_id,
+		provider_order_id,
+		truste_account_id: '',
+		...rest,
+	};
 }
 
 /** The short record of expiring and account/review (DOC api2.md:754-762, 937-956). */

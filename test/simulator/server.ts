@@ -99,7 +99,13 @@ export interface Simulator {
 	/** Clears the recording and canned replies; `{ state: true }` also restarts account, orders, settings, clock. */
 	reset(opts?: { state?: boolean }): void;
 	/** A fresh order token without HTTP (not recorded). Throws on an unknown product or bad counts. */
-	createToken(opts: { productCode: string; sanCount?: number; serverCount?: number; email?: string; reference?: string }): string;
+	createToken(opts: {
+		productCode: string;
+		sanCount?: number;
+		serverCount?: number;
+		email?: string;
+		reference?: string;
+	}): string;
 	/** The live order object: mutating it changes what the API answers. */
 	getOrder(token: string): OrderState | undefined;
 	/** As advanceorder; returns the new status. Throws when the order cannot advance. */
@@ -118,7 +124,10 @@ export interface Simulator {
 const normaliseCall = (call: string): string => call.replace(/^\/+/, '').replace(/\.json$/, '');
 
 const escapeXml = (s: string): string =>
-	s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c);
+	s.replace(
+		/[<>&'"]/g,
+		(c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c] ?? c,
+	);
 
 function send(
 	res: ServerResponse,
@@ -128,7 +137,12 @@ function send(
 	headers: Record<string, string> = {},
 ): void {
 	// Connection: close so no keep-alive socket holds a test process open.
-	res.writeHead(status, { ...headers, 'content-type': contentType, connection: 'close', 'content-length': Buffer.byteLength(body) });
+	res.writeHead(status, {
+		...headers,
+		'content-type': contentType,
+		connection: 'close',
+		'content-length': Buffer.byteLength(body),
+	});
 	res.end(body);
 }
 
@@ -172,7 +186,12 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		return true;
 	}
 
-	function handle(req: IncomingMessage, res: ServerResponse, rawBody: string, tooLarge: boolean): void {
+	function handle(
+		req: IncomingMessage,
+		res: ServerResponse,
+		rawBody: string,
+		tooLarge: boolean,
+	): void {
 		const url = new URL(req.url ?? '/', 'http://127.0.0.1');
 		const method = req.method ?? 'GET';
 		const contentType = req.headers['content-type'];
@@ -181,39 +200,67 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		const body = form ? Object.fromEntries(new URLSearchParams(rawBody)) : {};
 		const route = /^\/(order|account|product)\/([a-z]+)(\.json)?$/.exec(url.pathname);
 		const call = route ? `${route[1]}/${route[2]}` : normaliseCall(url.pathname);
-		requests.push({ method, path: url.pathname, call, contentType, query, body, rawBody, headers: { ...req.headers } });
+		requests.push({
+			method,
+			path: url.pathname,
+			call,
+			contentType,
+			query,
+			body,
+			rawBody,
+			headers: { ...req.headers },
+		});
 
 		let reply = canned.get(call)?.shift();
 		if (!reply && route && CALLS[call]) {
 			const fault = faultInjector.decide(settings.faults, call);
 			if (fault) {
-				injectedFaults.push({ requestIndex: requests.length - 1, call, kind: fault.kind, afterEffect: fault.afterEffect });
+				injectedFaults.push({
+					requestIndex: requests.length - 1,
+					call,
+					kind: fault.kind,
+					afterEffect: fault.afterEffect,
+				});
 				reply = fault.reply;
 			}
 		}
 		if (reply) {
 			const chosen = reply;
 			const params = { ...query, ...body };
-			if (chosen.delayMs) setTimeout(() => answerCanned(res, chosen, route ? call : undefined, params, method), chosen.delayMs);
+			if (chosen.delayMs)
+				setTimeout(
+					() => answerCanned(res, chosen, route ? call : undefined, params, method),
+					chosen.delayMs,
+				);
 			else answerCanned(res, chosen, route ? call : undefined, params, method);
 			return;
 		}
 		if (!route && method === 'GET' && page(res, url.pathname)) return;
-		if (tooLarge) return sendError(res, new ApiError(ErrorCode.InvalidParameter, 'Request body too large', 413));
+		if (tooLarge)
+			return sendError(
+				res,
+				new ApiError(ErrorCode.InvalidParameter, 'Request body too large', 413),
+			);
 		const handler = route ? CALLS[call] : undefined;
 		if (route && !route[3]) {
 			// Without .json the real API speaks XML; the simulator only says so, in XML.
 			const status = settings.errorsWithHttp200 ? 200 : handler ? 400 : 404;
-			const message = handler ? `XML responses are not simulated: use ${url.pathname}.json` : `Unknown call ${call}`;
+			const message = handler
+				? `XML responses are not simulated: use ${url.pathname}.json`
+				: `Unknown call ${call}`;
 			const xml =
 				'<?xml version="1.0" encoding="UTF-8"?>\n<response><error>' +
 				`<code>${handler ? ErrorCode.NotJson : ErrorCode.UnknownCall}</code><message>${escapeXml(message)}</message>` +
 				'</error></response>\n';
 			return send(res, status, xml, 'text/xml');
 		}
-		if (!handler) return sendError(res, new ApiError(ErrorCode.UnknownCall, `Unknown call ${call}`, 404));
+		if (!handler)
+			return sendError(res, new ApiError(ErrorCode.UnknownCall, `Unknown call ${call}`, 404));
 		if (method !== 'GET' && method !== 'POST') {
-			return sendError(res, new ApiError(ErrorCode.InvalidParameter, `Method ${method} not allowed`, 405));
+			return sendError(
+				res,
+				new ApiError(ErrorCode.InvalidParameter, `Method ${method} not allowed`, 405),
+			);
 		}
 		// The form body wins over the query string, as in PHP's $_REQUEST.
 		const answer = runCall(call, { ...query, ...body }, method);
@@ -226,14 +273,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		const route = /^\/(order|account|product)\/([a-z]+)(\.json)?$/.exec(url.pathname);
 		if (!route) return;
 		const call = `${route[1]}/${route[2]}`;
-		const form = (req.headers['content-type'] ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded');
-		const params = { ...Object.fromEntries(url.searchParams), ...(form ? Object.fromEntries(new URLSearchParams(rawBody)) : {}) };
-		const explicit = ['order/pollauth', 'order/advanceorder'].includes(call) ? account.orders.get(params.order_token ?? '') : undefined;
+		const form = (req.headers['content-type'] ?? '')
+			.toLowerCase()
+			.startsWith('application/x-www-form-urlencoded');
+		const params = {
+			...Object.fromEntries(url.searchParams),
+			...(form ? Object.fromEntries(new URLSearchParams(rawBody)) : {}),
+		};
+		const explicit = ['order/pollauth', 'order/advanceorder'].includes(call)
+			? account.orders.get(params.order_token ?? '')
+			: undefined;
 		await progressFileOrders(account, settings.fileValidation, explicit);
 	}
 
 	/** Runs a known call and gives its answer as it would be sent. */
-	function runCall(call: string, params: Record<string, string>, method: string): { status: number; body: string } {
+	function runCall(
+		call: string,
+		params: Record<string, string>,
+		method: string,
+	): { status: number; body: string } {
 		try {
 			const context = {
 				account,
@@ -251,7 +309,10 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 				const body = JSON.stringify({ error: { code: err.code, message: err.message } });
 				return { status: settings.errorsWithHttp200 ? 200 : err.status, body };
 			}
-			return { status: 500, body: JSON.stringify({ error: { code: -500, message: `Simulator fault: ${String(err)}` } }) };
+			return {
+				status: 500,
+				body: JSON.stringify({ error: { code: -500, message: `Simulator fault: ${String(err)}` } }),
+			};
 		}
 	}
 
@@ -274,7 +335,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		if (reply.hang) return;
 		const status = reply.body === undefined && real ? real.status : reply.status;
 		const text =
-			reply.body === undefined ? (real?.body ?? '') : typeof reply.body === 'string' ? reply.body : JSON.stringify(reply.body);
+			reply.body === undefined
+				? (real?.body ?? '')
+				: typeof reply.body === 'string'
+					? reply.body
+					: JSON.stringify(reply.body);
 		const contentType = reply.contentType ?? 'application/json';
 		if (reply.resetMidBody) {
 			res.writeHead(status, {
@@ -286,7 +351,13 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 			res.write(text.slice(0, Math.floor(text.length / 2)), () => res.socket?.resetAndDestroy());
 			return;
 		}
-		send(res, status, reply.halfBody ? text.slice(0, Math.floor(text.length / 2)) : text, contentType, reply.headers);
+		send(
+			res,
+			status,
+			reply.halfBody ? text.slice(0, Math.floor(text.length / 2)) : text,
+			contentType,
+			reply.headers,
+		);
 	}
 
 	const server = createServer((req, res) => {
@@ -300,7 +371,11 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
 		req.on('error', () => res.destroy());
 		req.on('end', () => {
 			const fault = (err: unknown) =>
-				send(res, 500, JSON.stringify({ error: { code: -500, message: `Simulator fault: ${String(err)}` } }));
+				send(
+					res,
+					500,
+					JSON.stringify({ error: { code: -500, message: `Simulator fault: ${String(err)}` } }),
+				);
 			const handleNow = () => {
 				try {
 					handle(req, res, Buffer.concat(chunks).toString('utf8'), size > MAX_BODY);

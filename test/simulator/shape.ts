@@ -16,14 +16,17 @@ function asText(value: unknown): unknown {
 	return value;
 }
 
-export const isVariant = (name: string): name is Variant => (VARIANTS as readonly string[]).includes(name);
+export const isVariant = (name: string): name is Variant =>
+	(VARIANTS as readonly string[]).includes(name);
 
 /** The answer of `call` ('order/review') as the settings want it delivered. */
 export function shapeAnswer(call: string, reply: Reply, settings: SimulatorSettings): unknown {
 	let answer = asText(reply);
 	// The old switch: one entry as the bare entry, an empty element as "".
-	if (settings.xmlStyleLists) answer = applyVariant(call, applyVariant(call, answer, 'one-as-object'), 'empty-as-string');
+	if (settings.xmlStyleLists)
+		answer = applyVariant(call, applyVariant(call, answer, 'one-as-object'), 'empty-as-string');
 	const variant = settings.answerVariant;
-	if (!isVariant(variant)) throw new Error(`Unknown answerVariant ${variant}: one of ${VARIANTS.join(', ')}`);
+	if (!isVariant(variant))
+		throw new Error(`Unknown answerVariant ${variant}: one of ${VARIANTS.join(', ')}`);
 	return applyVariant(call, answer, variant);
 }

@@ -27,7 +27,9 @@ const get = async (call: string, params: Record<string, string> = {}): Promise<A
 	answer(await fetch(`${sim.url}/${call}.json?${new URLSearchParams(params)}`));
 
 const post = async (call: string, params: Record<string, string> = {}): Promise<Answer> =>
-	answer(await fetch(`${sim.url}/${call}.json`, { method: 'POST', body: new URLSearchParams(params) }));
+	answer(
+		await fetch(`${sim.url}/${call}.json`, { method: 'POST', body: new URLSearchParams(params) }),
+	);
 
 const key = (): Record<string, string> => ({ api_key: sim.apiKey });
 
@@ -105,10 +107,18 @@ function keygenParams(token: string, extra: Record<string, string> = {}): Record
 }
 
 function ovParams(token: string, extra: Record<string, string> = {}): Record<string, string> {
-	return dvParams(token, { ...contact('tech_contact', true), ...contact('admin_contact', true), ...ORG, ...extra });
+	return dvParams(token, {
+		...contact('tech_contact', true),
+		...contact('admin_contact', true),
+		...ORG,
+		...extra,
+	});
 }
 
-async function placedToken(productCode = 'RapidSSL-12', extra: Record<string, string> = {}): Promise<string> {
+async function placedToken(
+	productCode = 'RapidSSL-12',
+	extra: Record<string, string> = {},
+): Promise<string> {
 	const token = sim.createToken({ productCode });
 	const a = await post('order/place', dvParams(token, extra));
 	expect(a.body.success).toBeDefined();
@@ -141,7 +151,9 @@ describe('transport', () => {
 		expect(res.headers.get('connection')).toBe('close');
 		const text = await res.text();
 		expect(res.status).toBe(400);
-		expect(text).toMatch(/<response><error><code>-10<\/code><message>[^<]+<\/message><\/error><\/response>/);
+		expect(text).toMatch(
+			/<response><error><code>-10<\/code><message>[^<]+<\/message><\/error><\/response>/,
+		);
 		const unknown = await fetch(`${sim.url}/order/nosuchcall`);
 		expect(unknown.status).toBe(404);
 		expect(unknown.headers.get('content-type')).toBe('text/xml');
@@ -149,12 +161,19 @@ describe('transport', () => {
 	});
 
 	it('answers 404 for an unknown call or service', async () => {
-		expectError(await get('order/nosuchcall', key()), ErrorCode.UnknownCall, /order\/nosuchcall/, 404);
+		expectError(
+			await get('order/nosuchcall', key()),
+			ErrorCode.UnknownCall,
+			/order\/nosuchcall/,
+			404,
+		);
 		expectError(await get('billing/review', key()), ErrorCode.UnknownCall, undefined, 404);
 	});
 
 	it('refuses methods other than GET and POST', async () => {
-		const a = await answer(await fetch(`${sim.url}/account/review.json?api_key=${sim.apiKey}`, { method: 'PUT' }));
+		const a = await answer(
+			await fetch(`${sim.url}/account/review.json?api_key=${sim.apiKey}`, { method: 'PUT' }),
+		);
 		expectError(a, ErrorCode.InvalidParameter, /PUT/, 405);
 	});
 
@@ -186,16 +205,31 @@ describe('transport', () => {
 		expectError(a, ErrorCode.InvalidApiKey, 'Invalid api_key', 200);
 		sim.reset({ state: true });
 		expect(sim.settings.errorsWithHttp200).toBe(false);
-		expectError(await get('account/review', { api_key: 'wrong' }), ErrorCode.InvalidApiKey, undefined, 401);
+		expectError(
+			await get('account/review', { api_key: 'wrong' }),
+			ErrorCode.InvalidApiKey,
+			undefined,
+			401,
+		);
 	});
 
 	it('records every request', async () => {
 		await get('account/review', key());
 		await post('order/approverlist', { domain_name: 'example.com' });
 		await fetch(`${sim.url}/order/review`);
-		expect(sim.requests.map((r) => r.call)).toEqual(['account/review', 'order/approverlist', 'order/review']);
+		expect(sim.requests.map((r) => r.call)).toEqual([
+			'account/review',
+			'order/approverlist',
+			'order/review',
+		]);
 		const [first] = sim.requestsTo('account/review');
-		expect(first).toMatchObject({ method: 'GET', path: '/account/review.json', query: key(), body: {}, rawBody: '' });
+		expect(first).toMatchObject({
+			method: 'GET',
+			path: '/account/review.json',
+			query: key(),
+			body: {},
+			rawBody: '',
+		});
 		const [second] = sim.requestsTo('/order/approverlist.json');
 		expect(second.method).toBe('POST');
 		expect(second.contentType).toMatch(/^application\/x-www-form-urlencoded/);
@@ -207,8 +241,15 @@ describe('transport', () => {
 	});
 
 	it('serves canned replies once each, in order', async () => {
-		sim.respondOnce('order/place', { status: 500, body: { error: { code: 500, message: 'CA unavailable' } } });
-		sim.respondOnce('/order/place.json', { status: 200, body: '<html>gateway</html>', contentType: 'text/html' });
+		sim.respondOnce('order/place', {
+			status: 500,
+			body: { error: { code: 500, message: 'CA unavailable' } },
+		});
+		sim.respondOnce('/order/place.json', {
+			status: 200,
+			body: '<html>gateway</html>',
+			contentType: 'text/html',
+		});
 		const token = sim.createToken({ productCode: 'RapidSSL-12' });
 		const first = await post('order/place', dvParams(token));
 		expect(first.status).toBe(500);
@@ -245,7 +286,12 @@ describe('order/generatetoken', () => {
 		});
 		const order = sim.getOrder(a.body.order_token);
 		// The documented first status; placedAt says place has not taken effect.
-		expect(order).toMatchObject({ status: 'Order Placed', sanCount: 0, serverCount: 1, productCode: 'RapidSSL-12' });
+		expect(order).toMatchObject({
+			status: 'Order Placed',
+			sanCount: 0,
+			serverCount: 1,
+			productCode: 'RapidSSL-12',
+		});
 		expect(order?.placedAt).toBeUndefined();
 		const page = await fetch(a.body.review_url);
 		expect(await page.text()).toContain(a.body.reseller_order_id);
@@ -253,13 +299,30 @@ describe('order/generatetoken', () => {
 
 	it('refuses a reused reference, naming it', async () => {
 		await get('order/generatetoken', params());
-		expectError(await get('order/generatetoken', params()), ErrorCode.DuplicateReference, /ref-1.*used/);
+		expectError(
+			await get('order/generatetoken', params()),
+			ErrorCode.DuplicateReference,
+			/ref-1.*used/,
+		);
 	});
 
 	it('validates its parameters', async () => {
-		expectError(await get('order/generatetoken', params({ api_key: 'nope' })), ErrorCode.InvalidApiKey, /api_key/, 401);
-		expectError(await get('order/generatetoken', params({ api_key: '' })), ErrorCode.MissingParameter, 'api_key is required');
-		expectError(await get('order/generatetoken', params({ st_product_code: 'Nope-12' })), ErrorCode.InvalidParameter, /Nope-12/);
+		expectError(
+			await get('order/generatetoken', params({ api_key: 'nope' })),
+			ErrorCode.InvalidApiKey,
+			/api_key/,
+			401,
+		);
+		expectError(
+			await get('order/generatetoken', params({ api_key: '' })),
+			ErrorCode.MissingParameter,
+			'api_key is required',
+		);
+		expectError(
+			await get('order/generatetoken', params({ st_product_code: 'Nope-12' })),
+			ErrorCode.InvalidParameter,
+			/Nope-12/,
+		);
 		expectError(
 			await get('order/generatetoken', params({ end_customer_email: '' })),
 			ErrorCode.MissingParameter,
@@ -270,23 +333,41 @@ describe('order/generatetoken', () => {
 			ErrorCode.InvalidParameter,
 			/35/,
 		);
-		expectError(await get('order/generatetoken', params({ san_count: '2' })), ErrorCode.InvalidParameter, /san_count/);
-		expectError(await get('order/generatetoken', params({ san_count: 'two' })), ErrorCode.InvalidParameter, /san_count/);
+		expectError(
+			await get('order/generatetoken', params({ san_count: '2' })),
+			ErrorCode.InvalidParameter,
+			/san_count/,
+		);
+		expectError(
+			await get('order/generatetoken', params({ san_count: 'two' })),
+			ErrorCode.InvalidParameter,
+			/san_count/,
+		);
 		expectError(
 			await get('order/generatetoken', params({ st_product_code: 'PositiveSSLMDC-12' })),
 			ErrorCode.InvalidParameter,
 			/san_count must be between 2/,
 		);
-		const ok = await get('order/generatetoken', params({ st_product_code: 'SecureSite-12', san_count: '3', server_count: '2' }));
+		const ok = await get(
+			'order/generatetoken',
+			params({ st_product_code: 'SecureSite-12', san_count: '3', server_count: '2' }),
+		);
 		expect(sim.getOrder(ok.body.order_token)).toMatchObject({ sanCount: 3, serverCount: 2 });
 	});
 });
 
 describe('order/productfields', () => {
-	type Entry = { required: string; input_type: string; options: string | string[]; required_if: string | string[] };
+	type Entry = {
+		required: string;
+		input_type: string;
+		options: string | string[];
+		required_if: string | string[];
+	};
 
 	async function answerFor(productCode: string, sanCount?: number): Promise<unknown[]> {
-		const a = await get('order/productfields', { order_token: sim.createToken({ productCode, sanCount }) });
+		const a = await get('order/productfields', {
+			order_token: sim.createToken({ productCode, sanCount }),
+		});
 		expect(a.status).toBe(200);
 		return a.body;
 	}
@@ -319,9 +400,18 @@ describe('order/productfields', () => {
 
 	it('describes a DV DigiCert-family product as DOC shows it', async () => {
 		const f = await fields('RapidSSL-12');
-		expect(f.get('order_token')).toEqual({ required: '1', input_type: 'hidden', options: '', required_if: '' });
+		expect(f.get('order_token')).toEqual({
+			required: '1',
+			input_type: 'hidden',
+			options: '',
+			required_if: '',
+		});
 		expect(f.get('approver_email_address')).toMatchObject({ required: '1', input_type: 'email' });
-		expect(f.get('dv_auth_method')).toMatchObject({ required: '1', input_type: 'select', options: ['EMAIL', 'FILE', 'DNS', 'SFILE'] });
+		expect(f.get('dv_auth_method')).toMatchObject({
+			required: '1',
+			input_type: 'select',
+			options: ['EMAIL', 'FILE', 'DNS', 'SFILE'],
+		});
 		expect(f.get('hashing_algorithm')).toEqual({
 			required: '1',
 			input_type: 'select',
@@ -333,12 +423,29 @@ describe('order/productfields', () => {
 		expect(f.get('domain_name')).toMatchObject({ required: '', required_if: ['!csr'] });
 		expect(f.get('csr')).toMatchObject({ required: '', required_if: ['!domain_name'] });
 		expect(f.get('renewal')).toMatchObject({ input_type: 'checkbox', options: ['0', '1'] });
-		expect(f.get('competitive_upgrade')).toMatchObject({ input_type: 'checkbox', options: ['0', '1'] });
-		for (const name of ['org_name', 'org_division', 'org_address_city', 'org_address_region', 'org_address_country']) {
-			expect(f.get(name)).toEqual({ required: '', input_type: 'text', options: '', required_if: ['domain_name', '!csr'] });
+		expect(f.get('competitive_upgrade')).toMatchObject({
+			input_type: 'checkbox',
+			options: ['0', '1'],
+		});
+		for (const name of [
+			'org_name',
+			'org_division',
+			'org_address_city',
+			'org_address_region',
+			'org_address_country',
+		]) {
+			expect(f.get(name)).toEqual({
+				required: '',
+				input_type: 'text',
+				options: '',
+				required_if: ['domain_name', '!csr'],
+			});
 		}
 		expect(f.get('previous_order_token')).toMatchObject({ required_if: ['renewal'] });
-		expect(f.get('intermediate_ca')).toMatchObject({ input_type: 'select', options: expect.arrayContaining(['RapidSSL TLS RSA CA G1']) });
+		expect(f.get('intermediate_ca')).toMatchObject({
+			input_type: 'select',
+			options: expect.arrayContaining(['RapidSSL TLS RSA CA G1']),
+		});
 		expect(f.has('exclude_addon')).toBe(true);
 		expect(f.has('san_domains')).toBe(false);
 		expect(f.has('org_address_line1')).toBe(false);
@@ -363,25 +470,41 @@ describe('order/productfields', () => {
 	it('adds organisation fields and the jurisdiction for OV and EV, SANs when counted', async () => {
 		const ov = await fields('TrueBizID-12', 2);
 		expect(ov.get('org_name')).toMatchObject({ required: '1' });
-		expect(ov.get('org_division')).toMatchObject({ required: '', required_if: ['domain_name', '!csr'] });
+		expect(ov.get('org_division')).toMatchObject({
+			required: '',
+			required_if: ['domain_name', '!csr'],
+		});
 		expect(ov.get('org_address_postal_code')).toMatchObject({ required: '1' });
 		expect(ov.get('org_address_line2')).toMatchObject({ required: '' });
 		expect(ov.get('tech_contact_address_post_code')).toMatchObject({ required: '1' });
 		expect(ov.get('admin_contact_address_line2')).toMatchObject({ required: '' });
 		expect(ov.get('san_domains')).toMatchObject({ required: '1' });
 		// The Place Order page (../shared/seeds/place-order.txt): "Required if ordering OV or EV", not EV only.
-		for (const name of ['org_jurisdiction_city', 'org_jurisdiction_region', 'org_jurisdiction_country']) {
+		for (const name of [
+			'org_jurisdiction_city',
+			'org_jurisdiction_region',
+			'org_jurisdiction_country',
+		]) {
 			expect(ov.get(name)).toMatchObject({ required: '1' });
 		}
 		const ev = await fields('SecureSiteProEV-12');
 		expect(ev.get('org_jurisdiction_country')).toMatchObject({ required: '1' });
-		expect(ev.get('intermediate_ca')?.options).toContain('DigiCert Global G2 TLS RSA SHA256 2020 CA1');
+		expect(ev.get('intermediate_ca')?.options).toContain(
+			'DigiCert Global G2 TLS RSA SHA256 2020 CA1',
+		);
 		expect((await fields('SSLWebServerWildcard-12')).has('intermediate_ca')).toBe(false);
 	});
 
 	it('needs a known order_token and no api_key', async () => {
-		expectError(await get('order/productfields', { order_token: 'f'.repeat(32) }), ErrorCode.InvalidOrderToken);
-		expectError(await get('order/productfields'), ErrorCode.MissingParameter, 'order_token is required');
+		expectError(
+			await get('order/productfields', { order_token: 'f'.repeat(32) }),
+			ErrorCode.InvalidOrderToken,
+		);
+		expectError(
+			await get('order/productfields'),
+			ErrorCode.MissingParameter,
+			'order_token is required',
+		);
 	});
 });
 
@@ -409,7 +532,10 @@ describe('order/place', () => {
 	});
 
 	it('gives DNS data', async () => {
-		const token = await placedToken('RapidSSL-12', { dv_auth_method: 'DNS', approver_email_address: '' });
+		const token = await placedToken('RapidSSL-12', {
+			dv_auth_method: 'DNS',
+			approver_email_address: '',
+		});
 		const r = await get('order/review', { order_token: token });
 		expect(r.body).toMatchObject({
 			dv_auth_method: 'DNS',
@@ -423,11 +549,14 @@ describe('order/place', () => {
 
 	it('returns dns_string or file_contents in the place answer, the record name and file name in review', async () => {
 		const sectigo = sim.createToken({ productCode: 'PositiveSSL-12' });
-		const dns = await post('order/place', dvParams(sectigo, {
-			dv_auth_method: 'DNS',
-			ida_email_address: 'ida@example.com',
-			ida_telephone_number: '+44 1',
-		}));
+		const dns = await post(
+			'order/place',
+			dvParams(sectigo, {
+				dv_auth_method: 'DNS',
+				ida_email_address: 'ida@example.com',
+				ida_telephone_number: '+44 1',
+			}),
+		);
 		expect(dns.body).toEqual({
 			success: 'Order placed',
 			reseller_order_id: expect.any(String),
@@ -441,7 +570,12 @@ describe('order/place', () => {
 		});
 		const fileToken = sim.createToken({ productCode: 'RapidSSL-12' });
 		const file = await post('order/place', dvParams(fileToken, { dv_auth_method: 'FILE' }));
-		expect(Object.keys(file.body)).toEqual(['success', 'reseller_order_id', 'invite_url', 'file_contents']);
+		expect(Object.keys(file.body)).toEqual([
+			'success',
+			'reseller_order_id',
+			'invite_url',
+			'file_contents',
+		]);
 		expect((await get('order/review', { order_token: fileToken })).body).toMatchObject({
 			dv_auth_file_name: '/.well-known/pki-validation/fileauth.txt',
 			dv_auth_file_contents: file.body.file_contents,
@@ -449,7 +583,9 @@ describe('order/place', () => {
 		const sfileToken = sim.createToken({ productCode: 'QuickSSLPremium-12' });
 		const sfile = await post('order/place', dvParams(sfileToken, { dv_auth_method: 'SFILE' }));
 		expect(sfile.body.file_contents).toEqual(expect.any(String));
-		expect((await get('order/review', { order_token: sfileToken })).body.dv_auth_file_name).toMatch(/^\/\.well-known\/pki-validation\//);
+		expect((await get('order/review', { order_token: sfileToken })).body.dv_auth_file_name).toMatch(
+			/^\/\.well-known\/pki-validation\//,
+		);
 	});
 
 	it('needs POST for a CSR but takes GET with domain_name, generating the key pair once', async () => {
@@ -462,17 +598,38 @@ describe('order/place', () => {
 		expect(sim.getOrder(token)?.domainName).toBe('shop.example.com');
 		// A real pair: the CSR's key is the private key's, and the subject holds the organisation and admin email.
 		const csrKey = csrPublicKey(a.body.csr)!.export({ type: 'spki', format: 'der' });
-		expect(createPublicKey(createPrivateKey(a.body.private_key)).export({ type: 'spki', format: 'der' })).toEqual(csrKey);
+		expect(
+			createPublicKey(createPrivateKey(a.body.private_key)).export({ type: 'spki', format: 'der' }),
+		).toEqual(csrKey);
 		const subject = fromPem(a.body.csr)!.toString('latin1');
-		for (const part of ['shop.example.com', 'Example Ltd', 'IT', 'London', 'admin_contact@example.com']) expect(subject).toContain(part);
+		for (const part of [
+			'shop.example.com',
+			'Example Ltd',
+			'IT',
+			'London',
+			'admin_contact@example.com',
+		])
+			expect(subject).toContain(part);
 		// Never again: review has no key.
-		expect(JSON.stringify((await get('order/review', { order_token: token })).body)).not.toContain('PRIVATE KEY');
+		expect(JSON.stringify((await get('order/review', { order_token: token })).body)).not.toContain(
+			'PRIVATE KEY',
+		);
 	});
 
 	it('without a CSR asks for the organisation, as productfields says (required_if domain_name, !csr)', async () => {
 		const token = sim.createToken({ productCode: 'RapidSSL-12' });
-		for (const name of ['org_name', 'org_division', 'org_address_city', 'org_address_region', 'org_address_country']) {
-			expectError(await get('order/place', keygenParams(token, { [name]: '' })), ErrorCode.MissingParameter, `${name} is required`);
+		for (const name of [
+			'org_name',
+			'org_division',
+			'org_address_city',
+			'org_address_region',
+			'org_address_country',
+		]) {
+			expectError(
+				await get('order/place', keygenParams(token, { [name]: '' })),
+				ErrorCode.MissingParameter,
+				`${name} is required`,
+			);
 		}
 		// With a CSR the organisation comes from it: not required.
 		expect((await post('order/place', dvParams(token))).body.success).toBe('Order placed');
@@ -492,18 +649,31 @@ describe('order/place', () => {
 		const before = (await get('order/review', { order_token: fresh })).body;
 		const token = await placedToken();
 		const after = (await get('order/review', { order_token: token })).body;
-		expect(before).toMatchObject({ order_status: 'Order Placed', domain_name: '', approver_email_address: '', invite_url: '' });
+		expect(before).toMatchObject({
+			order_status: 'Order Placed',
+			domain_name: '',
+			approver_email_address: '',
+			invite_url: '',
+		});
 		expect(after).toMatchObject({
 			order_status: 'Order Placed',
 			domain_name: 'www.example.com',
 			approver_email_address: 'admin@example.com',
 			approver_notified_date: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
-			admin_contact: { title: 'CTO', first_name: 'Ada', last_name: 'Lovelace', phone: '+44 20 7946 0000', email: 'admin_contact@example.com' },
+			admin_contact: {
+				title: 'CTO',
+				first_name: 'Ada',
+				last_name: 'Lovelace',
+				phone: '+44 20 7946 0000',
+				email: 'admin_contact@example.com',
+			},
 			dv_auth_method: 'EMAIL',
 			invite_url: expect.stringContaining(token),
 		});
 		expect(before.dv_auth_method).toBeUndefined();
-		expect(after.modifications.modification.map((m: { event_name: string }) => m.event_name)).toEqual(['Order Placed', 'Approver Email Sent']);
+		expect(
+			after.modifications.modification.map((m: { event_name: string }) => m.event_name),
+		).toEqual(['Order Placed', 'Approver Email Sent']);
 	});
 
 	it('places again after a Roll Back, with the points refunded in between', async () => {
@@ -522,18 +692,34 @@ describe('order/place', () => {
 			ErrorCode.MissingParameter,
 			'tech_contact_email is required',
 		);
-		expectError(await post('order/place', dvParams(token, { dv_auth_method: '' })), ErrorCode.MissingParameter, 'dv_auth_method is required');
+		expectError(
+			await post('order/place', dvParams(token, { dv_auth_method: '' })),
+			ErrorCode.MissingParameter,
+			'dv_auth_method is required',
+		);
 		const noCsr = dvParams(token);
 		delete noCsr.csr;
 		// domain_name comes before csr in productfields; each is required without the other.
-		expectError(await post('order/place', noCsr), ErrorCode.MissingParameter, 'domain_name is required');
-		expectError(await post('order/place', dvParams(token, { hashing_algorithm: '' })), ErrorCode.MissingParameter, 'hashing_algorithm is required');
+		expectError(
+			await post('order/place', noCsr),
+			ErrorCode.MissingParameter,
+			'domain_name is required',
+		);
+		expectError(
+			await post('order/place', dvParams(token, { hashing_algorithm: '' })),
+			ErrorCode.MissingParameter,
+			'hashing_algorithm is required',
+		);
 		expectError(
 			await post('order/place', dvParams(token, { hashing_algorithm: 'SHA2-256' })),
 			ErrorCode.InvalidParameter,
 			/hashing_algorithm must be one of: SHA-256, SHA-256-FULL-CHAIN/,
 		);
-		expectError(await post('order/place', dvParams(token, { renewal: 'yes' })), ErrorCode.InvalidParameter, /renewal must be one of: 0, 1/);
+		expectError(
+			await post('order/place', dvParams(token, { renewal: 'yes' })),
+			ErrorCode.InvalidParameter,
+			/renewal must be one of: 0, 1/,
+		);
 		expectError(
 			await post('order/place', dvParams(token, { approver_email_address: '' })),
 			ErrorCode.MissingParameter,
@@ -556,7 +742,11 @@ describe('order/place', () => {
 
 	it('requires organisation data and the jurisdiction for OV and EV', async () => {
 		const ov = sim.createToken({ productCode: 'TrueBizID-12' });
-		expectError(await post('order/place', dvParams(ov)), ErrorCode.MissingParameter, 'tech_contact_organisation_name is required');
+		expectError(
+			await post('order/place', dvParams(ov)),
+			ErrorCode.MissingParameter,
+			'tech_contact_organisation_name is required',
+		);
 		expectError(
 			await post('order/place', ovParams(ov, { org_address_postal_code: '' })),
 			ErrorCode.MissingParameter,
@@ -578,16 +768,27 @@ describe('order/place', () => {
 			'org_jurisdiction_country is required',
 		);
 		expect((await post('order/place', ovParams(ov))).body.success).toBe('Order placed');
-		expect(sim.getOrder(ov)?.organisation).toMatchObject({ name: 'Example Ltd', address_postal_code: 'EC1A 1AA' });
+		expect(sim.getOrder(ov)?.organisation).toMatchObject({
+			name: 'Example Ltd',
+			address_postal_code: 'EC1A 1AA',
+		});
 
 		const ev = sim.createToken({ productCode: 'TrueBizIDEV-12' });
-		expectError(await post('order/place', ovParams(ev, { org_jurisdiction_city: '' })), ErrorCode.MissingParameter, 'org_jurisdiction_city is required');
+		expectError(
+			await post('order/place', ovParams(ev, { org_jurisdiction_city: '' })),
+			ErrorCode.MissingParameter,
+			'org_jurisdiction_city is required',
+		);
 		expect((await post('order/place', ovParams(ev))).body.success).toBe('Order placed');
 	});
 
 	it('validates method, approver, intermediate and names', async () => {
 		const token = sim.createToken({ productCode: 'RapidSSL-12' });
-		expectError(await post('order/place', dvParams(token, { dv_auth_method: 'HTTP' })), ErrorCode.InvalidParameter, /dv_auth_method/);
+		expectError(
+			await post('order/place', dvParams(token, { dv_auth_method: 'HTTP' })),
+			ErrorCode.InvalidParameter,
+			/dv_auth_method/,
+		);
 		expectError(
 			await post('order/place', dvParams(token, { approver_email_address: 'ceo@example.com' })),
 			ErrorCode.InvalidParameter,
@@ -604,11 +805,20 @@ describe('order/place', () => {
 			/not a wildcard product/,
 		);
 		expectError(
-			await post('order/place', dvParams(token, { csr: '-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----' })),
+			await post(
+				'order/place',
+				dvParams(token, {
+					csr: '-----BEGIN CERTIFICATE REQUEST-----\nAAAA\n-----END CERTIFICATE REQUEST-----',
+				}),
+			),
 			ErrorCode.InvalidParameter,
 			/common name/,
 		);
-		expectError(await post('order/place', dvParams('0'.repeat(32))), ErrorCode.InvalidOrderToken, 'Invalid order_token');
+		expectError(
+			await post('order/place', dvParams('0'.repeat(32))),
+			ErrorCode.InvalidOrderToken,
+			'Invalid order_token',
+		);
 	});
 
 	it('refuses FILE and SFILE for wildcards', async () => {
@@ -620,14 +830,26 @@ describe('order/place', () => {
 				new RegExp(`${method} validation is not available for wildcard`),
 			);
 		}
-		expectError(await post('order/place', dvParams(token)), ErrorCode.InvalidParameter, /needs a wildcard common name/);
-		const dns = await post('order/place', dvParams(token, { csr: WILD_CSR.csr, dv_auth_method: 'DNS' }));
+		expectError(
+			await post('order/place', dvParams(token)),
+			ErrorCode.InvalidParameter,
+			/needs a wildcard common name/,
+		);
+		const dns = await post(
+			'order/place',
+			dvParams(token, { csr: WILD_CSR.csr, dv_auth_method: 'DNS' }),
+		);
 		expect(dns.body.success).toBe('Order placed');
-		expect((await get('order/review', { order_token: token })).body.dv_auth_dns_name).toBe('example.com');
+		expect((await get('order/review', { order_token: token })).body.dv_auth_dns_name).toBe(
+			'example.com',
+		);
 
 		const san = sim.createToken({ productCode: 'SecureSite-12', sanCount: 2 });
 		expectError(
-			await post('order/place', ovParams(san, { dv_auth_method: 'FILE', san_domains: '*.example.org' })),
+			await post(
+				'order/place',
+				ovParams(san, { dv_auth_method: 'FILE', san_domains: '*.example.org' }),
+			),
 			ErrorCode.InvalidParameter,
 			/FILE validation is not available for wildcard/,
 		);
@@ -635,13 +857,23 @@ describe('order/place', () => {
 
 	it('limits SANs to the token count', async () => {
 		const token = sim.createToken({ productCode: 'SSL123-12', sanCount: 2 });
-		expectError(await post('order/place', dvParams(token)), ErrorCode.MissingParameter, 'san_domains is required');
 		expectError(
-			await post('order/place', dvParams(token, { san_domains: 'a.example.com,b.example.com,c.example.com' })),
+			await post('order/place', dvParams(token)),
+			ErrorCode.MissingParameter,
+			'san_domains is required',
+		);
+		expectError(
+			await post(
+				'order/place',
+				dvParams(token, { san_domains: 'a.example.com,b.example.com,c.example.com' }),
+			),
 			ErrorCode.InvalidParameter,
 			/3 names.*allows 2/,
 		);
-		const ok = await post('order/place', dvParams(token, { san_domains: 'a.example.com, b.example.com' }));
+		const ok = await post(
+			'order/place',
+			dvParams(token, { san_domains: 'a.example.com, b.example.com' }),
+		);
 		expect(ok.body.success).toBeDefined();
 		expect(sim.getOrder(token)?.sanDomains).toEqual(['a.example.com', 'b.example.com']);
 		expect(sim.points()).toBe(DEFAULT_POINTS - 40 - 2 * 30);
@@ -650,7 +882,11 @@ describe('order/place', () => {
 	it('refuses an order the balance cannot pay for', async () => {
 		sim.setPoints(10);
 		const token = sim.createToken({ productCode: 'RapidSSL-12' });
-		expectError(await post('order/place', dvParams(token)), ErrorCode.InsufficientPoints, /needs 20 points.*balance is 10/);
+		expectError(
+			await post('order/place', dvParams(token)),
+			ErrorCode.InsufficientPoints,
+			/needs 20 points.*balance is 10/,
+		);
 		expect(sim.getOrder(token)).toMatchObject({ status: 'Order Placed', placements: 0 });
 		expect(sim.getOrder(token)?.placedAt).toBeUndefined();
 	});
@@ -662,7 +898,9 @@ describe('order/place', () => {
 			const a = await answer(
 				await fetch(`${hooked.url}/order/place.json`, {
 					method: 'POST',
-					body: new URLSearchParams(dvParams(token, { csr: 'anything', approver_email_address: 'admin@example.net' })),
+					body: new URLSearchParams(
+						dvParams(token, { csr: 'anything', approver_email_address: 'admin@example.net' }),
+					),
 				}),
 			);
 			expect(a.body.success).toBeDefined();
@@ -678,19 +916,32 @@ describe('order/place', () => {
 
 describe('life cycle', () => {
 	it('advances Placed -> Awaiting Customer Verification -> Completed and issues a real chain', async () => {
-		const token = await placedToken('RapidSSL-12', { intermediate_ca: 'RapidSSL Global TLS RSA4096 SHA256 2022 CA1' });
+		const token = await placedToken('RapidSSL-12', {
+			intermediate_ca: 'RapidSSL Global TLS RSA4096 SHA256 2022 CA1',
+		});
 		let r = await get('order/review', { order_token: token });
-		expect(r.body).toMatchObject({ order_status: 'Order Placed', certificate: '', expiry_date: '', provider_order_id: '' });
+		expect(r.body).toMatchObject({
+			order_status: 'Order Placed',
+			certificate: '',
+			expiry_date: '',
+			provider_order_id: '',
+		});
 		expect(r.body.ca_certs).toBeUndefined();
 		expect(r.body.pkcs7).toBeUndefined();
 
 		const first = await get('order/advanceorder', { order_token: token });
 		const id = sim.getOrder(token)!.resellerOrderId;
-		expect(first.body).toEqual({ success: `Order was pushed. Please wait up to 3 minutes for the status to update - ${id}` });
+		expect(first.body).toEqual({
+			success: `Order was pushed. Please wait up to 3 minutes for the status to update - ${id}`,
+		});
 		expect(sim.getOrder(token)?.status).toBe('Awaiting Customer Verification');
 		await get('order/advanceorder', { order_token: token });
 		expect(sim.getOrder(token)?.status).toBe('Completed');
-		expectError(await get('order/advanceorder', { order_token: token }), ErrorCode.InvalidState, /Completed/);
+		expectError(
+			await get('order/advanceorder', { order_token: token }),
+			ErrorCode.InvalidState,
+			/Completed/,
+		);
 
 		r = await get('order/review', { order_token: token });
 		expect(r.body).toMatchObject({
@@ -717,9 +968,13 @@ describe('life cycle', () => {
 		expect(leaf.verify(intermediate.publicKey)).toBe(true);
 		expect(intermediate.verify(root.publicKey)).toBe(true);
 		expect(leaf.checkPrivateKey(createPrivateKey(CSR.privateKey))).toBe(true);
-		expect(new Date(leaf.validTo).toISOString().slice(0, 16)).toBe(r.body.expiry_date.replace(' ', 'T').slice(0, 16));
+		expect(new Date(leaf.validTo).toISOString().slice(0, 16)).toBe(
+			r.body.expiry_date.replace(' ', 'T').slice(0, 16),
+		);
 		// STC looks for this event name to allow a cancel (classes/STOrderManager.php:432-435).
-		expect(r.body.modifications.modification.map((m: { event_name: string }) => m.event_name)).toContain('Order Completed');
+		expect(
+			r.body.modifications.modification.map((m: { event_name: string }) => m.event_name),
+		).toContain('Order Completed');
 		expect(r.body.modifications.modification[0]).toEqual({
 			timestamp: expect.stringMatching(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/),
 			event_id: expect.stringMatching(/^\d+$/),
@@ -776,14 +1031,27 @@ describe('life cycle', () => {
 		const token = await placedToken();
 		expect(sim.points()).toBe(DEFAULT_POINTS - 20);
 		const a = await get('order/cancel', { order_token: token });
-		expect(a.body).toEqual({ success: `Order cancelled - ${sim.getOrder(token)!.resellerOrderId}` });
+		expect(a.body).toEqual({
+			success: `Order cancelled - ${sim.getOrder(token)!.resellerOrderId}`,
+		});
 		expect(sim.points()).toBe(DEFAULT_POINTS);
 		expect(sim.getOrder(token)?.status).toBe('Cancelled');
-		expectError(await get('order/cancel', { order_token: token }), ErrorCode.InvalidState, /already been cancelled/);
+		expectError(
+			await get('order/cancel', { order_token: token }),
+			ErrorCode.InvalidState,
+			/already been cancelled/,
+		);
 		expectError(await post('order/place', dvParams(token)), ErrorCode.InvalidState, /cancelled/);
 		const audit = await get('account/pointsaudit', key());
-		expect(audit.body.record.map((e: { PointsAdjustment: string }) => e.PointsAdjustment)).toEqual([String(DEFAULT_POINTS), '-20', '20']);
-		expect(audit.body.record[1]).toMatchObject({ OrderToken: token, OrderReference: sim.getOrder(token)!.resellerOrderId });
+		expect(audit.body.record.map((e: { PointsAdjustment: string }) => e.PointsAdjustment)).toEqual([
+			String(DEFAULT_POINTS),
+			'-20',
+			'20',
+		]);
+		expect(audit.body.record[1]).toMatchObject({
+			OrderToken: token,
+			OrderReference: sim.getOrder(token)!.resellerOrderId,
+		});
 	});
 
 	it('refuses to cancel more than 30 days after issue', async () => {
@@ -791,7 +1059,11 @@ describe('life cycle', () => {
 		sim.advance(token);
 		sim.advance(token);
 		sim.setNow(new Date(Date.now() + 31 * 24 * 3600 * 1000));
-		expectError(await get('order/cancel', { order_token: token }), ErrorCode.InvalidState, /30 days/);
+		expectError(
+			await get('order/cancel', { order_token: token }),
+			ErrorCode.InvalidState,
+			/30 days/,
+		);
 	});
 
 	it('resends emails', async () => {
@@ -800,11 +1072,26 @@ describe('life cycle', () => {
 		expect(approver.body).toEqual({
 			success: 'Email resent',
 			type: 'Approver',
-			email_sent_to: { approver_email: 'admin@example.com', admin_contact_email: '', tech_contact_email: '' },
+			email_sent_to: {
+				approver_email: 'admin@example.com',
+				admin_contact_email: '',
+				tech_contact_email: '',
+			},
 		});
-		expectError(await get('order/resendemail', { order_token: token, email_type: 'Fulfillment' }), ErrorCode.InvalidState);
-		expectError(await get('order/resendemail', { order_token: token, email_type: 'Other' }), ErrorCode.InvalidParameter, /Approver, Fulfillment/);
-		expectError(await get('order/resendemail', { order_token: token }), ErrorCode.MissingParameter, 'email_type is required');
+		expectError(
+			await get('order/resendemail', { order_token: token, email_type: 'Fulfillment' }),
+			ErrorCode.InvalidState,
+		);
+		expectError(
+			await get('order/resendemail', { order_token: token, email_type: 'Other' }),
+			ErrorCode.InvalidParameter,
+			/Approver, Fulfillment/,
+		);
+		expectError(
+			await get('order/resendemail', { order_token: token }),
+			ErrorCode.MissingParameter,
+			'email_type is required',
+		);
 		sim.advance(token);
 		sim.advance(token);
 		const done = await get('order/resendemail', { order_token: token, email_type: 'Fulfillment' });
@@ -815,12 +1102,19 @@ describe('life cycle', () => {
 			tech_contact_email: 'tech_contact@example.com',
 		});
 		const fresh = sim.createToken({ productCode: 'RapidSSL-12' });
-		expectError(await get('order/resendemail', { order_token: fresh, email_type: 'Approver' }), ErrorCode.InvalidState, /not been placed/);
+		expectError(
+			await get('order/resendemail', { order_token: fresh, email_type: 'Approver' }),
+			ErrorCode.InvalidState,
+			/not been placed/,
+		);
 	});
 
 	it('changes the approver email within the approver list', async () => {
 		const token = await placedToken();
-		const ok = await get('order/changeapproveremail', { order_token: token, email: 'hostmaster@www.example.com' });
+		const ok = await get('order/changeapproveremail', {
+			order_token: token,
+			email: 'hostmaster@www.example.com',
+		});
 		expect(ok.body).toEqual({ success: 'Change Approver Email Reset' });
 		expect(sim.getOrder(token)?.approverEmail).toBe('hostmaster@www.example.com');
 		expectError(
@@ -828,33 +1122,65 @@ describe('life cycle', () => {
 			ErrorCode.InvalidParameter,
 			/approver list/,
 		);
-		expectError(await get('order/changeapproveremail', { order_token: token }), ErrorCode.MissingParameter, 'email is required');
+		expectError(
+			await get('order/changeapproveremail', { order_token: token }),
+			ErrorCode.MissingParameter,
+			'email is required',
+		);
 	});
 
 	it('switches DNS/FILE orders to EMAIL and polls validation', async () => {
 		const token = await placedToken('RapidSSL-12', { dv_auth_method: 'FILE' });
-		expect((await get('order/pollauth', { order_token: token })).body).toEqual({ success: 'Order Polled', status: expect.any(String) });
+		expect((await get('order/pollauth', { order_token: token })).body).toEqual({
+			success: 'Order Polled',
+			status: expect.any(String),
+		});
 		const changed = await get('order/changeauthmethod', { order_token: token });
 		expect(changed.body).toEqual({ success: 'DV Auth Method Updated' });
-		expect(sim.getOrder(token)).toMatchObject({ dvAuthMethod: 'EMAIL', fileName: undefined, approverEmail: 'admin@www.example.com' });
+		expect(sim.getOrder(token)).toMatchObject({
+			dvAuthMethod: 'EMAIL',
+			fileName: undefined,
+			approverEmail: 'admin@www.example.com',
+		});
 		// DNS: no status; STC's email_address names the new approver (classes/STOrderManager.php:365-372).
 		const dns = await placedToken('RapidSSL-12', { dv_auth_method: 'DNS' });
-		expect((await get('order/pollauth', { order_token: dns })).body).toEqual({ success: 'Order Polled' });
-		await get('order/changeauthmethod', { order_token: dns, email_address: 'webmaster@example.com' });
+		expect((await get('order/pollauth', { order_token: dns })).body).toEqual({
+			success: 'Order Polled',
+		});
+		await get('order/changeauthmethod', {
+			order_token: dns,
+			email_address: 'webmaster@example.com',
+		});
 		expect(sim.getOrder(dns)?.approverEmail).toBe('webmaster@example.com');
-		expectError(await get('order/changeauthmethod', { order_token: token }), ErrorCode.InvalidState, /already uses EMAIL/);
-		expectError(await get('order/pollauth', { order_token: token }), ErrorCode.InvalidState, /EMAIL/);
+		expectError(
+			await get('order/changeauthmethod', { order_token: token }),
+			ErrorCode.InvalidState,
+			/already uses EMAIL/,
+		);
+		expectError(
+			await get('order/pollauth', { order_token: token }),
+			ErrorCode.InvalidState,
+			/EMAIL/,
+		);
 	});
 
 	it('reissues completed orders by POST only', async () => {
 		const token = await placedToken();
-		expectError(await post('order/reissue', { order_token: token }), ErrorCode.InvalidState, /completed/);
+		expectError(
+			await post('order/reissue', { order_token: token }),
+			ErrorCode.InvalidState,
+			/completed/,
+		);
 		sim.advance(token);
 		sim.advance(token);
 		const oldCert = sim.getOrder(token)?.certificate;
 		expectError(await get('order/reissue', { order_token: token }), ErrorCode.PostRequired, /POST/);
 		const fresh = makeCsr('www.example.com');
-		const a = await post('order/reissue', { order_token: token, csr: fresh.csr, dv_auth_method: 'DNS' });
+		const a = await post('order/reissue', {
+			order_token: token,
+			csr: fresh.csr,
+			dv_auth_method: 'DNS',
+		});
 		expect(a.body).toEqual({
 			dns_string: expect.stringMatching(/\w{16,}/),
 			dns_name: 'www.example.com',
@@ -868,7 +1194,9 @@ describe('life cycle', () => {
 		sim.advance(token);
 		const cert = sim.getOrder(token)!.certificate!;
 		expect(cert).not.toBe(oldCert);
-		expect(new X509Certificate(cert).checkPrivateKey(createPrivateKey(fresh.privateKey))).toBe(true);
+		expect(new X509Certificate(cert).checkPrivateKey(createPrivateKey(fresh.privateKey))).toBe(
+			true,
+		);
 		// Two certificates now: review lists both under reissued_certificates.
 		const reviewed = (await get('order/review', { order_token: token })).body;
 		expect(reviewed.reissued_certificates.certificate_info).toEqual([
@@ -899,18 +1227,31 @@ describe('order/approverlist', () => {
 	});
 
 	it('validates the domain', async () => {
-		expectError(await get('order/approverlist'), ErrorCode.MissingParameter, 'domain_name is required');
-		expectError(await get('order/approverlist', { domain_name: 'not a domain' }), ErrorCode.InvalidParameter);
+		expectError(
+			await get('order/approverlist'),
+			ErrorCode.MissingParameter,
+			'domain_name is required',
+		);
+		expectError(
+			await get('order/approverlist', { domain_name: 'not a domain' }),
+			ErrorCode.InvalidParameter,
+		);
 	});
 
 	it('collapses lists XML-style when asked (the old xmlStyleLists switch)', async () => {
 		const xml = await startSimulator({ xmlStyleLists: true });
 		try {
-			const products = await answer(await fetch(`${xml.url}/order/showtokens.json?api_key=${xml.apiKey}`));
+			const products = await answer(
+				await fetch(`${xml.url}/order/showtokens.json?api_key=${xml.apiKey}`),
+			);
 			expect(products.body).toMatchObject({ unused_tokens: '', used_tokens: '' });
 			const token = xml.createToken({ productCode: 'RapidSSL-12', reference: 'ref-9' });
-			const one = await answer(await fetch(`${xml.url}/order/showtokens.json?api_key=${xml.apiKey}`));
-			expect(one.body.unused_tokens).toEqual({ order_token: { token, reseller_unique_reference: 'ref-9' } });
+			const one = await answer(
+				await fetch(`${xml.url}/order/showtokens.json?api_key=${xml.apiKey}`),
+			);
+			expect(one.body.unused_tokens).toEqual({
+				order_token: { token, reseller_unique_reference: 'ref-9' },
+			});
 		} finally {
 			await xml.close();
 		}
@@ -931,23 +1272,52 @@ describe('account-level order calls', () => {
 		// The time of the last modification in the returned data, not the server's clock.
 		expect(a.body.data_accuracy).toBe('2026-03-01 10:00:05');
 		expect(a.body.timestamp).toBeUndefined();
-		expect(a.body.orders.order.map((o: { reseller_order_id: string }) => o.reseller_order_id)).toEqual([id(late)]);
+		expect(
+			a.body.orders.order.map((o: { reseller_order_id: string }) => o.reseller_order_id),
+		).toEqual([id(late)]);
 		expect(a.body.orders.order[0].order_token).toBeUndefined();
-		expect(a.body.orders.order[0]).toMatchObject({ provider_order_id: '', truste_account_id: '', order_status: 'Order Placed', modifications: '' });
+		expect(a.body.orders.order[0]).toMatchObject({
+			provider_order_id: '',
+			truste_account_id: '',
+			order_status: 'Order Placed',
+			modifications: '',
+		});
 		const all = await get('order/modifiedorders', { ...key(), date: '2026-03-01 09:59:59' });
-		expect(all.body.orders.order.map((o: { reseller_order_id: string }) => o.reseller_order_id)).toEqual([id(early), id(late)]);
+		expect(
+			all.body.orders.order.map((o: { reseller_order_id: string }) => o.reseller_order_id),
+		).toEqual([id(early), id(late)]);
 		const none = await get('order/modifiedorders', { ...key(), date: '2026-03-01 10:00:05' });
-		expect(none.body).toEqual({ success: 'Modified Orders', orders: '', data_accuracy: '2026-03-01 10:00:05' });
-		expectError(await get('order/modifiedorders', { ...key(), date: '2026-03-01' }), ErrorCode.InvalidParameter, /YYYY-MM-DD HH:MM:SS/);
-		expectError(await get('order/modifiedorders', key()), ErrorCode.MissingParameter, 'date is required');
-		expectError(await get('order/modifiedorders', { api_key: 'x', date: '2026-03-01 10:00:00' }), ErrorCode.InvalidApiKey, undefined, 401);
+		expect(none.body).toEqual({
+			success: 'Modified Orders',
+			orders: '',
+			data_accuracy: '2026-03-01 10:00:05',
+		});
+		expectError(
+			await get('order/modifiedorders', { ...key(), date: '2026-03-01' }),
+			ErrorCode.InvalidParameter,
+			/YYYY-MM-DD HH:MM:SS/,
+		);
+		expectError(
+			await get('order/modifiedorders', key()),
+			ErrorCode.MissingParameter,
+			'date is required',
+		);
+		expectError(
+			await get('order/modifiedorders', { api_key: 'x', date: '2026-03-01 10:00:00' }),
+			ErrorCode.InvalidApiKey,
+			undefined,
+			401,
+		);
 	});
 
 	it('lists expiring orders, leaving out a domain bought again that expires later', async () => {
 		const token = await placedToken();
 		sim.advance(token);
 		sim.advance(token);
-		expect((await get('order/expiring', key())).body).toEqual({ success: 'Expiring Orders', orders: '' });
+		expect((await get('order/expiring', key())).body).toEqual({
+			success: 'Expiring Orders',
+			orders: '',
+		});
 		sim.setNow(new Date(Date.now() + 150 * 24 * 3600 * 1000));
 		const a = await get('order/expiring', key());
 		expect(a.body.orders.order).toEqual([
@@ -962,12 +1332,18 @@ describe('account-level order calls', () => {
 			},
 		]);
 		expect((await get('order/expiring', { ...key(), days: '10' })).body.orders).toBe('');
-		expectError(await get('order/expiring', { ...key(), days: 'soon' }), ErrorCode.InvalidParameter, /days/);
+		expectError(
+			await get('order/expiring', { ...key(), days: 'soon' }),
+			ErrorCode.InvalidParameter,
+			/days/,
+		);
 		const renewal = await placedToken();
 		sim.advance(renewal);
 		sim.advance(renewal);
 		const later = await get('order/expiring', { ...key(), days: '365' });
-		expect(later.body.orders.order.map((o: { reseller_order_id: string }) => o.reseller_order_id)).toEqual([id(renewal)]);
+		expect(
+			later.body.orders.order.map((o: { reseller_order_id: string }) => o.reseller_order_id),
+		).toEqual([id(renewal)]);
 	});
 
 	it('shows used and unused tokens as {token, reseller_unique_reference}', async () => {
@@ -977,12 +1353,17 @@ describe('account-level order calls', () => {
 		expect(a.body).toEqual({
 			success: 'Order tokens',
 			unused_tokens: { order_token: [{ token: unused, reseller_unique_reference: 'ref-unused' }] },
-			used_tokens: { order_token: [{ token: used, reseller_unique_reference: expect.any(String) }] },
+			used_tokens: {
+				order_token: [{ token: used, reseller_unique_reference: expect.any(String) }],
+			},
 		});
 		// Roll Back: to be placed again, so unused again.
 		sim.rollBack(used);
 		const b = await get('order/showtokens', key());
-		expect(b.body.unused_tokens.order_token.map((t: { token: string }) => t.token)).toEqual([unused, used]);
+		expect(b.body.unused_tokens.order_token.map((t: { token: string }) => t.token)).toEqual([
+			unused,
+			used,
+		]);
 		expect(b.body.used_tokens).toBe('');
 		expectError(await get('order/showtokens'), ErrorCode.MissingParameter, 'api_key is required');
 	});
@@ -995,7 +1376,8 @@ describe('account and product services', () => {
 		sim.advance(done);
 		sim.advance(done);
 		const a = await get('account/review', key());
-		const record = (token: string) => expect.objectContaining({ reseller_order_id: sim.getOrder(token)!.resellerOrderId });
+		const record = (token: string) =>
+			expect.objectContaining({ reseller_order_id: sim.getOrder(token)!.resellerOrderId });
 		expect(a.body).toEqual({
 			success: 'Reseller Overview',
 			purchased_points: String(DEFAULT_POINTS - 40),
@@ -1018,9 +1400,19 @@ describe('account and product services', () => {
 			success: 'Points total updated',
 			new_total: String(DEFAULT_POINTS + 100),
 		});
-		expectError(await get('account/addtestpoints', key()), ErrorCode.MissingParameter, 'points is required');
-		expectError(await get('account/addtestpoints', { ...key(), points: '-5' }), ErrorCode.InvalidParameter);
-		expect((await get('account/emptytestpoints', key())).body).toEqual({ success: 'Points total updated', new_total: '0' });
+		expectError(
+			await get('account/addtestpoints', key()),
+			ErrorCode.MissingParameter,
+			'points is required',
+		);
+		expectError(
+			await get('account/addtestpoints', { ...key(), points: '-5' }),
+			ErrorCode.InvalidParameter,
+		);
+		expect((await get('account/emptytestpoints', key())).body).toEqual({
+			success: 'Points total updated',
+			new_total: '0',
+		});
 		expect(sim.points()).toBe(0);
 		const audit = await get('account/pointsaudit', key());
 		expect(audit.body.record).toHaveLength(3);
@@ -1041,7 +1433,12 @@ describe('account and product services', () => {
 		const a = await get('account/regenerateapikey', key());
 		expect(a.body).toEqual({ success: 'API Key reset', api_key: sim.apiKey });
 		expect(sim.apiKey).not.toBe(old);
-		expectError(await get('account/review', { api_key: old }), ErrorCode.InvalidApiKey, undefined, 401);
+		expectError(
+			await get('account/review', { api_key: old }),
+			ErrorCode.InvalidApiKey,
+			undefined,
+			401,
+		);
 	});
 
 	it('lists the catalogue', async () => {
@@ -1062,7 +1459,11 @@ describe('account and product services', () => {
 		]) {
 			expect(codes).toContain(code);
 		}
-		expect(a.body.products.find((x: { st_product_code: string }) => x.st_product_code === 'SecureSiteProEV-12')).toEqual({
+		expect(
+			a.body.products.find(
+				(x: { st_product_code: string }) => x.st_product_code === 'SecureSiteProEV-12',
+			),
+		).toEqual({
 			st_product_code: 'SecureSiteProEV-12',
 			product_name: expect.any(String),
 			html_description: expect.any(String),
@@ -1074,7 +1475,13 @@ describe('account and product services', () => {
 			product_points: '900',
 		});
 		expect((await get('product/listproducts', key())).body.products).toHaveLength(codes.length);
-		expect((await get('product/listproducts', { ...key(), product_group: 'SmarterTools' })).body).toEqual({ success: 'Product list' });
-		expectError(await get('product/listproducts', { ...key(), product_group: 'Hosting' }), ErrorCode.InvalidParameter, /product_group/);
+		expect(
+			(await get('product/listproducts', { ...key(), product_group: 'SmarterTools' })).body,
+		).toEqual({ success: 'Product list' });
+		expectError(
+			await get('product/listproducts', { ...key(), product_group: 'Hosting' }),
+			ErrorCode.InvalidParameter,
+			/product_group/,
+		);
 	});
 });

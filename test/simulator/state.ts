@@ -182,16 +182,23 @@ export class Account {
 		if (!product) throw invalid(`Invalid st_product_code ${spec.productCode}`);
 		const sanCount = spec.sanCount ?? product.minSanCount;
 		const serverCount = spec.serverCount ?? 1;
-		if (!Number.isInteger(sanCount) || sanCount < product.minSanCount || sanCount > product.maxSanCount) {
+		if (
+			!Number.isInteger(sanCount) ||
+			sanCount < product.minSanCount ||
+			sanCount > product.maxSanCount
+		) {
 			throw invalid(
 				`san_count must be between ${product.minSanCount} and ${product.maxSanCount} for ${product.code}`,
 			);
 		}
 		if (!Number.isInteger(serverCount) || serverCount < 1 || serverCount > product.maxServerCount) {
-			throw invalid(`server_count must be between 1 and ${product.maxServerCount} for ${product.code}`);
+			throw invalid(
+				`server_count must be between 1 and ${product.maxServerCount} for ${product.code}`,
+			);
 		}
 		const reference = spec.reference ?? `SIM-${this.sequence + 1}`;
-		if (reference.length > 35) throw invalid('reseller_unique_reference must be at most 35 characters');
+		if (reference.length > 35)
+			throw invalid('reseller_unique_reference must be at most 35 characters');
 		if (this.references.has(reference)) {
 			throw new ApiError(
 				ErrorCode.DuplicateReference,
@@ -250,7 +257,12 @@ export class Account {
 		const token = randomBytes(16).toString('hex');
 		const md5 = createHash('md5').update(token).digest('hex').toUpperCase();
 		const sha = createHash('sha256').update(token).digest('hex');
-		order.dnsName = order.dnsType = order.dnsString = order.fileName = order.fileContents = undefined;
+		order.dnsName =
+			order.dnsType =
+			order.dnsString =
+			order.fileName =
+			order.fileContents =
+				undefined;
 		// A new file (reissue, a changed method) must be checked again.
 		order.fileCheck = order.fileValidatedAt = undefined;
 		if (order.dvAuthMethod === 'DNS') {
@@ -332,11 +344,16 @@ export class Account {
 	cancel(order: OrderState): number {
 		if (order.status === 'Cancelled') throw badState('Order has already been cancelled');
 		const now = this.now().getTime();
-		if (order.status === 'Completed' && order.completedAt && now - order.completedAt.getTime() > 30 * DAY_MS) {
+		if (
+			order.status === 'Completed' &&
+			order.completedAt &&
+			now - order.completedAt.getTime() > 30 * DAY_MS
+		) {
 			throw badState('Orders can only be cancelled within 30 days of issue');
 		}
 		const refund = order.pointsSpent;
-		if (refund > 0) this.adjust(refund, `Refund for cancelled order ${order.resellerOrderId}`, order);
+		if (refund > 0)
+			this.adjust(refund, `Refund for cancelled order ${order.resellerOrderId}`, order);
 		order.pointsSpent = 0;
 		this.setStatus(order, 'Cancelled');
 		return refund;
@@ -345,7 +362,12 @@ export class Account {
 	/** Placement failed at the CA: the token may be placed again, points come back. */
 	rollBack(order: OrderState): void {
 		if (!isPending(order)) throw badState(`Order cannot be rolled back from ${order.status}`);
-		if (order.pointsSpent > 0) this.adjust(order.pointsSpent, `Refund for rolled back order ${order.resellerOrderId}`, order);
+		if (order.pointsSpent > 0)
+			this.adjust(
+				order.pointsSpent,
+				`Refund for rolled back order ${order.resellerOrderId}`,
+				order,
+			);
 		order.pointsSpent = 0;
 		this.setStatus(order, 'Roll Back');
 	}

@@ -20,7 +20,11 @@ beforeEach(() => {
 
 type Answers = Array<{ call: string; answer: unknown }>;
 
-async function call(path: string, params: Record<string, string>, method: 'GET' | 'POST' = 'GET'): Promise<unknown> {
+async function call(
+	path: string,
+	params: Record<string, string>,
+	method: 'GET' | 'POST' = 'GET',
+): Promise<unknown> {
 	const query = method === 'GET' ? `?${new URLSearchParams(params)}` : '';
 	const res = await fetch(`${sim.url}/${path}.json${query}`, {
 		method,
@@ -50,7 +54,11 @@ const placeParams = (token: string, extra: Record<string, string>): Record<strin
 /** Every call the simulator answers, through an order's life, in the default (documented) mode. */
 async function lifeCycle(): Promise<Answers> {
 	const out: Answers = [];
-	const record = async (path: string, params: Record<string, string>, method: 'GET' | 'POST' = 'GET') => {
+	const record = async (
+		path: string,
+		params: Record<string, string>,
+		method: 'GET' | 'POST' = 'GET',
+	) => {
 		const answer = await call(path, params, method);
 		out.push({ call: path, answer });
 		return answer as Record<string, string>;
@@ -70,7 +78,15 @@ async function lifeCycle(): Promise<Answers> {
 	await record('order/review', { order_token: token });
 	await record('order/approverlist', { domain_name: 'example.com' });
 	sim.setNow(new Date('2026-03-01T10:01:00Z'));
-	await record('order/place', placeParams(token, { dv_auth_method: 'EMAIL', approver_email_address: 'admin@example.com', csr: makeCsr('www.example.com').csr }), 'POST');
+	await record(
+		'order/place',
+		placeParams(token, {
+			dv_auth_method: 'EMAIL',
+			approver_email_address: 'admin@example.com',
+			csr: makeCsr('www.example.com').csr,
+		}),
+		'POST',
+	);
 	await record('order/review', { order_token: token });
 	await record('order/resendemail', { order_token: token, email_type: 'Approver' });
 	await record('order/changeapproveremail', { order_token: token, email: 'webmaster@example.com' });
@@ -83,13 +99,29 @@ async function lifeCycle(): Promise<Answers> {
 	await record('order/review', { order_token: token });
 
 	const dns = sim.createToken({ productCode: 'RapidSSL-12' });
-	const generated = { domain_name: 'shop.example.com', org_name: 'Example Ltd', org_division: 'IT' };
-	const org = { org_address_city: 'London', org_address_region: 'Greater London', org_address_country: 'GB' };
-	await record('order/place', placeParams(dns, { dv_auth_method: 'DNS', ...generated, ...org }), 'POST');
+	const generated = {
+		domain_name: 'shop.example.com',
+		org_name: 'Example Ltd',
+		org_division: 'IT',
+	};
+	const org = {
+		org_address_city: 'London',
+		org_address_region: 'Greater London',
+		org_address_country: 'GB',
+	};
+	await record(
+		'order/place',
+		placeParams(dns, { dv_auth_method: 'DNS', ...generated, ...org }),
+		'POST',
+	);
 	await record('order/review', { order_token: dns });
 	await record('order/pollauth', { order_token: dns });
 	const file = sim.createToken({ productCode: 'QuickSSLPremium-12' });
-	await record('order/place', placeParams(file, { dv_auth_method: 'FILE', csr: makeCsr('files.example.com').csr }), 'POST');
+	await record(
+		'order/place',
+		placeParams(file, { dv_auth_method: 'FILE', csr: makeCsr('files.example.com').csr }),
+		'POST',
+	);
 	await record('order/pollauth', { order_token: file });
 	await record('order/changeauthmethod', { order_token: file });
 	await record('order/cancel', { order_token: file });
@@ -107,7 +139,10 @@ async function lifeCycle(): Promise<Answers> {
 	return out;
 }
 
-const fixturesOf = (call: string): unknown[] => allFixtures().filter((f) => f.call === call).map((f) => f.answer);
+const fixturesOf = (call: string): unknown[] =>
+	allFixtures()
+		.filter((f) => f.call === call)
+		.map((f) => f.answer);
 
 describe('documented mode (the default)', () => {
 	it('answers every call in a shape its fixtures have', async () => {
@@ -115,7 +150,9 @@ describe('documented mode (the default)', () => {
 		const answers = await lifeCycle();
 		// All 21 calls of calls.ts.
 		expect(new Set(answers.map((a) => a.call)).size).toBe(21);
-		const differences = answers.flatMap(({ call: c, answer }) => shapeDifferences(c, answer, fixturesOf(c)));
+		const differences = answers.flatMap(({ call: c, answer }) =>
+			shapeDifferences(c, answer, fixturesOf(c)),
+		);
 		expect([...new Set(differences)].sort()).toEqual([]);
 	});
 });
@@ -123,29 +160,36 @@ describe('documented mode (the default)', () => {
 describe('settings.answerVariant', () => {
 	const readings = VARIANTS.filter((v): v is Exclude<Variant, 'documented'> => v !== 'documented');
 
-	it.each(readings.map((v) => [v]))('%s: every answer is the documented one in that reading', async (variant) => {
-		const documented = await lifeCycle();
-		sim.reset({ state: true });
-		sim.setNow(new Date('2026-03-01T10:00:00Z'));
-		sim.settings.answerVariant = variant;
-		const served = await lifeCycle();
-		expect(served.map((a) => a.call)).toEqual(documented.map((a) => a.call));
-		let changed = 0;
-		served.forEach(({ call: c, answer }, i) => {
-			// Generated tokens, keys and certificates differ between two runs: compare the structure.
-			const expected = applyVariant(c, documented[i].answer, variant);
-			expect(skeleton(answer)).toEqual(skeleton(expected));
-			if (JSON.stringify(skeleton(expected)) !== JSON.stringify(skeleton(documented[i].answer))) changed += 1;
-		});
-		// one-as-array and empty-as-string are how the documented reading already has them.
-		if (variant === 'one-as-array' || variant === 'empty-as-string') expect(changed).toBe(0);
-		else expect(changed).toBeGreaterThan(0);
-	});
+	it.each(readings.map((v) => [v]))(
+		'%s: every answer is the documented one in that reading',
+		async (variant) => {
+			const documented = await lifeCycle();
+			sim.reset({ state: true });
+			sim.setNow(new Date('2026-03-01T10:00:00Z'));
+			sim.settings.answerVariant = variant;
+			const served = await lifeCycle();
+			expect(served.map((a) => a.call)).toEqual(documented.map((a) => a.call));
+			let changed = 0;
+			served.forEach(({ call: c, answer }, i) => {
+				// Generated tokens, keys and certificates differ between two runs: compare the structure.
+				const expected = applyVariant(c, documented[i].answer, variant);
+				expect(skeleton(answer)).toEqual(skeleton(expected));
+				if (JSON.stringify(skeleton(expected)) !== JSON.stringify(skeleton(documented[i].answer)))
+					changed += 1;
+			});
+			// one-as-array and empty-as-string are how the documented reading already has them.
+			if (variant === 'one-as-array' || variant === 'empty-as-string') expect(changed).toBe(0);
+			else expect(changed).toBeGreaterThan(0);
+		},
+	);
 
 	it('reset({ state: true }) goes back to documented; an unknown name is a simulator fault', async () => {
 		sim.settings.answerVariant = 'top-level-numeric-keys';
 		const token = sim.createToken({ productCode: 'RapidSSL-12' });
-		const numeric = (await call('order/productfields', { order_token: token })) as Record<string, unknown>;
+		const numeric = (await call('order/productfields', { order_token: token })) as Record<
+			string,
+			unknown
+		>;
 		expect(numeric['0']).toBe('RapidSSL-12');
 		sim.reset({ state: true });
 		expect(sim.settings.answerVariant).toBe('documented');

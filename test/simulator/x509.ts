@@ -28,7 +28,8 @@ function oid(dotted: string): Buffer {
 	const bytes = [a * 40 + b];
 	for (const n of rest) {
 		const enc = [n & 0x7f];
-		for (let v = Math.floor(n / 128); v > 0; v = Math.floor(v / 128)) enc.unshift(0x80 | (v & 0x7f));
+		for (let v = Math.floor(n / 128); v > 0; v = Math.floor(v / 128))
+			enc.unshift(0x80 | (v & 0x7f));
 		bytes.push(...enc);
 	}
 	return tlv(0x06, Buffer.from(bytes));
@@ -42,7 +43,9 @@ function integer(b: Buffer): Buffer {
 function time(d: Date): Buffer {
 	const iso = d.toISOString().replace(/[-:T]/g, '').slice(0, 14) + 'Z';
 	// RFC 5280: UTCTime up to 2049, GeneralizedTime after.
-	return d.getUTCFullYear() < 2050 ? tlv(0x17, Buffer.from(iso.slice(2))) : tlv(0x18, Buffer.from(iso));
+	return d.getUTCFullYear() < 2050
+		? tlv(0x17, Buffer.from(iso.slice(2)))
+		: tlv(0x18, Buffer.from(iso));
 }
 
 const ECDSA_SHA256 = seq(oid('1.2.840.10045.4.3.2'));
@@ -97,7 +100,8 @@ export interface CsrSubject {
 function csrName(commonName: string, s: CsrSubject): Buffer {
 	const rdn = (id: string, value: Buffer): Buffer => set(seq(oid(id), value));
 	const rdns: Buffer[] = [];
-	if (s.country && /^[A-Za-z]{2}$/.test(s.country)) rdns.push(rdn('2.5.4.6', tlv(0x13, Buffer.from(s.country.toUpperCase()))));
+	if (s.country && /^[A-Za-z]{2}$/.test(s.country))
+		rdns.push(rdn('2.5.4.6', tlv(0x13, Buffer.from(s.country.toUpperCase()))));
 	if (s.region) rdns.push(rdn('2.5.4.8', utf8(s.region)));
 	if (s.locality) rdns.push(rdn('2.5.4.7', utf8(s.locality)));
 	if (s.organisation) rdns.push(rdn('2.5.4.10', utf8(s.organisation)));
@@ -175,7 +179,11 @@ export function csrPublicKey(csr: string): KeyObject | undefined {
 		const version = element(der, info.start);
 		const subject = element(der, version.end);
 		const spki = element(der, subject.end);
-		return createPublicKey({ key: der.subarray(subject.end, spki.end), format: 'der', type: 'spki' });
+		return createPublicKey({
+			key: der.subarray(subject.end, spki.end),
+			format: 'der',
+			type: 'spki',
+		});
 	} catch {
 		return undefined;
 	}

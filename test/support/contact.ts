@@ -47,4 +47,7 @@ const contactBody = (role: 'tech' | 'admin') => ({
 });
 
 /** The API body the node should send for TECH_CONTACT as both contacts. */
-export const CONTACT_BODY: Record<string, string> = { ...contactBody('tech'), ...contactBody('admin') };
+export const CONTACT_BODY: Record<string, string> = {
+	...contactBody('tech'),
+	...contactBody('admin'),
+};

@@ -1,5 +1,10 @@
 import { LoadOptionsContext } from 'n8n-core';
-import type { ILoadOptionsFunctions, INode, INodeListSearchResult, INodeParameters } from 'n8n-workflow';
+import type {
+	ILoadOptionsFunctions,
+	INode,
+	INodeListSearchResult,
+	INodeParameters,
+} from 'n8n-workflow';
 import { Workflow } from 'n8n-workflow';
 
 import { ServertasticApi } from '../../credentials/ServertasticApi.credentials';
@@ -7,7 +12,10 @@ import { Servertastic } from '../../nodes/Servertastic/Servertastic.node';
 import { createAdditionalData, TestCredentialsHelper, TestNodeTypes } from '../harness';
 import type { Simulator } from '../simulator';
 
-export type ListSearchMethod = (this: ILoadOptionsFunctions, filter?: string) => Promise<INodeListSearchResult>;
+export type ListSearchMethod = (
+	this: ILoadOptionsFunctions,
+	filter?: string,
+) => Promise<INodeListSearchResult>;
 
 /**
  * Runs a From List method as the editor does: through n8n-core's LoadOptionsContext, with the

@@ -40,7 +40,13 @@ export const OTHER_APPROVER = 'webmaster@example.com';
 
 const ITEMS = [{ n: 0 }, { n: 1 }, { n: 2 }];
 /** What productfields requires when Servertastic makes the key pair (api2.md: required_if domain_name, !csr). */
-const KEY_PAIR_ORGANISATION = { orgName: 'Example Ltd', orgDivision: 'IT', orgCity: 'London', orgRegion: 'Greater London', orgCountry: 'GB' };
+const KEY_PAIR_ORGANISATION = {
+	orgName: 'Example Ltd',
+	orgDivision: 'IT',
+	orgCity: 'London',
+	orgRegion: 'Greater London',
+	orgCountry: 'GB',
+};
 
 function contactParams(prefix: string): Record<string, string> {
 	return {
@@ -53,7 +59,11 @@ function contactParams(prefix: string): Record<string, string> {
 }
 
 /** Places an order straight at the simulator (not through the node); the recording is left as it was. */
-export async function placeDirectly(simulator: Simulator, token: string, method: 'DNS' | 'EMAIL' = 'DNS'): Promise<void> {
+export async function placeDirectly(
+	simulator: Simulator,
+	token: string,
+	method: 'DNS' | 'EMAIL' = 'DNS',
+): Promise<void> {
 	const recorded = simulator.requests.length;
 	const body = new URLSearchParams({
 		order_token: token,
@@ -67,14 +77,18 @@ export async function placeDirectly(simulator: Simulator, token: string, method:
 	});
 	const response = await fetch(`${simulator.url}/order/place.json`, { method: 'POST', body });
 	const answer = (await response.json()) as IDataObject;
-	if (answer.success === undefined) throw new Error(`Set-up place failed: ${JSON.stringify(answer)}`);
+	if (answer.success === undefined)
+		throw new Error(`Set-up place failed: ${JSON.stringify(answer)}`);
 	simulator.requests.splice(recorded);
 }
 
 const freshTokens = (simulator: Simulator) =>
 	ITEMS.map(() => simulator.createToken({ productCode: 'RapidSSL-12' }));
 
-async function placedTokens(simulator: Simulator, method: 'DNS' | 'EMAIL' = 'DNS'): Promise<string[]> {
+async function placedTokens(
+	simulator: Simulator,
+	method: 'DNS' | 'EMAIL' = 'DNS',
+): Promise<string[]> {
 	const tokens = freshTokens(simulator);
 	for (const token of tokens) await placeDirectly(simulator, token, method);
 	return tokens;
@@ -91,7 +105,10 @@ async function completedTokens(simulator: Simulator): Promise<string[]> {
 
 /** The Order Token as the editor saves it: a resource locator, By Value, mapped from the item. */
 const withTokens = (tokens: string[], parameters: INodeParameters): OperationSetup => ({
-	parameters: { orderToken: { __rl: true, mode: 'id', value: '={{ $json.token }}' }, ...parameters },
+	parameters: {
+		orderToken: { __rl: true, mode: 'id', value: '={{ $json.token }}' },
+		...parameters,
+	},
 	inputItems: tokens.map((token, n) => ({ n, token })),
 	tokens,
 });
@@ -109,7 +126,11 @@ export const OPERATIONS: OperationCase[] = [
 		read: false,
 		list: false,
 		setup: async () => ({
-			parameters: { productCode: 'RapidSSL-12', endCustomerEmail: 'buyer@example.com', resellerReference: 'derived' },
+			parameters: {
+				productCode: 'RapidSSL-12',
+				endCustomerEmail: 'buyer@example.com',
+				resellerReference: 'derived',
+			},
 			inputItems: ITEMS,
 			tokens: [],
 		}),
@@ -133,8 +154,16 @@ export const OPERATIONS: OperationCase[] = [
 		read: false,
 		list: false,
 		setup: async (simulator) =>
-			withTokens(freshTokens(simulator), { productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: CSR, ...TECH_CONTACT }),
-		badInput: (setup) => ({ ...setup.parameters, csr: '-----BEGIN CERTIFICATE REQUEST-----\nnot base64\n-----END CERTIFICATE REQUEST-----' }),
+			withTokens(freshTokens(simulator), {
+				productBrand: 'rapidssl',
+				dvAuthMethod: 'DNS',
+				csr: CSR,
+				...TECH_CONTACT,
+			}),
+		badInput: (setup) => ({
+			...setup.parameters,
+			csr: '-----BEGIN CERTIFICATE REQUEST-----\nnot base64\n-----END CERTIFICATE REQUEST-----',
+		}),
 	},
 	{
 		label: 'order → place (generated key pair)',
@@ -171,7 +200,8 @@ export const OPERATIONS: OperationCase[] = [
 		call: 'order/review',
 		read: true,
 		list: false,
-		setup: async (simulator) => withTokens(await completedTokens(simulator), { privateKeySource: 'none' }),
+		setup: async (simulator) =>
+			withTokens(await completedTokens(simulator), { privateKeySource: 'none' }),
 		badInput: (setup) => ({ ...setup.parameters, orderToken: EMPTY_BY_EXPRESSION }),
 	},
 	{
@@ -183,7 +213,10 @@ export const OPERATIONS: OperationCase[] = [
 		list: true,
 		setup: async () => ({
 			parameters: { domain: '={{ $json.domain }}' },
-			inputItems: ['example.com', 'shop.example.net', '*.example.org'].map((domain, n) => ({ n, domain })),
+			inputItems: ['example.com', 'shop.example.net', '*.example.org'].map((domain, n) => ({
+				n,
+				domain,
+			})),
 			tokens: [],
 		}),
 		badInput: (setup) => ({ ...setup.parameters, domain: 'not a domain' }),
@@ -195,7 +228,8 @@ export const OPERATIONS: OperationCase[] = [
 		call: 'order/changeapproveremail',
 		read: false,
 		list: false,
-		setup: async (simulator) => withTokens(await placedTokens(simulator, 'EMAIL'), { approverEmailAddress: OTHER_APPROVER }),
+		setup: async (simulator) =>
+			withTokens(await placedTokens(simulator, 'EMAIL'), { approverEmailAddress: OTHER_APPROVER }),
 		badInput: (setup) => ({ ...setup.parameters, approverEmailAddress: 'not an email' }),
 	},
 	{
@@ -205,7 +239,8 @@ export const OPERATIONS: OperationCase[] = [
 		call: 'order/changeauthmethod',
 		read: false,
 		list: false,
-		setup: async (simulator) => withTokens(await placedTokens(simulator, 'DNS'), { approverEmailAddress: APPROVER }),
+		setup: async (simulator) =>
+			withTokens(await placedTokens(simulator, 'DNS'), { approverEmailAddress: APPROVER }),
 		badInput: (setup) => ({ ...setup.parameters, approverEmailAddress: 'not an email' }),
 	},
 	{
@@ -225,7 +260,8 @@ export const OPERATIONS: OperationCase[] = [
 		call: 'order/resendemail',
 		read: false,
 		list: false,
-		setup: async (simulator) => withTokens(await placedTokens(simulator, 'EMAIL'), { emailType: 'Approver' }),
+		setup: async (simulator) =>
+			withTokens(await placedTokens(simulator, 'EMAIL'), { emailType: 'Approver' }),
 		badInput: (setup) => ({ ...setup.parameters, ...BAD_TOKEN_SHAPE }),
 	},
 	{
@@ -235,7 +271,8 @@ export const OPERATIONS: OperationCase[] = [
 		call: 'order/reissue',
 		read: false,
 		list: false,
-		setup: async (simulator) => withTokens(await completedTokens(simulator), { csr: CSR, validationMethod: 'DNS' }),
+		setup: async (simulator) =>
+			withTokens(await completedTokens(simulator), { csr: CSR, validationMethod: 'DNS' }),
 		badInput: (setup) => ({ ...setup.parameters, csr: 'not a CSR' }),
 	},
 	{
@@ -276,7 +313,9 @@ export const OPERATIONS: OperationCase[] = [
 			freshTokens(simulator);
 			return {
 				parameters: { since: '={{ $json.since }}', returnAll: true },
-				inputItems: ['2020-01-01T00:00:00Z', '2021-06-30T12:00:00Z', '2022-12-31T23:59:59Z'].map((since, n) => ({ n, since })),
+				inputItems: ['2020-01-01T00:00:00Z', '2021-06-30T12:00:00Z', '2022-12-31T23:59:59Z'].map(
+					(since, n) => ({ n, since }),
+				),
 				tokens: [],
 			};
 		},
@@ -331,12 +370,19 @@ export const OPERATIONS: OperationCase[] = [
 		call: 'product/listproducts',
 		read: true,
 		list: true,
-		setup: async () => ({ parameters: { productGroup: 'SSL', returnAll: true }, inputItems: ITEMS, tokens: [] }),
+		setup: async () => ({
+			parameters: { productGroup: 'SSL', returnAll: true },
+			inputItems: ITEMS,
+			tokens: [],
+		}),
 		badInput: (setup) => ({ ...setup.parameters, validationLevels: ['XX'] }),
 	},
 ];
 
 /** The node's parameters for a case: resource, operation and the set-up's parameters. */
-export function nodeParameters(operation: OperationCase, parameters: INodeParameters): INodeParameters {
+export function nodeParameters(
+	operation: OperationCase,
+	parameters: INodeParameters,
+): INodeParameters {
 	return { resource: operation.resource, operation: operation.operation, ...parameters };
 }

@@ -20,7 +20,12 @@ import type {
 
 import { ServertasticApi } from '../../credentials/ServertasticApi.credentials';
 import { ServertasticEventTrigger } from '../../nodes/ServertasticEventTrigger/ServertasticEventTrigger.node';
-import { TestCredentialsHelper, TestNodeTypes, createAdditionalData, createRunData } from '../harness';
+import {
+	TestCredentialsHelper,
+	TestNodeTypes,
+	createAdditionalData,
+	createRunData,
+} from '../harness';
 import type { Simulator } from '../simulator';
 
 export const TRIGGER_NODE_NAME = 'Servertastic Trigger';
@@ -61,7 +66,11 @@ function triggerNode(parameters: INodeParameters): INode {
 
 function credentialsHelper(simulator: Simulator, apiKey?: string): TestCredentialsHelper {
 	return new TestCredentialsHelper([new ServertasticApi()], {
-		servertasticApi: { apiKey: apiKey ?? simulator.apiKey, environment: 'test', baseUrl: simulator.url },
+		servertasticApi: {
+			apiKey: apiKey ?? simulator.apiKey,
+			environment: 'test',
+			baseUrl: simulator.url,
+		},
 	});
 }
 
@@ -97,7 +106,8 @@ export function startTrigger(
 		poll: async () => await nodeType.poll.call(context),
 		pollItems: async () => ((await instance.poll()) ?? [[]])[0].map((item) => item.json),
 		savedStaticData: () => JSON.parse(JSON.stringify(workflow.staticData)) as IDataObject,
-		savedNodeData: () => instance.savedStaticData()[`node:${TRIGGER_NODE_NAME}`] as IDataObject | undefined,
+		savedNodeData: () =>
+			instance.savedStaticData()[`node:${TRIGGER_NODE_NAME}`] as IDataObject | undefined,
 		restart: () =>
 			startTrigger(simulator, parameters, {
 				...options,
@@ -146,11 +156,19 @@ export async function fetchTestEvent(
 	hooks.addHandler('workflowExecuteAfter', (fullRun: IRun) => {
 		hookRun = fullRun;
 	});
-	const additionalData = createAdditionalData(credentialsHelper(simulator), hooks, 'trigger-exec-1');
+	const additionalData = createAdditionalData(
+		credentialsHelper(simulator),
+		hooks,
+		'trigger-exec-1',
+	);
 	const runData = createRunData([
 		{ node: workflow.getNode(TRIGGER_NODE_NAME)!, data: { main: [[{ json: {} }]] }, source: null },
 	]);
-	const returned = await new WorkflowExecute(additionalData, 'manual', runData).processRunExecutionData(workflow);
+	const returned = await new WorkflowExecute(
+		additionalData,
+		'manual',
+		runData,
+	).processRunExecutionData(workflow);
 	const run = hookRun ?? returned;
 	const items = (run.data.resultData.runData[TRIGGER_NODE_NAME]?.[0]?.data?.main?.[0] ?? []).map(
 		(item) => item.json,

@@ -27,7 +27,11 @@ export function expectNoSecret(value: unknown): void {
 }
 
 /** Asserts every recorded request to `call` was a GET with exactly `query` (the key only where it belongs). */
-export function expectQueries(simulator: Simulator, call: string, queries: Array<Record<string, string>>): void {
+export function expectQueries(
+	simulator: Simulator,
+	call: string,
+	queries: Array<Record<string, string>>,
+): void {
 	const requests = simulator.requestsTo(call);
 	expect(requests.map((request) => request.method)).toEqual(queries.map(() => 'GET'));
 	expect(requests.map((request) => request.path)).toEqual(queries.map(() => `/${call}.json`));
@@ -63,27 +67,39 @@ export function describeApiErrors(
 	secrets: () => string[] = () => [],
 ): void {
 	describe(`API errors of ${call}`, () => {
-		it.each([200, 400])('an error body with HTTP %i becomes a NodeApiError with the API message', async (status) => {
-			const simulator = getSimulator();
-			const sent = parameters();
-			simulator.respondOnce(call, { status, body: { error: { code: -4, message: `Something is wrong (${API_KEY})` } } });
-			const result = await runServertastic(simulator, sent);
-			expect(result.status).toBe('error');
-			expect(result.error?.name).toBe('NodeApiError');
-			expect(result.error?.message).toBe(`Servertastic refused ${call}: Something is wrong (***)`);
-			expect(result.error?.description).toBe(`The API answered with error -4 (HTTP ${status}).`);
-			// An API refusal is not retried.
-			expect(simulator.requestsTo(call)).toHaveLength(1);
-			expect(result.success).toEqual([]);
-			expectNoSecret(result);
-			const { message, description } = result.error as unknown as IDataObject;
-			for (const secret of secrets()) expect(serialiseEverything({ message, description })).not.toContain(secret);
-		});
+		it.each([200, 400])(
+			'an error body with HTTP %i becomes a NodeApiError with the API message',
+			async (status) => {
+				const simulator = getSimulator();
+				const sent = parameters();
+				simulator.respondOnce(call, {
+					status,
+					body: { error: { code: -4, message: `Something is wrong (${API_KEY})` } },
+				});
+				const result = await runServertastic(simulator, sent);
+				expect(result.status).toBe('error');
+				expect(result.error?.name).toBe('NodeApiError');
+				expect(result.error?.message).toBe(
+					`Servertastic refused ${call}: Something is wrong (***)`,
+				);
+				expect(result.error?.description).toBe(`The API answered with error -4 (HTTP ${status}).`);
+				// An API refusal is not retried.
+				expect(simulator.requestsTo(call)).toHaveLength(1);
+				expect(result.success).toEqual([]);
+				expectNoSecret(result);
+				const { message, description } = result.error as unknown as IDataObject;
+				for (const secret of secrets())
+					expect(serialiseEverything({ message, description })).not.toContain(secret);
+			},
+		);
 
 		it('Continue (using error output) sends the failed item to the error branch and runs the next one', async () => {
 			const simulator = getSimulator();
 			const sent = parameters();
-			simulator.respondOnce(call, { status: 200, body: { error: { code: -2, message: 'Refused for this item' } } });
+			simulator.respondOnce(call, {
+				status: 200,
+				body: { error: { code: -2, message: 'Refused for this item' } },
+			});
 			const result = await runServertastic(
 				simulator,
 				{ ...sent, options: { ...((sent.options as IDataObject) ?? {}), concurrency: 1 } },
@@ -93,11 +109,15 @@ export function describeApiErrors(
 			expect(simulator.requestsTo(call)).toHaveLength(2);
 			expect(result.downstream.error).toHaveLength(1);
 			expect(result.errorOutput[0].pairedItem).toEqual({ item: 0 });
-			expect(result.downstream.error[0].json.error).toBe(`Servertastic refused ${call}: Refused for this item`);
+			expect(result.downstream.error[0].json.error).toBe(
+				`Servertastic refused ${call}: Refused for this item`,
+			);
 			// n8n merges the input item into the error item, so the branch knows which one failed.
 			expect(result.downstream.error[0].json.row).toBe('first');
 			expect(result.success.length).toBeGreaterThan(0);
-			expect(result.success.every((item) => (item.pairedItem as { item: number }).item === 1)).toBe(true);
+			expect(result.success.every((item) => (item.pairedItem as { item: number }).item === 1)).toBe(
+				true,
+			);
 			expectNoSecret(result);
 		});
 	});

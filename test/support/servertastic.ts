@@ -65,7 +65,10 @@ export function outputSpecOf(resource: string, operation: string): OutputSpec | 
  */
 export function allFields(parameters: INodeParameters): INodeParameters {
 	const spec = outputSpecOf(String(parameters.resource), String(parameters.operation));
-	if (!spec) throw new Error(`${String(parameters.resource)} → ${String(parameters.operation)} has no Output parameter`);
+	if (!spec)
+		throw new Error(
+			`${String(parameters.resource)} → ${String(parameters.operation)} has no Output parameter`,
+		);
 	return { ...parameters, output: 'selected', fields: [...spec.keys] };
 }
 
@@ -89,7 +92,8 @@ export async function placeOrderThroughNode(
 		csr,
 		...TECH_CONTACT,
 	});
-	if (result.status !== 'success') throw new Error(`placing the test order failed: ${result.error?.message}`);
+	if (result.status !== 'success')
+		throw new Error(`placing the test order failed: ${result.error?.message}`);
 	simulator.reset();
 	return token;
 }

@@ -2,7 +2,12 @@ import type { ListedOrder } from '../../nodes/ServertasticEventTrigger/helpers/l
 
 // The listed order and the clock the trigger helper suites share.
 
-export const order = (id: string, status: string, modified: string | null, extra: Partial<ListedOrder> = {}): ListedOrder => ({
+export const order = (
+	id: string,
+	status: string,
+	modified: string | null,
+	extra: Partial<ListedOrder> = {},
+): ListedOrder => ({
 	id,
 	status,
 	modified,

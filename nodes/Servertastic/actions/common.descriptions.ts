@@ -5,7 +5,7 @@ import { DEFAULT_OUTPUT_MODE, fieldTitle, type OutputSpec } from '../helpers/out
 /** Properties shared by several operations; each operation file places them with updateDisplayOptions. */
 
 export const ORDER_TOKEN_HINT =
-	'Tokens come from Order → Generate Token, or from the Servertastic reseller panel. From List shows the account\'s tokens by reseller reference.';
+	"Tokens come from Order → Generate Token, or from the Servertastic reseller panel. From List shows the account's tokens by reseller reference.";
 
 type TokenList = 'all' | 'unused' | 'used';
 const TOKEN_LIST_METHOD: Record<TokenList, string> = {
@@ -34,7 +34,11 @@ export function orderTokenLocator(which: TokenList = 'all', description?: string
 				displayName: 'From List',
 				name: 'list',
 				type: 'list',
-				placeholder: { all: 'Choose a token...', unused: 'Choose an unused token...', used: 'Choose a used token...' }[which],
+				placeholder: {
+					all: 'Choose a token...',
+					unused: 'Choose an unused token...',
+					used: 'Choose a used token...',
+				}[which],
 				typeOptions: {
 					searchListMethod: TOKEN_LIST_METHOD[which],
 					searchable: true,
@@ -149,10 +153,15 @@ export function outputProperties(spec: OutputSpec): INodeProperties[] {
 			options: [
 				{ name: 'Raw', value: 'raw', description: "The API's answer exactly as it came" },
 				{ name: 'Selected Fields', value: 'selected', description: 'Only the fields chosen below' },
-				{ name: 'Simplified', value: 'simple', description: `The fields a next step usually needs: ${simple}` },
+				{
+					name: 'Simplified',
+					value: 'simple',
+					description: `The fields a next step usually needs: ${simple}`,
+				},
 			],
 			default: DEFAULT_OUTPUT_MODE,
-			description: 'How much of the answer to return. Simplified keeps workflow data and an AI agent\'s context small.',
+			description:
+				"How much of the answer to return. Simplified keeps workflow data and an AI agent's context small.",
 		},
 		{
 			displayName: 'Fields',

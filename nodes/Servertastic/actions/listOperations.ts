@@ -39,9 +39,13 @@ export function readOptionChoice<T extends string>(
 export function readRequiredOrderToken(context: IExecuteFunctions, itemIndex: number): string {
 	const orderToken = readText(context, 'orderToken', itemIndex, 'Order Token').trim();
 	if (!orderToken) {
-		throw new NodeOperationError(context.getNode(), `'Order Token' must not be empty [item ${itemIndex}]`, {
-			itemIndex,
-		});
+		throw new NodeOperationError(
+			context.getNode(),
+			`'Order Token' must not be empty [item ${itemIndex}]`,
+			{
+				itemIndex,
+			},
+		);
 	}
 	return orderToken;
 }

@@ -15,9 +15,14 @@ import {
  * Reads an item's Output and Fields; bad ones stop the item before any request. Without the
  * parameter (an AI agent's tool call sets only what the agent fills in) the default, Simplified.
  */
-export function readOutputChoice(context: IExecuteFunctions, spec: OutputSpec, itemIndex: number): OutputChoice {
+export function readOutputChoice(
+	context: IExecuteFunctions,
+	spec: OutputSpec,
+	itemIndex: number,
+): OutputChoice {
 	const mode = context.getNodeParameter('output', itemIndex, DEFAULT_OUTPUT_MODE) as unknown;
-	const fields = mode === 'selected' ? (context.getNodeParameter('fields', itemIndex, []) as unknown) : [];
+	const fields =
+		mode === 'selected' ? (context.getNodeParameter('fields', itemIndex, []) as unknown) : [];
 	const problem = outputChoiceProblem(spec, mode, fields);
 	if (problem) {
 		throw new NodeOperationError(context.getNode(), `${problem} [item ${itemIndex}]`, {
@@ -32,6 +37,12 @@ export function readOutputChoice(context: IExecuteFunctions, spec: OutputSpec, i
  * The operation's items in the chosen shape; binary data and pairing untouched. An item without
  * `response` holds no API answer (Place's Validate Only report) and is returned as it is.
  */
-export function shapeItems(spec: OutputSpec, choice: OutputChoice, items: INodeExecutionData[]): INodeExecutionData[] {
-	return items.map((item) => ('response' in item.json ? { ...item, json: shapeOutput(spec, choice, item.json) } : item));
+export function shapeItems(
+	spec: OutputSpec,
+	choice: OutputChoice,
+	items: INodeExecutionData[],
+): INodeExecutionData[] {
+	return items.map((item) =>
+		'response' in item.json ? { ...item, json: shapeOutput(spec, choice, item.json) } : item,
+	);
 }

@@ -8,7 +8,8 @@ import { isLocatorValue } from '../helpers/locator';
 function holdsExpression(value: unknown): boolean {
 	if (typeof value === 'string') return value.startsWith('=');
 	if (Array.isArray(value)) return value.some(holdsExpression);
-	if (value !== null && typeof value === 'object') return Object.values(value).some(holdsExpression);
+	if (value !== null && typeof value === 'object')
+		return Object.values(value).some(holdsExpression);
 	return false;
 }
 
@@ -20,10 +21,16 @@ const constantsByContext = new WeakMap<object, Map<string, unknown>>();
  * A resource locator (Order Token, Approver Email, Product) is read with n8n's extractValue: its
  * value, whichever mode; a workflow saved when the field was plain text holds a string, read as it is.
  */
-function parameterValue(context: IExecuteFunctions, name: string, itemIndex: number, fallback: unknown): unknown {
+function parameterValue(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+	fallback: unknown,
+): unknown {
 	const raw = context.getNode().parameters[name.split('.')[0]];
 	const options = isLocatorValue(raw) ? { extractValue: true } : undefined;
-	const read = () => context.getNodeParameter(name, itemIndex, fallback as never, options) as unknown;
+	const read = () =>
+		context.getNodeParameter(name, itemIndex, fallback as never, options) as unknown;
 	if (holdsExpression(raw)) return read();
 	let constants = constantsByContext.get(context);
 	if (!constants) constantsByContext.set(context, (constants = new Map()));
@@ -126,12 +133,18 @@ export function readNameValuePairs(
 ): Array<{ name: string; value: string }> {
 	const collection = parameterValue(context, name, itemIndex, {}) as IDataObject;
 	const entries = (collection?.parameter ?? []) as IDataObject[];
-	if (!Array.isArray(entries)) throw wrongType(context, label, 'a list of name/value pairs', entries, itemIndex);
+	if (!Array.isArray(entries))
+		throw wrongType(context, label, 'a list of name/value pairs', entries, itemIndex);
 	return entries.map((entry, position) => {
 		const pairLabel = `${label} #${position + 1}`;
 		for (const key of ['name', 'value']) {
 			const part = entry[key];
-			if (part !== undefined && part !== null && typeof part !== 'string' && typeof part !== 'number') {
+			if (
+				part !== undefined &&
+				part !== null &&
+				typeof part !== 'string' &&
+				typeof part !== 'number'
+			) {
 				throw wrongType(context, `${pairLabel} ${key}`, 'text', part, itemIndex);
 			}
 		}
@@ -140,7 +153,13 @@ export function readNameValuePairs(
 }
 
 /** A collection parameter such as Options, as an object ({} when unset). */
-export function readCollection(context: IExecuteFunctions, name: string, itemIndex: number): IDataObject {
+export function readCollection(
+	context: IExecuteFunctions,
+	name: string,
+	itemIndex: number,
+): IDataObject {
 	const value = parameterValue(context, name, itemIndex, {});
-	return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as IDataObject) : {};
+	return value !== null && typeof value === 'object' && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
 }

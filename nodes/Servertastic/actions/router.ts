@@ -19,7 +19,11 @@ import * as product from './product';
 export interface Operation {
 	output?: OutputSpec;
 	prepare?: (this: IExecuteFunctions, itemIndex: number) => Promise<unknown>;
-	execute: (this: IExecuteFunctions, itemIndex: number, prepared?: never) => Promise<INodeExecutionData[]>;
+	execute: (
+		this: IExecuteFunctions,
+		itemIndex: number,
+		prepared?: never,
+	) => Promise<INodeExecutionData[]>;
 }
 
 const resources: Record<string, Record<string, Operation>> = {
@@ -47,7 +51,10 @@ function concurrencyOf(context: IExecuteFunctions): number {
 }
 
 /** Where each item ends: its outputs or its error item, by item index. */
-type SetAside = (itemIndex: number, error: unknown) => NodeApiError | NodeOperationError | undefined;
+type SetAside = (
+	itemIndex: number,
+	error: unknown,
+) => NodeApiError | NodeOperationError | undefined;
 
 function setAsideFor(context: IExecuteFunctions, results: INodeExecutionData[][]): SetAside {
 	const continueOnFail = context.continueOnFail();
@@ -80,8 +87,10 @@ async function prepareItems(
 	const result: Prepared = { pending: [], prepared: new Array(count), choices: new Array(count) };
 	for (let itemIndex = 0; itemIndex < count; itemIndex++) {
 		try {
-			if (handler.output) result.choices[itemIndex] = readOutputChoice(context, handler.output, itemIndex);
-			if (handler.prepare) result.prepared[itemIndex] = await handler.prepare.call(context, itemIndex);
+			if (handler.output)
+				result.choices[itemIndex] = readOutputChoice(context, handler.output, itemIndex);
+			if (handler.prepare)
+				result.prepared[itemIndex] = await handler.prepare.call(context, itemIndex);
 			result.pending.push(itemIndex);
 		} catch (error) {
 			const stop = setAside(itemIndex, error);
@@ -112,7 +121,10 @@ async function executeItems(
 			try {
 				let outputs = await handler.execute.call(context, itemIndex, prepared[itemIndex] as never);
 				if (handler.output) outputs = shapeItems(handler.output, choices[itemIndex], outputs);
-				results[itemIndex] = outputs.map((output) => ({ ...output, pairedItem: { item: itemIndex } }));
+				results[itemIndex] = outputs.map((output) => ({
+					...output,
+					pairedItem: { item: itemIndex },
+				}));
 			} catch (error) {
 				const stop = setAside(itemIndex, error);
 				const earlier = stopped.failure as Failure | undefined;
@@ -122,7 +134,9 @@ async function executeItems(
 			}
 		}
 	};
-	await Promise.all(Array.from({ length: Math.min(concurrencyOf(context), pending.length) }, worker));
+	await Promise.all(
+		Array.from({ length: Math.min(concurrencyOf(context), pending.length) }, worker),
+	);
 	if (stopped.failure) throw stopped.failure.error;
 }
 

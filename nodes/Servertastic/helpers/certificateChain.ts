@@ -9,7 +9,8 @@ export class CertificateFilesError extends Error {
 	override name = 'CertificateFilesError';
 }
 
-const CERTIFICATE_BLOCK = /-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s\\n]*?-----END CERTIFICATE-----/g;
+const CERTIFICATE_BLOCK =
+	/-----BEGIN CERTIFICATE-----[A-Za-z0-9+/=\s\\n]*?-----END CERTIFICATE-----/g;
 
 /** Every CERTIFICATE block of a text (JSON-escaped line ends allowed). */
 export function readCertificates(text: string, what: string): X509Certificate[] {
@@ -30,7 +31,8 @@ export function readCertificates(text: string, what: string): X509Certificate[] 
 	return certificates as X509Certificate[];
 }
 
-export const certificatePem = (certificate: X509Certificate): string => pem('CERTIFICATE', certificate.raw);
+export const certificatePem = (certificate: X509Certificate): string =>
+	pem('CERTIFICATE', certificate.raw);
 
 /** The subject's common name, for messages. */
 export function nameOf(certificate: X509Certificate): string {
@@ -45,7 +47,8 @@ const isSelfSigned = (certificate: X509Certificate): boolean => issuedBy(certifi
 /** Why `issuer` cannot be `subject`'s issuer in a chain, or undefined. */
 function issuerProblem(subject: X509Certificate, issuer: X509Certificate): string | undefined {
 	if (!subject.checkIssued(issuer)) return `is not the issuer named by ${nameOf(subject)}`;
-	if (!subject.verify(issuer.publicKey)) return `did not sign ${nameOf(subject)}: the signature does not verify`;
+	if (!subject.verify(issuer.publicKey))
+		return `did not sign ${nameOf(subject)}: the signature does not verify`;
 	if (!issuer.ca) return `is not a CA certificate, so it cannot have issued ${nameOf(subject)}`;
 	return undefined;
 }
@@ -60,15 +63,23 @@ export interface OrderedChain {
 
 function unique(certificates: X509Certificate[]): X509Certificate[] {
 	const seen = new Set<string>();
-	return certificates.filter((certificate) => !seen.has(certificate.fingerprint256) && !!seen.add(certificate.fingerprint256));
+	return certificates.filter(
+		(certificate) =>
+			!seen.has(certificate.fingerprint256) && !!seen.add(certificate.fingerprint256),
+	);
 }
 
 /** The next certificate up from `current` in `pool`, or a refusal when one only looks like it. */
-function nextIssuer(current: X509Certificate, pool: X509Certificate[]): X509Certificate | undefined {
+function nextIssuer(
+	current: X509Certificate,
+	pool: X509Certificate[],
+): X509Certificate | undefined {
 	const named = pool.filter((candidate) => current.checkIssued(candidate));
 	const found = named.find((candidate) => !issuerProblem(current, candidate));
 	if (found || !named.length) return found;
-	throw new CertificateFilesError(`The chain is broken: the CA certificate ${nameOf(named[0])} ${issuerProblem(current, named[0])}`);
+	throw new CertificateFilesError(
+		`The chain is broken: the CA certificate ${nameOf(named[0])} ${issuerProblem(current, named[0])}`,
+	);
 }
 
 /**
@@ -82,7 +93,9 @@ export function orderChain(
 	roots: X509Certificate[],
 	includeRoot: boolean,
 ): OrderedChain {
-	const pool = unique(intermediates).filter((certificate) => certificate.fingerprint256 !== leaf.fingerprint256);
+	const pool = unique(intermediates).filter(
+		(certificate) => certificate.fingerprint256 !== leaf.fingerprint256,
+	);
 	const chain: X509Certificate[] = [];
 	let top = leaf;
 	let selfSignedTop: X509Certificate | undefined;
@@ -104,11 +117,18 @@ export function orderChain(
 		);
 	}
 	if (includeRoot && !root) {
-		throw new CertificateFilesError(`No root certificate the API gave signed ${nameOf(top)}, so the chain cannot end in its root`);
+		throw new CertificateFilesError(
+			`No root certificate the API gave signed ${nameOf(top)}, so the chain cannot end in its root`,
+		);
 	}
-	const used = new Set([...chain, ...(root ? [root] : [])].map((certificate) => certificate.fingerprint256));
+	const used = new Set(
+		[...chain, ...(root ? [root] : [])].map((certificate) => certificate.fingerprint256),
+	);
 	const leftOut = unique([...intermediates, ...roots])
-		.filter((certificate) => !used.has(certificate.fingerprint256) && certificate.fingerprint256 !== leaf.fingerprint256)
+		.filter(
+			(certificate) =>
+				!used.has(certificate.fingerprint256) && certificate.fingerprint256 !== leaf.fingerprint256,
+		)
 		.map((certificate) => certificate.subject.replace(/\n/g, ', '));
 	return { chain: includeRoot && root ? [...chain, root] : chain, root: root ?? null, leftOut };
 }
@@ -124,7 +144,10 @@ export function dnsNamesOf(certificate: X509Certificate): string[] {
 }
 
 /** The facts of the issued certificate, for the output JSON. */
-export function certificateFacts(leaf: X509Certificate, now: Date): Record<string, string | number | string[] | null> {
+export function certificateFacts(
+	leaf: X509Certificate,
+	now: Date,
+): Record<string, string | number | string[] | null> {
 	const notAfter = new Date(leaf.validTo);
 	const commonName = leaf.subject.split('\n').find((line) => line.startsWith('CN='));
 	return {

@@ -108,7 +108,9 @@ export function parseCsr(pem: string): ParsedCsr {
 	}
 	// Only structural errors become user-facing; anything else is a bug and surfaces as such.
 	if (failure instanceof DerError) {
-		throw new CsrError(`The CSR is damaged or is not a certificate signing request (${failure.message})`);
+		throw new CsrError(
+			`The CSR is damaged or is not a certificate signing request (${failure.message})`,
+		);
 	}
 	throw failure;
 }
@@ -137,9 +139,21 @@ export function csrKeyProblem(csr: ParsedCsr): string | undefined {
 }
 
 function readCertificationRequest(der: Buffer): ParsedCsr {
-	const [info, signatureAlgorithmId, signatureBits] = expectChildren(parseDer(der), TAG.SEQUENCE, 3, 3, 'CSR');
+	const [info, signatureAlgorithmId, signatureBits] = expectChildren(
+		parseDer(der),
+		TAG.SEQUENCE,
+		3,
+		3,
+		'CSR',
+	);
 	// The attributes field is required, but some old tools leave it out.
-	const [version, subject, subjectPublicKeyInfo, attributes] = expectChildren(info, TAG.SEQUENCE, 3, 4, 'CSR info');
+	const [version, subject, subjectPublicKeyInfo, attributes] = expectChildren(
+		info,
+		TAG.SEQUENCE,
+		3,
+		4,
+		'CSR info',
+	);
 	const versionNumber = readInteger(version);
 	if (versionNumber !== 0n) {
 		throw new CsrError(`The CSR has version ${versionNumber}; only version 0 (PKCS#10 v1) exists`);
@@ -156,7 +170,12 @@ function readCertificationRequest(der: Buffer): ParsedCsr {
 		subjectAltNames,
 		publicKey,
 		signatureAlgorithm: SIGNATURE_SCHEMES[signatureAlgorithm.oid]?.name ?? signatureAlgorithm.oid,
-		signatureValid: verifySignature(signatureAlgorithm, keyObject, elementBytes(info), signature.bytes),
+		signatureValid: verifySignature(
+			signatureAlgorithm,
+			keyObject,
+			elementBytes(info),
+			signature.bytes,
+		),
 		pem: csrPem(der),
 	};
 }
@@ -185,9 +204,16 @@ function readPublicKey(spki: DerElement): { publicKey: CsrPublicKey; keyObject: 
 	let publicKey: CsrPublicKey = { algorithm };
 	if (oid === RSA_ENCRYPTION) {
 		// Size from the RSAPublicKey itself: SEQUENCE { modulus INTEGER, publicExponent INTEGER }.
-		const [modulus, exponent] = expectChildren(parseDer(bytes), TAG.SEQUENCE, 2, 2, 'RSA public key');
+		const [modulus, exponent] = expectChildren(
+			parseDer(bytes),
+			TAG.SEQUENCE,
+			2,
+			2,
+			'RSA public key',
+		);
 		const modulusValue = readInteger(modulus);
-		if (modulusValue <= 0n || readInteger(exponent) <= 0n) throw new DerError('RSA public key is not positive');
+		if (modulusValue <= 0n || readInteger(exponent) <= 0n)
+			throw new DerError('RSA public key is not positive');
 		publicKey = { algorithm: 'RSA', bits: modulusValue.toString(2).length };
 	} else if (oid === EC_PUBLIC_KEY) {
 		if (!parameters) throw new DerError('EC public key has no curve');
@@ -216,9 +242,17 @@ function readSubjectAltNames(attributes: DerElement): string[] {
 			for (const extension of expectChildren(extensions, TAG.SEQUENCE, 0, Infinity, 'extensions')) {
 				const fields = expectChildren(extension, TAG.SEQUENCE, 2, 3, 'extension');
 				if (fields.length === 3) expectTag(fields[1], TAG.BOOLEAN, 'extension critical flag');
-				const extensionValue = valueBytes(expectTag(fields[fields.length - 1], TAG.OCTET_STRING, 'extension value'));
+				const extensionValue = valueBytes(
+					expectTag(fields[fields.length - 1], TAG.OCTET_STRING, 'extension value'),
+				);
 				if (readOid(fields[0]) !== SUBJECT_ALT_NAME) continue;
-				for (const generalName of expectChildren(parseDer(extensionValue), TAG.SEQUENCE, 0, Infinity, 'subjectAltName')) {
+				for (const generalName of expectChildren(
+					parseDer(extensionValue),
+					TAG.SEQUENCE,
+					0,
+					Infinity,
+					'subjectAltName',
+				)) {
 					if (generalName.tag === DNS_NAME) names.push(valueBytes(generalName).toString('latin1'));
 				}
 			}
@@ -226,4 +260,3 @@ function readSubjectAltNames(attributes: DerElement): string[] {
 	}
 	return names;
 }
-

@@ -1,7 +1,15 @@
 // Which signature algorithms a CSR may be signed with, and checking its self-signature with Node's crypto.
 import { verify, type KeyObject } from 'crypto';
 
-import { TAG, children, expectChildren, expectTag, readInteger, readOid, type DerElement } from './der';
+import {
+	TAG,
+	children,
+	expectChildren,
+	expectTag,
+	readInteger,
+	readOid,
+	type DerElement,
+} from './der';
 
 // Node's crypto.constants.RSA_PKCS1_PSS_PADDING (fixed by OpenSSL); written out to keep the import list short.
 const RSA_PKCS1_PSS_PADDING = 6;
@@ -45,12 +53,17 @@ export const SIGNATURE_SCHEMES: Record<string, SignatureScheme> = {
 };
 export const SIGNATURE_NAMES = new Set(Object.values(SIGNATURE_SCHEMES).map((known) => known.name));
 
-export function readAlgorithmIdentifier(element: DerElement): { oid: string; parameters?: DerElement } {
+export function readAlgorithmIdentifier(element: DerElement): {
+	oid: string;
+	parameters?: DerElement;
+} {
 	const [oid, parameters] = expectChildren(element, TAG.SEQUENCE, 1, 2, 'algorithm identifier');
 	return { oid: readOid(oid), parameters };
 }
 
-function readPssParameters(parameters: DerElement | undefined): { hash: string; saltLength: number } | undefined {
+function readPssParameters(
+	parameters: DerElement | undefined,
+): { hash: string; saltLength: number } | undefined {
 	// The parameters SEQUENCE must be present; its fields default to RFC 4055's sha1 and 20 bytes of salt.
 	if (!parameters) return undefined;
 	let hash: string | undefined = 'sha1';
@@ -76,7 +89,12 @@ export function verifySignature(
 	try {
 		// MGF1 is taken to use the same hash as the signature, as every common tool does; others fail here.
 		return pss
-			? verify(pss.hash, data, { key, padding: RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength }, signature)
+			? verify(
+					pss.hash,
+					data,
+					{ key, padding: RSA_PKCS1_PSS_PADDING, saltLength: pss.saltLength },
+					signature,
+				)
 			: verify(known.hash, data, key, signature);
 	} catch {
 		// OpenSSL rejects some malformed signatures by throwing rather than returning false.

@@ -36,15 +36,16 @@ const SUBJECT_ALT_NAME = '2.5.29.17';
 const DNS_NAME_TAG = 0x82; // GeneralName [2] IMPLICIT IA5String
 
 // The usual order (as OpenSSL's default config writes them): country first, common name last but email.
-const NAME_PARTS: Array<{ key: keyof CsrSubject; oid: string; encode: (text: string) => Buffer }> = [
-	{ key: 'country', oid: '2.5.4.6', encode: printableString },
-	{ key: 'state', oid: '2.5.4.8', encode: utf8String },
-	{ key: 'locality', oid: '2.5.4.7', encode: utf8String },
-	{ key: 'organisation', oid: '2.5.4.10', encode: utf8String },
-	{ key: 'organisationalUnit', oid: '2.5.4.11', encode: utf8String },
-	{ key: 'commonName', oid: '2.5.4.3', encode: utf8String },
-	{ key: 'email', oid: '1.2.840.113549.1.9.1', encode: ia5String },
-];
+const NAME_PARTS: Array<{ key: keyof CsrSubject; oid: string; encode: (text: string) => Buffer }> =
+	[
+		{ key: 'country', oid: '2.5.4.6', encode: printableString },
+		{ key: 'state', oid: '2.5.4.8', encode: utf8String },
+		{ key: 'locality', oid: '2.5.4.7', encode: utf8String },
+		{ key: 'organisation', oid: '2.5.4.10', encode: utf8String },
+		{ key: 'organisationalUnit', oid: '2.5.4.11', encode: utf8String },
+		{ key: 'commonName', oid: '2.5.4.3', encode: utf8String },
+		{ key: 'email', oid: '1.2.840.113549.1.9.1', encode: ia5String },
+	];
 
 /** The subject Name: one attribute per RDN, empty fields left out. */
 export function subjectName(subject: CsrSubject): Buffer {
@@ -57,13 +58,19 @@ export function subjectName(subject: CsrSubject): Buffer {
 /** The extensionRequest attribute with a subjectAltName of DNS names, or nothing without names. */
 function attributes(dnsNames: readonly string[]): Buffer {
 	if (dnsNames.length === 0) return explicit(0);
-	const generalNames = sequence(...dnsNames.map((name) => tlv(DNS_NAME_TAG, Buffer.from(name, 'latin1'))));
+	const generalNames = sequence(
+		...dnsNames.map((name) => tlv(DNS_NAME_TAG, Buffer.from(name, 'latin1'))),
+	);
 	const extensions = sequence(sequence(oid(SUBJECT_ALT_NAME), octetString(generalNames)));
 	return explicit(0, sequence(oid(EXTENSION_REQUEST), setOf(extensions)));
 }
 
 /** CertificationRequestInfo: version 0, subject, the public key (SPKI), attributes. */
-export function certificationRequestInfo(subject: CsrSubject, dnsNames: readonly string[], publicKey: KeyObject): Buffer {
+export function certificationRequestInfo(
+	subject: CsrSubject,
+	dnsNames: readonly string[],
+	publicKey: KeyObject,
+): Buffer {
 	const spki = publicKey.export({ type: 'spki', format: 'der' });
 	return sequence(integer(0), subjectName(subject), spki, attributes(dnsNames));
 }

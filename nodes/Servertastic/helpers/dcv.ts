@@ -41,7 +41,8 @@ export function dcvInstructions(
 	const host = domain.replace(/^\*\./, '');
 	const result: DcvInstructions = {
 		method,
-		approverEmail: method === 'EMAIL' ? approverEmail ?? textOf(response.approver_email_address) : null,
+		approverEmail:
+			method === 'EMAIL' ? (approverEmail ?? textOf(response.approver_email_address)) : null,
 		dnsRecord: null,
 		file: null,
 		instructions: '',
@@ -71,7 +72,8 @@ export function dcvInstructions(
 		return result;
 	}
 	// Without a file name, the one api2.md gives for FILE (its place section): fileauth.txt.
-	const fileName = textOf(response.file_name) ?? textOf(response.dv_auth_file_name) ?? DOCUMENTED_FILE_NAME;
+	const fileName =
+		textOf(response.file_name) ?? textOf(response.dv_auth_file_name) ?? DOCUMENTED_FILE_NAME;
 	const path = fileName ? `${PKI_VALIDATION_PATH}${fileName.replace(/^.*\//, '')}` : null;
 	const scheme = method === 'SFILE' ? 'https' : 'http';
 	const url = path ? `${scheme}://${host}${path}` : null;

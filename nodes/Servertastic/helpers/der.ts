@@ -39,10 +39,16 @@ export interface DerElement {
 }
 
 /** Reads one TLV at `offset`; the element must end at or before `limit`. */
-export function readElement(der: Buffer, offset: number, limit = der.length, depth = 0): DerElement {
+export function readElement(
+	der: Buffer,
+	offset: number,
+	limit = der.length,
+	depth = 0,
+): DerElement {
 	if (depth > MAX_DEPTH) throw new DerError('nesting too deep');
 	limit = Math.min(limit, der.length);
-	if (!Number.isInteger(offset) || offset < 0 || offset + 2 > limit) throw new DerError('truncated data');
+	if (!Number.isInteger(offset) || offset < 0 || offset + 2 > limit)
+		throw new DerError('truncated data');
 	const tag = der[offset];
 	if ((tag & 0x1f) === 0x1f) throw new DerError('multi-byte tags are not supported');
 	let length = der[offset + 1];
@@ -85,9 +91,16 @@ export function expectTag(element: DerElement, tag: number, what: string): DerEl
 }
 
 /** Children of a constructed element with `tag`, checking how many there are. */
-export function expectChildren(element: DerElement, tag: number, min: number, max: number, what: string): DerElement[] {
+export function expectChildren(
+	element: DerElement,
+	tag: number,
+	min: number,
+	max: number,
+	what: string,
+): DerElement[] {
 	const list = children(expectTag(element, tag, what));
-	if (list.length < min || list.length > max) throw new DerError(`${what} has the wrong number of fields`);
+	if (list.length < min || list.length > max)
+		throw new DerError(`${what} has the wrong number of fields`);
 	return list;
 }
 

@@ -31,16 +31,19 @@ export function setOf(...elements: Buffer[]): Buffer {
 
 export const nullValue = (): Buffer => tlv(TAG.NULL);
 export const octetString = (bytes: Buffer): Buffer => tlv(TAG.OCTET_STRING, bytes);
-export const booleanValue = (value: boolean): Buffer => tlv(TAG.BOOLEAN, Buffer.from([value ? 0xff : 0]));
+export const booleanValue = (value: boolean): Buffer =>
+	tlv(TAG.BOOLEAN, Buffer.from([value ? 0xff : 0]));
 
 /** A BIT STRING of whole bytes (signatures, public keys). */
 export const bitString = (bytes: Buffer): Buffer => tlv(TAG.BIT_STRING, Buffer.from([0]), bytes);
 
 /** [n] EXPLICIT: a constructed context-specific element around whole elements. */
-export const explicit = (tagNumber: number, ...elements: Buffer[]): Buffer => tlv(0xa0 | tagNumber, ...elements);
+export const explicit = (tagNumber: number, ...elements: Buffer[]): Buffer =>
+	tlv(0xa0 | tagNumber, ...elements);
 
 /** [n] IMPLICIT for a primitive value (e.g. EncryptedData's encryptedContent). */
-export const implicitPrimitive = (tagNumber: number, bytes: Buffer): Buffer => tlv(0x80 | tagNumber, bytes);
+export const implicitPrimitive = (tagNumber: number, bytes: Buffer): Buffer =>
+	tlv(0x80 | tagNumber, bytes);
 
 /** INTEGER from a non-negative bigint or number, minimal two's complement. */
 export function integer(value: bigint | number): Buffer {
@@ -55,9 +58,11 @@ export function integer(value: bigint | number): Buffer {
 
 /** OBJECT IDENTIFIER from dotted text, base-128 arcs. */
 export function oid(dotted: string): Buffer {
-	if (!/^[0-2]\.\d+(\.\d+)*$/.test(dotted)) throw new DerWriteError(`malformed object identifier ${dotted}`);
+	if (!/^[0-2]\.\d+(\.\d+)*$/.test(dotted))
+		throw new DerWriteError(`malformed object identifier ${dotted}`);
 	const arcs = dotted.split('.').map((arc) => BigInt(arc));
-	if (arcs[0] < 2n && arcs[1] > 39n) throw new DerWriteError(`malformed object identifier ${dotted}`);
+	if (arcs[0] < 2n && arcs[1] > 39n)
+		throw new DerWriteError(`malformed object identifier ${dotted}`);
 	const bytes: number[] = [];
 	for (const arc of [arcs[0] * 40n + arcs[1], ...arcs.slice(2)]) {
 		const encoded = [Number(arc & 0x7fn)];
@@ -77,12 +82,14 @@ export function printableString(text: string): Buffer {
 }
 
 export function ia5String(text: string): Buffer {
-	if ([...text].some((character) => character.charCodeAt(0) > 0x7f)) throw new DerWriteError('not an IA5String');
+	if ([...text].some((character) => character.charCodeAt(0) > 0x7f))
+		throw new DerWriteError('not an IA5String');
 	return tlv(TAG.IA5_STRING, Buffer.from(text, 'latin1'));
 }
 
 /** BMPString (UTF-16 big-endian), as PKCS#12 friendly names are written. */
-export const bmpString = (text: string): Buffer => tlv(TAG.BMP_STRING, Buffer.from(text, 'utf16le').swap16());
+export const bmpString = (text: string): Buffer =>
+	tlv(TAG.BMP_STRING, Buffer.from(text, 'utf16le').swap16());
 
 /** AlgorithmIdentifier: the OID and its parameters (NULL where the algorithm wants it). */
 export const algorithm = (dotted: string, parameters?: Buffer): Buffer =>

@@ -5,7 +5,9 @@ import { createHash, generateKeyPair, type KeyObject } from 'crypto';
 export const KEY_TYPES = ['rsa2048', 'rsa3072', 'rsa4096', 'ecP256', 'ecP384'] as const;
 export type KeyTypeChoice = (typeof KEY_TYPES)[number];
 
-export type KeySpec = { keyType: 'RSA'; keySize: 2048 | 3072 | 4096 } | { keyType: 'EC'; curve: 'P-256' | 'P-384' };
+export type KeySpec =
+	| { keyType: 'RSA'; keySize: 2048 | 3072 | 4096 }
+	| { keyType: 'EC'; curve: 'P-256' | 'P-384' };
 
 export const KEY_SPECS: Record<KeyTypeChoice, KeySpec> = {
 	rsa2048: { keyType: 'RSA', keySize: 2048 },
@@ -42,5 +44,7 @@ export function privateKeyPem(privateKey: KeyObject, passphrase?: string): strin
 
 /** SHA-256 of the public key's SubjectPublicKeyInfo DER, hex: the usual key pin. */
 export function publicKeySha256(publicKey: KeyObject): string {
-	return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+	return createHash('sha256')
+		.update(publicKey.export({ type: 'spki', format: 'der' }))
+		.digest('hex');
 }

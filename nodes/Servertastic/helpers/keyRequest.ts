@@ -25,7 +25,11 @@ export interface KeyRequest {
 
 // X.520 upper bounds (RFC 5280 appendix A): certificate authorities refuse longer values.
 const COMMON_NAME_MAX = 64;
-const TEXT_FIELDS: Array<{ key: keyof KeyRequestInput & keyof CsrSubject; label: string; max: number }> = [
+const TEXT_FIELDS: Array<{
+	key: keyof KeyRequestInput & keyof CsrSubject;
+	label: string;
+	max: number;
+}> = [
 	{ key: 'organisation', label: 'Organisation', max: 64 },
 	{ key: 'organisationalUnit', label: 'Organisational Unit', max: 64 },
 	{ key: 'locality', label: 'Locality', max: 128 },
@@ -61,7 +65,10 @@ function subjectProblems(input: KeyRequestInput, subject: CsrSubject): ItemProbl
 	}
 	const email = input.email.trim();
 	if (email) {
-		const problem = email.length > EMAIL_MAX ? `must be at most ${EMAIL_MAX} characters long` : emailProblem(email);
+		const problem =
+			email.length > EMAIL_MAX
+				? `must be at most ${EMAIL_MAX} characters long`
+				: emailProblem(email);
 		if (problem) problems.push({ field: 'Email', problem });
 		else subject.email = email;
 	}
@@ -77,10 +84,14 @@ export function prepareKeyRequest(
 	const cnProblem = commonNameProblem(commonName);
 	if (cnProblem) problems.push({ field: 'Common Name', problem: cnProblem });
 	const sans = parseSanList(input.sanDomains);
-	for (const problem of sans.problems) problems.push({ field: 'Additional Domains (SANs)', problem });
+	for (const problem of sans.problems)
+		problems.push({ field: 'Additional Domains (SANs)', problem });
 	const dnsNames = [commonName, ...sans.names.filter((name) => name !== commonName)];
 	if (dnsNames.length > MAX_NAMES) {
-		problems.push({ field: 'Additional Domains (SANs)', problem: `holds ${dnsNames.length - 1} names; at most ${MAX_NAMES - 1} are allowed` });
+		problems.push({
+			field: 'Additional Domains (SANs)',
+			problem: `holds ${dnsNames.length - 1} names; at most ${MAX_NAMES - 1} are allowed`,
+		});
 	}
 	const subject: CsrSubject = { commonName };
 	problems.push(...subjectProblems(input, subject));

@@ -15,7 +15,9 @@ export function asList(value: unknown): unknown[] {
 
 /** An object, or {} for anything else ("" or absent for an empty group). */
 export function objectOf(value: unknown): IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as IDataObject) : {};
+	return typeof value === 'object' && value !== null && !Array.isArray(value)
+		? (value as IDataObject)
+		: {};
 }
 
 const isRecord = (entry: unknown): entry is IDataObject =>

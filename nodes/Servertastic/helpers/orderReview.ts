@@ -41,16 +41,28 @@ export function sanDomainsOf(review: IDataObject): string[] {
  */
 export function textFieldsOf(value: unknown, names: Record<string, string>): IDataObject {
 	const group = objectOf(value);
-	return Object.fromEntries(Object.entries(names).map(([key, field]) => [key, textOf(group[field])]));
+	return Object.fromEntries(
+		Object.entries(names).map(([key, field]) => [key, textOf(group[field])]),
+	);
 }
 
-const CONTACT_FIELDS = { title: 'title', firstName: 'first_name', lastName: 'last_name', phone: 'phone', email: 'email' };
+const CONTACT_FIELDS = {
+	title: 'title',
+	firstName: 'first_name',
+	lastName: 'last_name',
+	phone: 'phone',
+	email: 'email',
+};
 
 /** `organisation_info{name, division, address{city, region, country}}` as one flat object. */
 function organisationOf(value: unknown): IDataObject {
 	return {
 		...textFieldsOf(value, { name: 'name', division: 'division' }),
-		...textFieldsOf(objectOf(value).address, { city: 'city', region: 'region', country: 'country' }),
+		...textFieldsOf(objectOf(value).address, {
+			city: 'city',
+			region: 'region',
+			country: 'country',
+		}),
 	};
 }
 

@@ -38,13 +38,18 @@ export function fieldList(value: unknown): string[] {
 }
 
 /** What is wrong with a choice, in words for the error; undefined when it can be used. */
-export function outputChoiceProblem(spec: OutputSpec, mode: unknown, fields: unknown): string | undefined {
+export function outputChoiceProblem(
+	spec: OutputSpec,
+	mode: unknown,
+	fields: unknown,
+): string | undefined {
 	if (!OUTPUT_MODES.includes(mode as OutputMode)) {
 		return `'Output' must be Simplified, Raw or Selected Fields (simple, raw, selected)`;
 	}
 	if (mode !== 'selected') return undefined;
 	const chosen = fieldList(fields);
-	if (chosen.length === 0) return `'Fields' is empty: choose at least one field, or set 'Output' to Simplified`;
+	if (chosen.length === 0)
+		return `'Fields' is empty: choose at least one field, or set 'Output' to Simplified`;
 	const unknown = chosen.filter((field) => !spec.keys.includes(field));
 	if (unknown.length) {
 		return `'Fields' lists ${unknown.map((field) => `"${field}"`).join(', ')}, not a field of this operation's output (choose from ${spec.keys.join(', ')})`;
@@ -59,21 +64,36 @@ function pick(tidy: IDataObject, keys: readonly string[]): IDataObject {
 }
 
 /** The output item for the choice; `item` is the operation's tidy item with `response`. */
-export function shapeOutput(spec: OutputSpec, choice: OutputChoice, item: IDataObject): IDataObject {
+export function shapeOutput(
+	spec: OutputSpec,
+	choice: OutputChoice,
+	item: IDataObject,
+): IDataObject {
 	if (choice.mode === 'raw') {
 		const raw = (item.response ?? {}) as IDataObject;
-		const extras = (spec.rawExtras ?? []).filter((key) => item[key] !== undefined && item[key] !== null);
+		const extras = (spec.rawExtras ?? []).filter(
+			(key) => item[key] !== undefined && item[key] !== null,
+		);
 		return extras.length ? { ...raw, ...pick(item, extras) } : raw;
 	}
 	if (choice.mode === 'simple') return pick(item, spec.simple);
-	const kept = (spec.alwaysKept ?? []).filter((key) => item[key] !== undefined && item[key] !== null);
+	const kept = (spec.alwaysKept ?? []).filter(
+		(key) => item[key] !== undefined && item[key] !== null,
+	);
 	return pick(
 		item,
 		spec.keys.filter((key) => choice.fields.includes(key) || kept.includes(key)),
 	);
 }
 
-const WORDS: Record<string, string> = { id: 'ID', url: 'URL', csr: 'CSR', san: 'SAN', pkcs7: 'PKCS#7', dns: 'DNS' };
+const WORDS: Record<string, string> = {
+	id: 'ID',
+	url: 'URL',
+	csr: 'CSR',
+	san: 'SAN',
+	pkcs7: 'PKCS#7',
+	dns: 'DNS',
+};
 
 /** 'resellerOrderId' → 'Reseller Order ID': the name a key gets in the Fields list. */
 export function fieldTitle(key: string): string {

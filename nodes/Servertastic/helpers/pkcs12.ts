@@ -1,7 +1,14 @@
 // Writes a password-protected PKCS#12 file (RFC 7292) as OpenSSL 3 does by default: the key in a
 // PBES2 shrouded key bag, the certificates in PBES2-encrypted data (PBKDF2-HMAC-SHA256, AES-256-CBC,
 // RFC 8018), and an HMAC-SHA256 MAC whose key comes from the PKCS#12 KDF (RFC 7292 appendix B).
-import { createCipheriv, createHash, createHmac, pbkdf2, randomBytes, type KeyObject } from 'crypto';
+import {
+	createCipheriv,
+	createHash,
+	createHmac,
+	pbkdf2,
+	randomBytes,
+	type KeyObject,
+} from 'crypto';
 
 import {
 	algorithm,
@@ -46,12 +53,18 @@ export interface PfxInput {
 
 async function pbkdf2Sha256(password: string, salt: Buffer, iterations: number): Promise<Buffer> {
 	return await new Promise((resolve, reject) =>
-		pbkdf2(Buffer.from(password, 'utf8'), salt, iterations, 32, 'sha256', (error, key) => (error ? reject(error) : resolve(key))),
+		pbkdf2(Buffer.from(password, 'utf8'), salt, iterations, 32, 'sha256', (error, key) =>
+			error ? reject(error) : resolve(key),
+		),
 	);
 }
 
 /** PBES2 encryption: the AlgorithmIdentifier that describes it and the ciphertext. */
-async function pbes2Encrypt(plain: Buffer, password: string, iterations: number): Promise<{ algorithmId: Buffer; encrypted: Buffer }> {
+async function pbes2Encrypt(
+	plain: Buffer,
+	password: string,
+	iterations: number,
+): Promise<{ algorithmId: Buffer; encrypted: Buffer }> {
 	const salt = randomBytes(SALT_LENGTH);
 	const iv = randomBytes(16);
 	const key = await pbkdf2Sha256(password, salt, iterations);
@@ -59,14 +72,28 @@ async function pbes2Encrypt(plain: Buffer, password: string, iterations: number)
 	const encrypted = Buffer.concat([cipher.update(plain), cipher.final()]);
 	const kdf = algorithm(
 		OID.pbkdf2,
-		sequence(octetString(salt), integer(iterations), integer(32), algorithm(OID.hmacWithSha256, nullValue())),
+		sequence(
+			octetString(salt),
+			integer(iterations),
+			integer(32),
+			algorithm(OID.hmacWithSha256, nullValue()),
+		),
 	);
-	const algorithmId = algorithm(OID.pbes2, sequence(kdf, algorithm(OID.aes256Cbc, octetString(iv))));
+	const algorithmId = algorithm(
+		OID.pbes2,
+		sequence(kdf, algorithm(OID.aes256Cbc, octetString(iv))),
+	);
 	return { algorithmId, encrypted };
 }
 
 /** RFC 7292 B.2 with SHA-256 (u = 32, v = 64); the password as a BMPString with its two zero bytes. */
-export function pkcs12Kdf(password: string, salt: Buffer, id: number, iterations: number, length: number): Buffer {
+export function pkcs12Kdf(
+	password: string,
+	salt: Buffer,
+	id: number,
+	iterations: number,
+	length: number,
+): Buffer {
 	const u = 32;
 	const v = 64;
 	const passwordBytes = Buffer.concat([Buffer.from(password, 'utf16le').swap16(), Buffer.alloc(2)]);
@@ -97,11 +124,16 @@ export function pkcs12Kdf(password: string, salt: Buffer, id: number, iterations
 }
 
 function bag(bagId: string, value: Buffer, attributes: Buffer[]): Buffer {
-	return sequence(oid(bagId), explicit(0, value), ...(attributes.length ? [setOf(...attributes)] : []));
+	return sequence(
+		oid(bagId),
+		explicit(0, value),
+		...(attributes.length ? [setOf(...attributes)] : []),
+	);
 }
 
 const attribute = (type: string, value: Buffer): Buffer => sequence(oid(type), setOf(value));
-const dataContentInfo = (content: Buffer): Buffer => sequence(oid(OID.data), explicit(0, octetString(content)));
+const dataContentInfo = (content: Buffer): Buffer =>
+	sequence(oid(OID.data), explicit(0, octetString(content)));
 
 /** The PFX as DER. Random salts and IVs: two calls never give the same bytes. */
 export async function buildPfx(input: PfxInput): Promise<Buffer> {
@@ -109,10 +141,15 @@ export async function buildPfx(input: PfxInput): Promise<Buffer> {
 	if (!input.certificates.length) throw new Error('a PKCS#12 file needs the certificate');
 	const localKeyId = createHash('sha256').update(input.certificates[0]).digest();
 	const keyAttributes = [attribute(OID.localKeyId, octetString(localKeyId))];
-	if (input.friendlyName) keyAttributes.push(attribute(OID.friendlyName, bmpString(input.friendlyName)));
+	if (input.friendlyName)
+		keyAttributes.push(attribute(OID.friendlyName, bmpString(input.friendlyName)));
 
 	const certBags = input.certificates.map((der, index) =>
-		bag(OID.certBag, sequence(oid(OID.x509Certificate), explicit(0, octetString(der))), index === 0 ? keyAttributes : []),
+		bag(
+			OID.certBag,
+			sequence(oid(OID.x509Certificate), explicit(0, octetString(der))),
+			index === 0 ? keyAttributes : [],
+		),
 	);
 	const certs = await pbes2Encrypt(sequence(...certBags), input.password, iterations);
 	const encryptedData = sequence(
@@ -123,7 +160,11 @@ export async function buildPfx(input: PfxInput): Promise<Buffer> {
 
 	const pkcs8 = input.privateKey.export({ type: 'pkcs8', format: 'der' });
 	const key = await pbes2Encrypt(pkcs8, input.password, iterations);
-	const keyBag = bag(OID.shroudedKeyBag, sequence(key.algorithmId, octetString(key.encrypted)), keyAttributes);
+	const keyBag = bag(
+		OID.shroudedKeyBag,
+		sequence(key.algorithmId, octetString(key.encrypted)),
+		keyAttributes,
+	);
 	const keyInfo = dataContentInfo(sequence(keyBag));
 
 	const authenticatedSafe = sequence(certsInfo, keyInfo);

@@ -50,7 +50,6 @@ export type PlaceOrderPreparation =
 	| { ok: true; order: PreparedPlaceOrder }
 	| { ok: false; problems: ItemProblem[] };
 
-
 /**
  * Checks one order completely, before anything is sent, and builds the request body. Every
  * problem found is returned, each naming the field as the user sees it.
@@ -65,7 +64,18 @@ export function preparePlaceOrder(input: PlaceOrderInput): PlaceOrderPreparation
 	const extraNames = readExtraNames(input.sanDomains, subject, context.method, problems);
 	const fieldValues = readFieldValues(context, input.values, problems);
 	const { hashing, webServerType } = readServerOptions(input, context.level, problems);
-	const body = orderBody(input, { orderToken, csr, domainName: generate ? commonName : undefined, extraNames, hashing, webServerType }, fieldValues);
+	const body = orderBody(
+		input,
+		{
+			orderToken,
+			csr,
+			domainName: generate ? commonName : undefined,
+			extraNames,
+			hashing,
+			webServerType,
+		},
+		fieldValues,
+	);
 	addAdditionalParameters(body, input.additionalParameters, problems);
 
 	if (problems.length || (!csr && !generate)) return { ok: false, problems };
@@ -94,13 +104,18 @@ interface CheckedOrder {
 	webServerType?: string;
 }
 
-function orderBody(input: PlaceOrderInput, order: CheckedOrder, fieldValues: Record<string, string>): Record<string, string> {
+function orderBody(
+	input: PlaceOrderInput,
+	order: CheckedOrder,
+	fieldValues: Record<string, string>,
+): Record<string, string> {
 	const body: Record<string, string> = {
 		order_token: order.orderToken,
 		dv_auth_method: input.context.method,
 	};
 	// The order of the Place Order page: token, method, approver, CSR, switches, SANs, then the contact and company blocks.
-	if (fieldValues.approver_email_address) body.approver_email_address = fieldValues.approver_email_address;
+	if (fieldValues.approver_email_address)
+		body.approver_email_address = fieldValues.approver_email_address;
 	// The CSR sent is the block that was checked, rebuilt from its bytes; never the pasted text.
 	if (order.csr) body.csr = order.csr.pem;
 	if (order.domainName !== undefined) body.domain_name = order.domainName;

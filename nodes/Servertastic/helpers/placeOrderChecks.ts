@@ -11,7 +11,12 @@ import {
 	type PlaceOrderField,
 	PLACE_ORDER_FIELDS,
 } from './placeOrderFields';
-import { countryCodeProblem, emailProblem, normaliseCountryCode, phoneProblem } from './validation/contacts';
+import {
+	countryCodeProblem,
+	emailProblem,
+	normaliseCountryCode,
+	phoneProblem,
+} from './validation/contacts';
 import { hostnameProblem, parseSanList } from './validation/hostnames';
 import { orderTokenProblem, textProblem } from './validation/text';
 
@@ -26,7 +31,8 @@ function parseCsrOnce(text: string): ParsedCsr {
 	const cached = parsedCsrs.get(text);
 	if (cached) return cached;
 	const parsed = parseCsr(text);
-	if (parsedCsrs.size >= PARSED_CSR_CACHE_SIZE) parsedCsrs.delete(parsedCsrs.keys().next().value as string);
+	if (parsedCsrs.size >= PARSED_CSR_CACHE_SIZE)
+		parsedCsrs.delete(parsedCsrs.keys().next().value as string);
 	parsedCsrs.set(text, parsed);
 	return parsed;
 }
@@ -59,14 +65,20 @@ export function readSubject(
 	if (source.generate) {
 		// No CSR: Servertastic makes the key pair for domain_name (api2.md "SSL Products").
 		commonName = (source.domainName ?? '').trim().toLowerCase();
-		const nameIssue = commonName ? hostnameProblem(commonName, { allowWildcard: true }) : 'is required when Servertastic generates the key pair';
+		const nameIssue = commonName
+			? hostnameProblem(commonName, { allowWildcard: true })
+			: 'is required when Servertastic generates the key pair';
 		if (nameIssue) add(problems, 'Domain Name', nameIssue);
 	} else if (!source.csr.trim()) add(problems, 'CSR', 'is required');
 	else {
 		try {
 			csr = parseCsrOnce(source.csr);
 		} catch (error) {
-			add(problems, 'CSR', `cannot be read: ${error instanceof CsrError ? error.message : 'not a valid CSR'}`);
+			add(
+				problems,
+				'CSR',
+				`cannot be read: ${error instanceof CsrError ? error.message : 'not a valid CSR'}`,
+			);
 		}
 	}
 	if (csr) {
@@ -129,7 +141,8 @@ export function readFieldValues(
 		if (!fieldApplies(field, context)) continue;
 		const value = (values[field.name] ?? '').trim();
 		if (!value) {
-			if (fieldRequired(field, context)) add(problems, field.displayName, requiredReason(field, context));
+			if (fieldRequired(field, context))
+				add(problems, field.displayName, requiredReason(field, context));
 			continue;
 		}
 		const issue = valueProblem(field, value);
@@ -142,7 +155,8 @@ export function readFieldValues(
 	if (context.adminSameAsTech) {
 		for (const field of PLACE_ORDER_FIELDS) {
 			const twin = adminTwinOf(field);
-			if (twin && fieldValues[field.apiName] !== undefined) fieldValues[twin] = fieldValues[field.apiName];
+			if (twin && fieldValues[field.apiName] !== undefined)
+				fieldValues[twin] = fieldValues[field.apiName];
 		}
 	}
 	return fieldValues;
@@ -176,7 +190,11 @@ export function addAdditionalParameters(
 	for (const { name, value } of parameters) {
 		const trimmedName = name.trim();
 		if (!ADDITIONAL_NAME.test(trimmedName)) {
-			add(problems, 'Additional Parameters', `has an invalid parameter name "${trimmedName.slice(0, 64)}": use letters, digits and "_"`);
+			add(
+				problems,
+				'Additional Parameters',
+				`has an invalid parameter name "${trimmedName.slice(0, 64)}": use letters, digits and "_"`,
+			);
 			continue;
 		}
 		if (trimmedName === 'order_token') {

@@ -9,16 +9,36 @@ export type ValidationLevel = 'DV' | 'OV' | 'EV';
 export type DvAuthMethod = 'EMAIL' | 'DNS' | 'FILE' | 'SFILE';
 /** Paste a CSR, or let Servertastic make the key pair (no CSR sent: api2.md "SSL Products"). */
 export type CsrSource = 'paste' | 'generate';
-export type ProductBrand = 'digicert' | 'geotrust' | 'rapidssl' | 'thawte' | 'positivessl' | 'sectigossl' | 'other';
+export type ProductBrand =
+	| 'digicert'
+	| 'geotrust'
+	| 'rapidssl'
+	| 'thawte'
+	| 'positivessl'
+	| 'sectigossl'
+	| 'other';
 
 export const VALIDATION_LEVELS: readonly ValidationLevel[] = ['DV', 'OV', 'EV'];
 export const CSR_SOURCES: readonly CsrSource[] = ['paste', 'generate'];
 export const DV_AUTH_METHODS: readonly DvAuthMethod[] = ['EMAIL', 'DNS', 'FILE', 'SFILE'];
-export const PRODUCT_BRANDS: readonly ProductBrand[] = ['digicert', 'geotrust', 'rapidssl', 'thawte', 'positivessl', 'sectigossl', 'other'];
+export const PRODUCT_BRANDS: readonly ProductBrand[] = [
+	'digicert',
+	'geotrust',
+	'rapidssl',
+	'thawte',
+	'positivessl',
+	'sectigossl',
+	'other',
+];
 
 const ORGANISATION_LEVELS: ValidationLevel[] = ['OV', 'EV'];
 /** Brands whose certificates DigiCert issues: their renewals need the previous order token. */
-export const DIGICERT_SUPPLIED_BRANDS: ProductBrand[] = ['digicert', 'geotrust', 'rapidssl', 'thawte'];
+export const DIGICERT_SUPPLIED_BRANDS: ProductBrand[] = [
+	'digicert',
+	'geotrust',
+	'rapidssl',
+	'thawte',
+];
 /** The Place Order page: "DigiCert, RapidSSL and Geotrust products only". */
 const INTERMEDIATE_CA_BRANDS: ProductBrand[] = ['digicert', 'rapidssl', 'geotrust'];
 const SECTIGO_IDA_BRANDS: ProductBrand[] = ['positivessl', 'sectigossl'];
@@ -84,7 +104,13 @@ function contactFields(role: ContactRole): PlaceOrderField[] {
 		when: { ...separate },
 		...extra,
 	});
-	const address = (suffix: string, label: string, check: ValueCheck, required = true, description?: string): PlaceOrderField =>
+	const address = (
+		suffix: string,
+		label: string,
+		check: ValueCheck,
+		required = true,
+		description?: string,
+	): PlaceOrderField =>
 		person(suffix, label, check, {
 			required,
 			description,
@@ -97,10 +123,18 @@ function contactFields(role: ContactRole): PlaceOrderField[] {
 		person('email', 'Email', 'email', {
 			placeholder: 'name@example.com',
 			description:
-				role === 'tech' ? 'Receives a copy of the certificate once the order is processed' : undefined,
+				role === 'tech'
+					? 'Receives a copy of the certificate once the order is processed'
+					: undefined,
 		}),
 		person('title', 'Job Title', 'text'),
-		address('organisation_name', 'Organisation Name', 'text', true, "The contact's organisation name"),
+		address(
+			'organisation_name',
+			'Organisation Name',
+			'text',
+			true,
+			"The contact's organisation name",
+		),
 		address('address_line1', 'Address Line 1', 'text'),
 		address('address_line2', 'Address Line 2', 'text', false),
 		address('address_city', 'City', 'text'),
@@ -120,14 +154,18 @@ function organisationField(
 	description?: string,
 	keyPair?: FieldCondition[],
 ): PlaceOrderField {
-	const when = keyPair ? [{ levels: ORGANISATION_LEVELS }, ...keyPair] : { levels: ORGANISATION_LEVELS };
+	const when = keyPair
+		? [{ levels: ORGANISATION_LEVELS }, ...keyPair]
+		: { levels: ORGANISATION_LEVELS };
 	return { name, apiName: `org_${apiSuffix}`, displayName, check, required, when, description };
 }
 
 // Without a CSR, api2.md's productfields example requires org_name, org_division, org_address_city,
 // _region and _country (required_if domain_name and !csr), and its Fields table says the same:
 // "required if the csr isn't supplied". For DV orders they then appear; for OV/EV the division turns required.
-const DV_KEY_PAIR: FieldCondition[] = [{ levels: ['DV'], csrSources: ['generate'], required: true }];
+const DV_KEY_PAIR: FieldCondition[] = [
+	{ levels: ['DV'], csrSources: ['generate'], required: true },
+];
 const DIVISION_WHEN: FieldCondition[] = [
 	{ levels: ORGANISATION_LEVELS, csrSources: ['paste'] },
 	{ csrSources: ['generate'], required: true },
@@ -177,22 +215,116 @@ export const PLACE_ORDER_FIELDS: readonly PlaceOrderField[] = [
 		required: true,
 		unconfirmedName: true,
 	},
-	organisationField('orgName', 'name', 'Organisation Name', 'text', true, 'Legal name of the organisation', DV_KEY_PAIR),
+	organisationField(
+		'orgName',
+		'name',
+		'Organisation Name',
+		'text',
+		true,
+		'Legal name of the organisation',
+		DV_KEY_PAIR,
+	),
 	organisationField('orgDuns', 'duns', 'Organisation DUNS Number', 'text', false),
-	{ ...organisationField('orgDivision', 'division', 'Organisation Division', 'text', false), when: DIVISION_WHEN },
-	organisationField('orgIncorporatingAgency', 'incorporating_agency', 'Incorporating Agency', 'text', false, 'The agency the organisation is incorporated with, e.g. Companies House'),
-	organisationField('orgRegistrationNumber', 'registration_number', 'Registration Number', 'text', false, "The organisation's company registration number"),
+	{
+		...organisationField('orgDivision', 'division', 'Organisation Division', 'text', false),
+		when: DIVISION_WHEN,
+	},
+	organisationField(
+		'orgIncorporatingAgency',
+		'incorporating_agency',
+		'Incorporating Agency',
+		'text',
+		false,
+		'The agency the organisation is incorporated with, e.g. Companies House',
+	),
+	organisationField(
+		'orgRegistrationNumber',
+		'registration_number',
+		'Registration Number',
+		'text',
+		false,
+		"The organisation's company registration number",
+	),
 	// The Place Order page: "Required if ordering OV or EV certificate", for all three.
-	organisationField('orgJurisdictionCity', 'jurisdiction_city', 'Jurisdiction City', 'text', true, 'City of incorporation'),
-	organisationField('orgJurisdictionRegion', 'jurisdiction_region', 'Jurisdiction Region', 'text', true, 'State or region of incorporation'),
-	organisationField('orgJurisdictionCountry', 'jurisdiction_country', 'Jurisdiction Country Code', 'country', true, 'Country of incorporation, ISO 3166 two-letter code'),
-	organisationField('orgAddressLine1', 'address_line1', 'Organisation Address Line 1', 'text', true),
-	organisationField('orgAddressLine2', 'address_line2', 'Organisation Address Line 2', 'text', false),
-	organisationField('orgAddressLine3', 'address_line3', 'Organisation Address Line 3', 'text', false),
-	organisationField('orgCity', 'address_city', 'Organisation City', 'text', true, undefined, DV_KEY_PAIR),
-	organisationField('orgRegion', 'address_region', 'Organisation Region', 'text', true, undefined, DV_KEY_PAIR),
-	organisationField('orgPostalCode', 'address_postal_code', 'Organisation Postal Code', 'text', true),
-	organisationField('orgCountry', 'address_country', 'Organisation Country Code', 'country', true, undefined, DV_KEY_PAIR),
+	organisationField(
+		'orgJurisdictionCity',
+		'jurisdiction_city',
+		'Jurisdiction City',
+		'text',
+		true,
+		'City of incorporation',
+	),
+	organisationField(
+		'orgJurisdictionRegion',
+		'jurisdiction_region',
+		'Jurisdiction Region',
+		'text',
+		true,
+		'State or region of incorporation',
+	),
+	organisationField(
+		'orgJurisdictionCountry',
+		'jurisdiction_country',
+		'Jurisdiction Country Code',
+		'country',
+		true,
+		'Country of incorporation, ISO 3166 two-letter code',
+	),
+	organisationField(
+		'orgAddressLine1',
+		'address_line1',
+		'Organisation Address Line 1',
+		'text',
+		true,
+	),
+	organisationField(
+		'orgAddressLine2',
+		'address_line2',
+		'Organisation Address Line 2',
+		'text',
+		false,
+	),
+	organisationField(
+		'orgAddressLine3',
+		'address_line3',
+		'Organisation Address Line 3',
+		'text',
+		false,
+	),
+	organisationField(
+		'orgCity',
+		'address_city',
+		'Organisation City',
+		'text',
+		true,
+		undefined,
+		DV_KEY_PAIR,
+	),
+	organisationField(
+		'orgRegion',
+		'address_region',
+		'Organisation Region',
+		'text',
+		true,
+		undefined,
+		DV_KEY_PAIR,
+	),
+	organisationField(
+		'orgPostalCode',
+		'address_postal_code',
+		'Organisation Postal Code',
+		'text',
+		true,
+	),
+	organisationField(
+		'orgCountry',
+		'address_country',
+		'Organisation Country Code',
+		'country',
+		true,
+		undefined,
+		DV_KEY_PAIR,
+	),
 	organisationField('orgPhone', 'address_phone', 'Organisation Phone', 'phone', true),
 	{
 		name: 'intermediateCa',

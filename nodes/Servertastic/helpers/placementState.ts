@@ -35,12 +35,15 @@ export function placementEvidence(review: IDataObject): string[] {
 	const evidence: string[] = [];
 	const contact = (name: string) => (review[name] ?? {}) as IDataObject;
 	if (textOf(review.domain_name)) evidence.push('domain_name');
-	if (filled(review.additional_sans) || filled(review.san_domains)) evidence.push('additional_sans');
+	if (filled(review.additional_sans) || filled(review.san_domains))
+		evidence.push('additional_sans');
 	if (textOf(review.approver_email_address)) evidence.push('approver_email_address');
 	if (textOf(review.approver_notified_date)) evidence.push('approver_notified_date');
 	if (textOf(review.provider_order_id)) evidence.push('provider_order_id');
-	if (textOf(contact('tech_contact').email) || textOf(contact('tech_contact').last_name)) evidence.push('tech_contact');
-	if (textOf(contact('admin_contact').email) || textOf(contact('admin_contact').last_name)) evidence.push('admin_contact');
+	if (textOf(contact('tech_contact').email) || textOf(contact('tech_contact').last_name))
+		evidence.push('tech_contact');
+	if (textOf(contact('admin_contact').email) || textOf(contact('admin_contact').last_name))
+		evidence.push('admin_contact');
 	if (textOf(review.certificate)) evidence.push('certificate');
 	if (asList((review.reissued_certificates as IDataObject | undefined)?.certificate_info).length) {
 		evidence.push('reissued_certificates');

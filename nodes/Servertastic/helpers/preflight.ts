@@ -20,7 +20,10 @@ function conditionHolds(body: Record<string, string>, condition: string): boolea
 /** Required for this body: `required`, or every `required_if` condition holds (see ProductField). */
 export function requiredFor(field: ProductField, body: Record<string, string>): boolean {
 	if (field.required) return true;
-	return field.requiredIf.length > 0 && field.requiredIf.every((condition) => conditionHolds(body, condition));
+	return (
+		field.requiredIf.length > 0 &&
+		field.requiredIf.every((condition) => conditionHolds(body, condition))
+	);
 }
 
 /**
@@ -51,7 +54,11 @@ export function withProductChoices(
 		if (first) result.hashing_algorithm = first;
 	}
 	const names = new Set(fields.map((field) => field.name));
-	if (result.web_server_type !== undefined && !names.has('web_server_type') && names.has('WebServerType')) {
+	if (
+		result.web_server_type !== undefined &&
+		!names.has('web_server_type') &&
+		names.has('WebServerType')
+	) {
 		result.WebServerType = result.web_server_type;
 		delete result.web_server_type;
 	}
@@ -78,7 +85,12 @@ export function preflightProblems(
 			problems.push({ field: labelOfParameter(field.name), problem });
 		}
 		const value = body[field.name];
-		if (field.options.length && value !== undefined && value !== '' && !field.options.includes(value)) {
+		if (
+			field.options.length &&
+			value !== undefined &&
+			value !== '' &&
+			!field.options.includes(value)
+		) {
 			problems.push({
 				field: labelOfParameter(field.name),
 				problem: `must be one of ${field.options.join(', ')} for this product (got "${value.slice(0, 60)}")`,
@@ -87,12 +99,18 @@ export function preflightProblems(
 	}
 	for (const name of options.additionalNames ?? []) {
 		if (!byName.has(name)) {
-			problems.push({ field: `Additional Parameter "${name}"`, problem: 'is not a field of this product' });
+			problems.push({
+				field: `Additional Parameter "${name}"`,
+				problem: 'is not a field of this product',
+			});
 		}
 	}
 	const sans = body.san_domains ? body.san_domains.split(',').filter(Boolean) : [];
 	const sanCount = options.sanCount;
-	const noSanCount = { field: 'Additional Domains (SANs)', problem: 'cannot be used: this token has no SAN count' };
+	const noSanCount = {
+		field: 'Additional Domains (SANs)',
+		problem: 'cannot be used: this token has no SAN count',
+	};
 	if (!sans.length) return problems;
 	if (typeof sanCount === 'number') {
 		if (sanCount === 0) problems.push(noSanCount);

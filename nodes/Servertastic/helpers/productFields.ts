@@ -39,21 +39,26 @@ const isNumericKeyed = (value: IDataObject) => {
 };
 const DEFINITION_KEYS = ['required', 'input_type', 'options', 'required_if'];
 const looksLikeDefinition = (value: unknown) =>
-	value === '' || (isRecord(value) && Object.keys(value).every((key) => DEFINITION_KEYS.includes(key)));
+	value === '' ||
+	(isRecord(value) && Object.keys(value).every((key) => DEFINITION_KEYS.includes(key)));
 
 /** The top-level entries in any reading: a list, numeric keys, `{item: [...]}`, or a map of field names. */
 function topLevelEntries(answer: unknown): unknown[] {
 	if (Array.isArray(answer)) return answer;
 	if (!isRecord(answer)) return [];
 	const item = answer.item;
-	if (item !== undefined) return Array.isArray(item) || (isRecord(item) && isNumericKeyed(item)) ? topLevelEntries(item) : asList(item);
+	if (item !== undefined)
+		return Array.isArray(item) || (isRecord(item) && isNumericKeyed(item))
+			? topLevelEntries(item)
+			: asList(item);
 	if (isNumericKeyed(answer)) {
 		return Object.keys(answer)
 			.sort((a, b) => Number(a) - Number(b))
 			.map((key) => answer[key]);
 	}
 	const numbered = Object.keys(answer).filter((key) => /^\d+$/.test(key));
-	if (numbered.length) return topLevelEntries(Object.fromEntries(numbered.map((key) => [key, answer[key]])));
+	if (numbered.length)
+		return topLevelEntries(Object.fromEntries(numbered.map((key) => [key, answer[key]])));
 	// No list at all: the fields themselves as keys (a converter that merged the <item>s).
 	return Object.entries(answer)
 		.filter(([, value]) => looksLikeDefinition(value))
@@ -77,7 +82,11 @@ export function textsOf(value: unknown): string[] {
 function truthy(value: unknown): boolean {
 	if (typeof value === 'boolean') return value;
 	if (typeof value === 'number') return value !== 0;
-	return ['1', 'true', 'yes', 'required'].includes(String(textOf(value) ?? '').trim().toLowerCase());
+	return ['1', 'true', 'yes', 'required'].includes(
+		String(textOf(value) ?? '')
+			.trim()
+			.toLowerCase(),
+	);
 }
 
 function fieldOf(name: string, definition: unknown): ProductField {
@@ -130,7 +139,10 @@ const FIXED_LABELS: Record<string, string> = {
 
 /** The label a user knows a parameter by: the node field's name; undefined when the node has none. */
 export function nodeLabelOf(apiName: string): string | undefined {
-	return PLACE_ORDER_FIELDS.find((candidate) => candidate.apiName === apiName)?.displayName ?? FIXED_LABELS[apiName];
+	return (
+		PLACE_ORDER_FIELDS.find((candidate) => candidate.apiName === apiName)?.displayName ??
+		FIXED_LABELS[apiName]
+	);
 }
 
 export function labelOfParameter(apiName: string): string {
@@ -153,5 +165,14 @@ export function fieldsForSanCount(fields: ProductField[], sanCount: number): Pro
 	const others = fields.filter((field) => field.name !== 'san_domains');
 	if (sanCount <= 0) return others;
 	const listed = fields.find((field) => field.name === 'san_domains');
-	return [...others, listed ?? { name: 'san_domains', required: true, inputType: 'textarea', options: [], requiredIf: [] }];
+	return [
+		...others,
+		listed ?? {
+			name: 'san_domains',
+			required: true,
+			inputType: 'textarea',
+			options: [],
+			requiredIf: [],
+		},
+	];
 }

@@ -74,7 +74,10 @@ export function productFacts(answer: IDataObject): Map<string, ListedFacts> {
 }
 
 /** The token's product as far as the list tells; `listed` undefined when the list could not be read. */
-export function tokenProduct(code: string, listed: Map<string, ListedFacts> | undefined): TokenProduct {
+export function tokenProduct(
+	code: string,
+	listed: Map<string, ListedFacts> | undefined,
+): TokenProduct {
 	const facts = listed?.get(code);
 	return { code, level: facts?.level ?? null, brand: brandOfProduct(code, facts?.name ?? null) };
 }
@@ -87,8 +90,12 @@ export function levelBrandProblems(
 	const levelWrong = product.level !== null && chosen.level !== product.level;
 	const brandWrong = product.brand !== null && chosen.brand !== product.brand;
 	if (!levelWrong && !brandWrong) return [];
-	const facts = [product.level, product.brand && `brand ${BRAND_NAMES[product.brand]}`].filter(Boolean).join(', ');
-	const choose = [product.level, product.brand && BRAND_NAMES[product.brand]].filter(Boolean).join(' / ');
+	const facts = [product.level, product.brand && `brand ${BRAND_NAMES[product.brand]}`]
+		.filter(Boolean)
+		.join(', ');
+	const choose = [product.level, product.brand && BRAND_NAMES[product.brand]]
+		.filter(Boolean)
+		.join(' / ');
 	const said = levelWrong
 		? `is ${chosen.level}${brandWrong ? ` and 'Product Brand' is ${BRAND_NAMES[chosen.brand]}` : ''}`
 		: `is ${BRAND_NAMES[chosen.brand]}`;

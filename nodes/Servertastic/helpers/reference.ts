@@ -33,10 +33,14 @@ export function canonicalJson(value: unknown, seen: Set<object> = new Set()): st
 
 /** 'n8n-' and 31 hex digits of SHA-256 over the item and product: 35 characters, the API's limit. */
 export function derivedReference(itemJson: IDataObject, productCode: string): string {
-	const digest = createHash('sha256').update(canonicalJson({ item: itemJson, productCode })).digest('hex');
+	const digest = createHash('sha256')
+		.update(canonicalJson({ item: itemJson, productCode }))
+		.digest('hex');
 	return `n8n-${digest.slice(0, MAX_REFERENCE_LENGTH - 4)}`;
 }
 
 export function randomReference(): string {
-	return `n8n-rnd-${randomBytes(16).toString('hex').slice(0, MAX_REFERENCE_LENGTH - 8)}`;
+	return `n8n-rnd-${randomBytes(16)
+		.toString('hex')
+		.slice(0, MAX_REFERENCE_LENGTH - 8)}`;
 }

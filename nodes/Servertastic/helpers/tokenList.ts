@@ -19,7 +19,10 @@ export interface EarlierToken {
  * and `used_tokens.order_token`, one `{token, reseller_unique_reference}` or a list of them; an
  * empty list "", {} or absent. A bare list of entries is read too.
  */
-export function listedTokens(list: unknown, used: boolean): Array<EarlierToken & { reference: string | null }> {
+export function listedTokens(
+	list: unknown,
+	used: boolean,
+): Array<EarlierToken & { reference: string | null }> {
 	return entriesOf(list, 'order_token')
 		.map((entry) => ({
 			entry,

@@ -27,16 +27,20 @@ interface ApiFailure {
 
 /** The token bought with `reference`, from the unused then the used list of a showtokens answer. */
 export function findListedToken(answer: IDataObject, reference: string): EarlierToken | undefined {
-	const found = [...listedTokens(answer.unused_tokens, false), ...listedTokens(answer.used_tokens, true)].find(
-		(listed) => listed.reference === reference,
-	);
+	const found = [
+		...listedTokens(answer.unused_tokens, false),
+		...listedTokens(answer.used_tokens, true),
+	].find((listed) => listed.reference === reference);
 	return found ? { entry: found.entry, orderToken: found.orderToken, used: found.used } : undefined;
 }
 
 /** The API's words for a reference it has seen before (its exact text is not documented). */
 export function isReusedReference(error: ApiFailure): boolean {
 	const message = error.message;
-	return /reference/i.test(message) && /already|duplicate|exist|in use|been used|not unique|taken/i.test(message);
+	return (
+		/reference/i.test(message) &&
+		/already|duplicate|exist|in use|been used|not unique|taken/i.test(message)
+	);
 }
 
 /** The transport quotes the start of an unreadable answer; from generatetoken that may hold the token. */
@@ -70,8 +74,13 @@ export function reusedReferenceText(
 		mode === 'derived'
 			? ' To buy another token for the same data on purpose, set Reseller Reference to Custom with a new value.'
 			: ' To buy another token, give a new reference.';
-	const find = lookup ?? `Find the existing token with Order → Get Many Tokens (reseller reference ${reference}).`;
-	return { message: `${tokenExists(mode, reference)} [item ${itemIndex}]`, description: `${apiSaid} ${why} ${find}${another}` };
+	const find =
+		lookup ??
+		`Find the existing token with Order → Get Many Tokens (reseller reference ${reference}).`;
+	return {
+		message: `${tokenExists(mode, reference)} [item ${itemIndex}]`,
+		description: `${apiSaid} ${why} ${find}${another}`,
+	};
 }
 
 /** The `lookup` sentences of reusedReferenceText. */
@@ -83,7 +92,12 @@ export const lookupSaid = {
 };
 
 /** The reference was refused as used, and the token list (or the token's review) could not be read. */
-export function lookupFailedText(mode: ReferenceMode, reference: string, lookupFailure: ApiFailure, itemIndex: number): ErrorText {
+export function lookupFailedText(
+	mode: ReferenceMode,
+	reference: string,
+	lookupFailure: ApiFailure,
+	itemIndex: number,
+): ErrorText {
 	return {
 		message: `${tokenExists(mode, reference)} and could not be looked up: ${lookupFailure.message} [item ${itemIndex}]`,
 		description: `Servertastic refused the reseller reference ${reference} as used before, and reading order/showtokens to find its token (or the token's review, to check its product) failed. Nothing was bought. Run the workflow again to pick the token up, or find it with Order → Get Many Tokens.`,
@@ -106,7 +120,8 @@ export function uncertainTokenText(failure: ApiFailure, facts: UncertainFacts): 
 	if (facts.mode === 'random') {
 		return {
 			message: failure.message,
-			description: `${said} The token may have been generated all the same. With a random reference, running it again may buy a second token: look in Order → Get Many Tokens first.`.trim(),
+			description:
+				`${said} The token may have been generated all the same. With a random reference, running it again may buy a second token: look in Order → Get Many Tokens first.`.trim(),
 		};
 	}
 	const { reference, lookupFailure, otherProduct } = facts;
@@ -121,7 +136,8 @@ export function uncertainTokenText(failure: ApiFailure, facts: UncertainFacts): 
 			: 'or look for it in Order → Get Many Tokens';
 	return {
 		message: failure.message,
-		description: `${said} The token may have been generated all the same. ${checked} Running this item again is safe: Servertastic refuses a second token for the reference ${reference}, ${rerun}.`.trim(),
+		description:
+			`${said} The token may have been generated all the same. ${checked} Running this item again is safe: Servertastic refuses a second token for the reference ${reference}, ${rerun}.`.trim(),
 	};
 }
 
@@ -169,7 +185,11 @@ export function tokenOutput(
 }
 
 /** The generatetoken answer in both documented forms: with reseller_order_id and review_url, or with product_code. */
-export function generatedTokenOutput(orderToken: string, params: Record<string, string>, response: IDataObject): IDataObject {
+export function generatedTokenOutput(
+	orderToken: string,
+	params: Record<string, string>,
+	response: IDataObject,
+): IDataObject {
 	const facts: TokenFacts = {
 		message: textOf(response.success),
 		resellerOrderId: textOf(response.reseller_order_id),
@@ -181,14 +201,19 @@ export function generatedTokenOutput(orderToken: string, params: Record<string, 
 	return tokenOutput(orderToken, params, 'generated', facts, response);
 }
 
-export function earlierTokenOutput(found: EarlierToken, params: Record<string, string>, generation: Generation): IDataObject {
+export function earlierTokenOutput(
+	found: EarlierToken,
+	params: Record<string, string>,
+	generation: Generation,
+): IDataObject {
 	const message =
 		generation === 'existing'
 			? 'The reference was used before: this is the token bought with it'
 			: 'The answer was lost; the token list shows the token was generated';
 	const facts: TokenFacts = {
 		message,
-		resellerOrderId: textOf(found.review?.reseller_order_id) ?? textOf(found.entry.reseller_order_id),
+		resellerOrderId:
+			textOf(found.review?.reseller_order_id) ?? textOf(found.entry.reseller_order_id),
 		reviewUrl: textOf(found.entry.review_url),
 		productCode: textOf(found.review?.st_product_code)?.trim() || null,
 		orderStatus: textOf(found.review?.order_status)?.trim() || textOf(found.entry.order_status),
@@ -198,9 +223,14 @@ export function earlierTokenOutput(found: EarlierToken, params: Record<string, s
 }
 
 /** A found token must be for the product asked for: a custom reference may have bought another one. */
-export function productMismatch(found: EarlierToken, params: Record<string, string>): string | undefined {
+export function productMismatch(
+	found: EarlierToken,
+	params: Record<string, string>,
+): string | undefined {
 	// showtokens entries carry no product (api2.md): the token's review does.
-	const listed = (textOf(found.review?.st_product_code) ?? textOf(found.entry.st_product_code))?.trim();
+	const listed = (
+		textOf(found.review?.st_product_code) ?? textOf(found.entry.st_product_code)
+	)?.trim();
 	if (!listed || listed.toLowerCase() === params.st_product_code.toLowerCase()) return undefined;
 	return listed;
 }

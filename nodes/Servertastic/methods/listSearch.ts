@@ -30,7 +30,8 @@ function current(context: ILoadOptionsFunctions, name: string): string {
 }
 
 const matches = (filter: string | undefined, ...texts: Array<string | null>): boolean =>
-	!filter?.trim() || texts.some((text) => text?.toLowerCase().includes(filter.trim().toLowerCase()));
+	!filter?.trim() ||
+	texts.some((text) => text?.toLowerCase().includes(filter.trim().toLowerCase()));
 
 const bareDomain = (name: string): string => name.trim().replace(/^\*\./, '').toLowerCase();
 
@@ -59,7 +60,8 @@ async function orderDomain(context: ILoadOptionsFunctions): Promise<string> {
 async function approverDomain(context: ILoadOptionsFunctions): Promise<string> {
 	const operation = context.getCurrentNodeParameter('operation');
 	if (operation === 'place') {
-		if (context.getCurrentNodeParameter('csrSource') === 'generate') return bareDomain(current(context, 'domainName'));
+		if (context.getCurrentNodeParameter('csrSource') === 'generate')
+			return bareDomain(current(context, 'domainName'));
 		const csr = current(context, 'csr');
 		return csr ? csrDomain(csr) : '';
 	}
@@ -68,12 +70,17 @@ async function approverDomain(context: ILoadOptionsFunctions): Promise<string> {
 }
 
 /** `approver_email[]{email}` (api2.md "approverlist"); one address may come as a bare object. */
-export async function searchApproverEmails(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchApproverEmails(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const domain = await approverDomain(this);
 	if (!domain) return { results: [] };
 	const response = await apiRequest.call(this, 'order/approverlist', { domain_name: domain });
 	const results = asList(response.approver_email)
-		.map((entry) => (typeof entry === 'string' ? entry : String((entry as IDataObject)?.email ?? '')))
+		.map((entry) =>
+			typeof entry === 'string' ? entry : String((entry as IDataObject)?.email ?? ''),
+		)
 		.filter((email) => email.includes('@') && matches(filter, email))
 		.map((email) => ({ name: email, value: email }));
 	return { results };
@@ -81,10 +88,20 @@ export async function searchApproverEmails(this: ILoadOptionsFunctions, filter?:
 
 /** showtokens names no product (api2.md); a product is shown only where an answer carries one. */
 function productOf(entry: IDataObject): string | null {
-	return (textOf(entry.product_name) ?? textOf(entry.st_product_code) ?? textOf(entry.product_code))?.trim() || null;
+	return (
+		(
+			textOf(entry.product_name) ??
+			textOf(entry.st_product_code) ??
+			textOf(entry.product_code)
+		)?.trim() || null
+	);
 }
 
-async function tokenResults(context: ILoadOptionsFunctions, filter: string | undefined, which: 'all' | 'unused' | 'used') {
+async function tokenResults(
+	context: ILoadOptionsFunctions,
+	filter: string | undefined,
+	which: 'all' | 'unused' | 'used',
+) {
 	const answer = await apiRequest.call(context, 'order/showtokens', {});
 	const tokens = [
 		...(which === 'used' ? [] : listedTokens(answer.unused_tokens, false)),
@@ -103,22 +120,34 @@ async function tokenResults(context: ILoadOptionsFunctions, filter: string | und
 }
 
 /** Every token of the account, unused first (`order/showtokens`). */
-export async function searchOrderTokens(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchOrderTokens(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return await tokenResults(this, filter, 'all');
 }
 
 /** The tokens no order was placed with yet: the ones Place can use. */
-export async function searchUnusedOrderTokens(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchUnusedOrderTokens(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return await tokenResults(this, filter, 'unused');
 }
 
 /** The tokens an order was placed with: a renewal's Previous Order Token is one of them. */
-export async function searchUsedOrderTokens(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchUsedOrderTokens(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	return await tokenResults(this, filter, 'used');
 }
 
 /** The account's products as "name (code, level)", sorted by name, for Generate Token. */
-export async function searchProducts(this: ILoadOptionsFunctions, filter?: string): Promise<INodeListSearchResult> {
+export async function searchProducts(
+	this: ILoadOptionsFunctions,
+	filter?: string,
+): Promise<INodeListSearchResult> {
 	const response = await apiRequest.call(this, 'product/listproducts', { product_group: 'All' });
 	const text = (value: unknown) => textOf(value)?.trim() ?? '';
 	const results = asList(response.products)

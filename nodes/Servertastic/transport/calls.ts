@@ -16,7 +16,11 @@ export interface CallFacts {
 }
 
 const read = (takesKey: boolean): CallFacts => ({ method: 'GET', read: true, takesKey });
-const change = (takesKey: boolean, method: HttpMethod = 'GET'): CallFacts => ({ method, read: false, takesKey });
+const change = (takesKey: boolean, method: HttpMethod = 'GET'): CallFacts => ({
+	method,
+	read: false,
+	takesKey,
+});
 
 export const API_CALLS = {
 	'order/generatetoken': change(true),
@@ -44,7 +48,9 @@ export const API_CALLS = {
 } as const satisfies Record<string, CallFacts>;
 
 export type ServertasticCall = keyof typeof API_CALLS;
-export type ServertasticService = ServertasticCall extends `${infer Service}/${string}` ? Service : never;
+export type ServertasticService = ServertasticCall extends `${infer Service}/${string}`
+	? Service
+	: never;
 
 /** The services whose every call takes the key, for a call the table does not know. */
 const KEYED_SERVICES = new Set<string>(['account', 'product']);
@@ -74,6 +80,6 @@ export function apiCallOfUrl(url: string): string | undefined {
 	return match ? `${match[1].toLowerCase()}/${match[2].toLowerCase()}` : undefined;
 }
 
-export const READ_CALLS: readonly ServertasticCall[] = (Object.keys(API_CALLS) as ServertasticCall[]).filter(
-	(call) => API_CALLS[call].read,
-);
+export const READ_CALLS: readonly ServertasticCall[] = (
+	Object.keys(API_CALLS) as ServertasticCall[]
+).filter((call) => API_CALLS[call].read);

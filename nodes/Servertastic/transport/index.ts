@@ -94,7 +94,10 @@ export async function apiRequest(
 	params: Record<string, string>,
 	options: ApiRequestOptions = {},
 ): Promise<IDataObject> {
-	return (await apiRequestJson.call(this, call, params, { ...options, acceptList: false })) as IDataObject;
+	return (await apiRequestJson.call(this, call, params, {
+		...options,
+		acceptList: false,
+	})) as IDataObject;
 }
 
 /** As apiRequest; with `acceptList`, a top-level JSON list is an answer too (the same error checks apply). */
@@ -116,12 +119,16 @@ export async function apiRequestJson(
 		const { failure } = outcome;
 		if (!failure.retryable || attempt >= attempts) {
 			if (attempt === 1) throw failure;
-			throw new ServertasticApiError(this.getNode(), {}, {
-				message: `${failure.message} (gave up after ${attempt} attempts)`,
-				description: failure.description ?? undefined,
-				httpCode: failure.httpCode ?? undefined,
-				itemIndex: options.itemIndex,
-			});
+			throw new ServertasticApiError(
+				this.getNode(),
+				{},
+				{
+					message: `${failure.message} (gave up after ${attempt} attempts)`,
+					description: failure.description ?? undefined,
+					httpCode: failure.httpCode ?? undefined,
+					itemIndex: options.itemIndex,
+				},
+			);
 		}
 		const backoff = Math.min(retryPolicy.maxDelayMs, retryPolicy.baseDelayMs * 2 ** (attempt - 1));
 		const jittered = Math.round(Math.random() * backoff);
@@ -130,7 +137,11 @@ export async function apiRequestJson(
 }
 
 /** The request n8n's helper sends: the method from the table of calls, the parameters as form or query. */
-function buildRequest(call: ServertasticCall, params: Record<string, string>, timeout: number): IHttpRequestOptions {
+function buildRequest(
+	call: ServertasticCall,
+	params: Record<string, string>,
+	timeout: number,
+): IHttpRequestOptions {
 	const { method } = API_CALLS[call];
 	const request: IHttpRequestOptions = {
 		method,
@@ -170,9 +181,17 @@ async function sendOnce(
 ): Promise<IDataObject | unknown[]> {
 	const timeout = options.timeout ?? DEFAULT_TIMEOUT_MS;
 	// Every text that leaves here is redacted: the key and the order token never reach an error.
-	const fail = ({ message, description, httpCode, apiError, uncertain = false, retry }: FailOptions) => {
+	const fail = ({
+		message,
+		description,
+		httpCode,
+		apiError,
+		uncertain = false,
+		retry,
+	}: FailOptions) => {
 		const apiMessage = (apiError?.error as JsonObject | undefined)?.message;
-		if (typeof apiMessage === 'string') (apiError!.error as JsonObject).message = redact(apiMessage, secrets);
+		if (typeof apiMessage === 'string')
+			(apiError!.error as JsonObject).message = redact(apiMessage, secrets);
 		return new ServertasticApiError(this.getNode(), apiError ?? {}, {
 			message: redact(message, secrets),
 			description: redact(description, secrets),
@@ -196,7 +215,8 @@ async function sendOnce(
 		const { reason, uncertain } = networkFailure(error, timeout);
 		throw fail({
 			message: `Servertastic could not be reached for ${call}: ${reason}`,
-			description: 'Nothing was received from the API. Check the base URL in the credential and the network.',
+			description:
+				'Nothing was received from the API. Check the base URL in the credential and the network.',
 			uncertain,
 			retry: {},
 		});

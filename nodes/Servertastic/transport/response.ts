@@ -31,7 +31,10 @@ export function retryAfterMs(value: unknown, now: number): number | undefined {
 }
 
 /** Why no answer came, and whether the request may have reached the API all the same. */
-export function networkFailure(error: unknown, timeout: number): { reason: string; uncertain: boolean } {
+export function networkFailure(
+	error: unknown,
+	timeout: number,
+): { reason: string; uncertain: boolean } {
 	const candidates = [error, (error as { cause?: unknown })?.cause];
 	for (const candidate of candidates) {
 		const code = (candidate as { code?: unknown })?.code;
@@ -42,11 +45,17 @@ export function networkFailure(error: unknown, timeout: number): { reason: strin
 		if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') {
 			return { reason: 'the host name could not be resolved', uncertain: false };
 		}
-		if (code === 'ECONNRESET' || code === 'EPIPE') return { reason: 'the connection was reset', uncertain: true };
-		if (code === 'ERR_BAD_RESPONSE' || code === 'ERR_STREAM_PREMATURE_CLOSE' || code === 'ECONNABORTED_BODY') {
+		if (code === 'ECONNRESET' || code === 'EPIPE')
+			return { reason: 'the connection was reset', uncertain: true };
+		if (
+			code === 'ERR_BAD_RESPONSE' ||
+			code === 'ERR_STREAM_PREMATURE_CLOSE' ||
+			code === 'ECONNABORTED_BODY'
+		) {
 			return { reason: 'the connection broke off during the answer', uncertain: true };
 		}
-		if (typeof code === 'string' && /^[A-Z_]+$/.test(code)) return { reason: code, uncertain: true };
+		if (typeof code === 'string' && /^[A-Z_]+$/.test(code))
+			return { reason: code, uncertain: true };
 	}
 	return { reason: 'the request failed before an answer arrived', uncertain: true };
 }
@@ -62,17 +71,28 @@ export function quotable(body: string): string {
 		.replace(/<[^>]*>/g, ' ')
 		.replace(/\s+/g, ' ')
 		.trim();
-	const short = (text: string, length: number) => (text.length > length ? `${text.slice(0, length - 3)}...` : text);
-	return secret ? `${short(shown, 76)} [the rest is not shown: it may hold a key]`.trim() : short(shown, 120);
+	const short = (text: string, length: number) =>
+		text.length > length ? `${text.slice(0, length - 3)}...` : text;
+	return secret
+		? `${short(shown, 76)} [the rest is not shown: it may hold a key]`.trim()
+		: short(shown, 120);
 }
 
 /** An API message never carries a key or CSR on: any PEM block in it is replaced. */
 export function withoutPem(text: string): string {
-	return text.replace(/-----BEGIN [^-]*-----[\s\S]*?(-----END [^-]*-----|$)/g, '[PEM block not shown]');
+	return text.replace(
+		/-----BEGIN [^-]*-----[\s\S]*?(-----END [^-]*-----|$)/g,
+		'[PEM block not shown]',
+	);
 }
 
 function isErrorAnswer(value: unknown): value is IDataObject {
-	return typeof value === 'object' && value !== null && !Array.isArray(value) && (value as IDataObject).error !== undefined;
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		!Array.isArray(value) &&
+		(value as IDataObject).error !== undefined
+	);
 }
 
 /** What one exchange says before its body is read: the status, and the retry facts that go with it. */
@@ -98,7 +118,8 @@ export function judgeAnswer(call: string, response: HttpAnswer, acceptList: bool
 	const exchange: Exchange = {
 		call,
 		status,
-		rawBody: typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''),
+		rawBody:
+			typeof response.body === 'string' ? response.body : JSON.stringify(response.body ?? ''),
 		retry: { afterMs: retryAfterMs(response.headers?.['retry-after'], Date.now()) },
 		overloaded: status === 429 || status >= 500,
 	};
@@ -117,7 +138,10 @@ export function judgeAnswer(call: string, response: HttpAnswer, acceptList: bool
 }
 
 /** The body as JSON, or the fault of an empty or unreadable one (either may follow an effect). */
-function parseBody(exchange: Exchange, contentType: string): { answer: unknown } | { fault: AnswerFault } {
+function parseBody(
+	exchange: Exchange,
+	contentType: string,
+): { answer: unknown } | { fault: AnswerFault } {
 	const { call, status, rawBody, retry } = exchange;
 	if (!rawBody.trim()) {
 		return fault({
@@ -144,7 +168,11 @@ function parseBody(exchange: Exchange, contentType: string): { answer: unknown }
 /** A JSON body: the API's error, an unexpected shape, a bare HTTP error, or the answer. */
 function judgeParsed(exchange: Exchange, parsed: unknown, acceptList: boolean): Judged {
 	const { call, status, rawBody, retry, overloaded } = exchange;
-	const errorAnswer = Array.isArray(parsed) ? (isErrorAnswer(parsed[0]) ? parsed[0] : undefined) : parsed;
+	const errorAnswer = Array.isArray(parsed)
+		? isErrorAnswer(parsed[0])
+			? parsed[0]
+			: undefined
+		: parsed;
 	if (isErrorAnswer(errorAnswer)) return apiErrorFault(exchange, errorAnswer);
 	if (parsed === null || typeof parsed !== 'object' || (Array.isArray(parsed) && !acceptList)) {
 		return fault({

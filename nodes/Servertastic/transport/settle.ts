@@ -1,7 +1,9 @@
 import type { NodeApiError } from 'n8n-workflow';
 
 /** A promise's value or its failure, as data. */
-export type Settled<T, E = NodeApiError> = { value: T; failure?: undefined } | { value?: undefined; failure: E };
+export type Settled<T, E = NodeApiError> =
+	| { value: T; failure?: undefined }
+	| { value?: undefined; failure: E };
 
 /**
  * The one place a rejection becomes data (the transport's retry loop, the write path, the lookups).

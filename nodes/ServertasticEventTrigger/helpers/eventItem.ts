@@ -6,7 +6,6 @@ import type { TriggerEvent } from './state';
 
 /** The items the trigger emits: one shape for every event. Pure. */
 
-
 /**
  * One event item: the same keys for every event, null where a key does not apply. The data is the
  * order's record from modifiedorders or expiring; `orderToken` is null, as neither answer carries

@@ -11,7 +11,8 @@ export function baselineExpiring(orders: ListedOrder[], now: Date): TriggerState
 	const state = emptyState();
 	state.event = 'certificateExpiring';
 	state.baselineAt = apiDate(now);
-	for (const order of orders) state.fired.set(eventKey(state.event, order), keyDate(state.event, order));
+	for (const order of orders)
+		state.fired.set(eventKey(state.event, order), keyDate(state.event, order));
 	pruneFired(state.fired, null);
 	return state;
 }
@@ -27,7 +28,11 @@ export function planExpiringPoll(
 }
 
 /** Records the announced orders; keys of expiry dates more than a day past are forgotten. */
-export function commitExpiringPoll(state: TriggerState, announced: ListedOrder[], now: Date): TriggerState {
+export function commitExpiringPoll(
+	state: TriggerState,
+	announced: ListedOrder[],
+	now: Date,
+): TriggerState {
 	const next = cloneState(state);
 	for (const order of announced) {
 		next.fired.set(eventKey('certificateExpiring', order), keyDate('certificateExpiring', order));

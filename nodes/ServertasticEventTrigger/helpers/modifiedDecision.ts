@@ -53,7 +53,10 @@ function issuedBeforeBaseline(facts: ReviewFacts, baselineAt: string | null): bo
 
 function withinGrace(modified: string | null, now: Date): boolean {
 	const changed = parseApiDate(modified);
-	return changed !== null && now.getTime() - changed.getTime() < MISSING_CERTIFICATE_GRACE_MINUTES * 60_000;
+	return (
+		changed !== null &&
+		now.getTime() - changed.getTime() < MISSING_CERTIFICATE_GRACE_MINUTES * 60_000
+	);
 }
 
 /**
@@ -68,7 +71,12 @@ export function decideModifiedEvent(
 ): Decision {
 	const { order, previous } = candidate;
 	if (event === 'orderStatusChanged') {
-		if (!previous && order.status === 'Completed' && issuedBeforeBaseline(facts, context.baselineAt)) return 'skip';
+		if (
+			!previous &&
+			order.status === 'Completed' &&
+			issuedBeforeBaseline(facts, context.baselineAt)
+		)
+			return 'skip';
 		return 'fire';
 	}
 	if (facts.status !== 'Completed' || !facts.hasCertificate) {
@@ -79,7 +87,8 @@ export function decideModifiedEvent(
 	if (!previous) return issuedBeforeBaseline(facts, context.baselineAt) ? 'skip' : 'fire';
 	if (previous.status !== 'Completed') return 'fire';
 	// Completed before and changed again: news only if the certificate is another one (a reissue).
-	if (previous.certificateId) return facts.certificateId !== previous.certificateId ? 'fire' : 'skip';
+	if (previous.certificateId)
+		return facts.certificateId !== previous.certificateId ? 'fire' : 'skip';
 	const seenAt = isoOf(previous.modified);
 	return facts.notBefore && seenAt && facts.notBefore > seenAt ? 'fire' : 'skip';
 }

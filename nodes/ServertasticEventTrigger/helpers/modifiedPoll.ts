@@ -1,7 +1,21 @@
 import { apiDate, laterApiDate, shiftApiDate } from '../../Servertastic/helpers/apiDates';
-import { byDateThenId, eventKey, keyDate, MAX_EVENTS_PER_POLL, type ListedOrder } from './listedOrders';
+import {
+	byDateThenId,
+	eventKey,
+	keyDate,
+	MAX_EVENTS_PER_POLL,
+	type ListedOrder,
+} from './listedOrders';
 import type { CandidateOutcome, Decision } from './modifiedDecision';
-import { emptyState, cloneState, pruneFired, remember, type OrderMemory, type TriggerEvent, type TriggerState } from './state';
+import {
+	emptyState,
+	cloneState,
+	pruneFired,
+	remember,
+	type OrderMemory,
+	type TriggerEvent,
+	type TriggerState,
+} from './state';
 
 /**
  * Certificate Issued and Order Status Changed: one `modifiedorders` answer per poll. Its baseline,
@@ -35,7 +49,11 @@ export function baselineModified(
 	const state = emptyState();
 	state.event = event;
 	for (const order of orders) {
-		const forgotten = remember(state.orders, order.id, { status: order.status ?? '', modified: order.modified, certificateId: null });
+		const forgotten = remember(state.orders, order.id, {
+			status: order.status ?? '',
+			modified: order.modified,
+			certificateId: null,
+		});
 		state.forgottenUpTo = laterApiDate(state.forgottenUpTo, forgotten);
 	}
 	const latest = orders.length ? orders[orders.length - 1].modified : null;
@@ -69,7 +87,13 @@ export interface ModifiedPlan {
  */
 function wasForgotten(state: TriggerState, order: ListedOrder): boolean {
 	const { cursor, forgottenUpTo } = state;
-	return !!order.modified && !!cursor && !!forgottenUpTo && order.modified < cursor && order.modified <= forgottenUpTo;
+	return (
+		!!order.modified &&
+		!!cursor &&
+		!!forgottenUpTo &&
+		order.modified < cursor &&
+		order.modified <= forgottenUpTo
+	);
 }
 
 /** Sorts the orders of one answer into possible events, non-events and ones left for later. */
@@ -84,7 +108,8 @@ export function planModifiedPoll(
 	for (const order of orders) {
 		const previous = state.orders.get(order.id) ?? null;
 		// Seen in this very state already (the overlap brings it back): nothing new.
-		if (previous && previous.status === order.status && previous.modified === order.modified) continue;
+		if (previous && previous.status === order.status && previous.modified === order.modified)
+			continue;
 		if (!previous && wasForgotten(state, order)) {
 			plan.settled.push({ order, previous });
 			continue;
@@ -113,7 +138,10 @@ export function nextCursor(
 	anythingWaits: boolean,
 ): string | null {
 	if (anythingWaits) return previous;
-	const latestModified = orders.reduce<string | null>((latest, order) => laterApiDate(latest, order.modified), null);
+	const latestModified = orders.reduce<string | null>(
+		(latest, order) => laterApiDate(latest, order.modified),
+		null,
+	);
 	return laterApiDate(previous, timestamp ?? latestModified);
 }
 
@@ -138,7 +166,11 @@ export function commitModifiedPoll(
 		next.forgottenUpTo = laterApiDate(next.forgottenUpTo, forgotten);
 	};
 	const done = [
-		...poll.plan.settled.map((candidate) => ({ candidate, decision: 'skip' as Decision, certificateId: null })),
+		...poll.plan.settled.map((candidate) => ({
+			candidate,
+			decision: 'skip' as Decision,
+			certificateId: null,
+		})),
 		...poll.outcomes,
 	].sort((a, b) => byDateThenId((order) => order.modified)(a.candidate.order, b.candidate.order));
 	let waiting = poll.plan.deferred.length > 0;

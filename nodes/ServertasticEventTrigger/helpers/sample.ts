@@ -27,8 +27,20 @@ function sampleModifiedRecord(status: string, issued: Date, expiry: Date): IData
 		organisation_info: { name: '', division: '', address: { city: '', region: '', country: '' } },
 		approver_notified_date: '',
 		approver_email_address: '',
-		admin_contact: { title: 'Mx', first_name: 'Sample', last_name: 'Admin', phone: '+44 20 7946 0000', email: 'admin@example.com' },
-		tech_contact: { title: 'Mx', first_name: 'Sample', last_name: 'Tech', phone: '+44 20 7946 0000', email: 'tech@example.com' },
+		admin_contact: {
+			title: 'Mx',
+			first_name: 'Sample',
+			last_name: 'Admin',
+			phone: '+44 20 7946 0000',
+			email: 'admin@example.com',
+		},
+		tech_contact: {
+			title: 'Mx',
+			first_name: 'Sample',
+			last_name: 'Tech',
+			phone: '+44 20 7946 0000',
+			email: 'tech@example.com',
+		},
 		modifications: {
 			modification: [
 				{ timestamp: placed, event_id: '1', event_name: 'Order Placed' },
@@ -57,14 +69,23 @@ function sampleExpiringRecord(issued: Date, expiry: Date): IDataObject {
  * A clearly labelled sample (`isSample: true`, sample.example.com) for Fetch Test Event when the
  * account has no matching order: the same keys as a real event, so later nodes can be mapped.
  */
-export function sampleEvent(event: TriggerEvent, statuses: readonly string[], now: Date): IDataObject {
+export function sampleEvent(
+	event: TriggerEvent,
+	statuses: readonly string[],
+	now: Date,
+): IDataObject {
 	const issued = new Date(now.getTime() - DAY_MS);
 	if (event === 'certificateExpiring') {
-		const record = sampleExpiringRecord(new Date(now.getTime() - 335 * DAY_MS), new Date(now.getTime() + 30 * DAY_MS));
+		const record = sampleExpiringRecord(
+			new Date(now.getTime() - 335 * DAY_MS),
+			new Date(now.getTime() + 30 * DAY_MS),
+		);
 		return eventItem(event, record, { previousStatus: null, daysRemaining: 30, isSample: true });
 	}
 	const status =
-		event === 'orderStatusChanged' ? (statuses[0] ?? 'Awaiting Customer Verification') : 'Completed';
+		event === 'orderStatusChanged'
+			? (statuses[0] ?? 'Awaiting Customer Verification')
+			: 'Completed';
 	const record = sampleModifiedRecord(status, issued, new Date(issued.getTime() + 199 * DAY_MS));
 	return eventItem(event, record, {
 		previousStatus: event === 'orderStatusChanged' ? 'Order Placed' : null,

@@ -54,7 +54,14 @@ export interface TriggerState {
 }
 
 export function emptyState(): TriggerState {
-	return { event: null, cursor: null, baselineAt: null, orders: new Map(), fired: new Map(), forgottenUpTo: null };
+	return {
+		event: null,
+		cursor: null,
+		baselineAt: null,
+		orders: new Map(),
+		fired: new Map(),
+		forgottenUpTo: null,
+	};
 }
 
 export function cloneState(state: TriggerState): TriggerState {
@@ -96,7 +103,11 @@ export function remember(
 }
 
 /** Drops fired keys dated before `keepFrom` (they cannot come back) and the oldest beyond `cap`. */
-export function pruneFired(fired: Map<string, string>, keepFrom: string | null, cap = MAX_FIRED_KEYS): void {
+export function pruneFired(
+	fired: Map<string, string>,
+	keepFrom: string | null,
+	cap = MAX_FIRED_KEYS,
+): void {
 	if (keepFrom) {
 		for (const [key, date] of fired) {
 			if (date !== '' && date < keepFrom) fired.delete(key);
@@ -109,7 +120,8 @@ export function pruneFired(fired: Map<string, string>, keepFrom: string | null, 
 }
 
 const isText = (value: unknown): value is string => typeof value === 'string';
-const textOrNull = (value: unknown): string | null => (isText(value) && value !== '' ? value : null);
+const textOrNull = (value: unknown): string | null =>
+	isText(value) && value !== '' ? value : null;
 
 /**
  * Reads the state from the node's static data. Anything malformed (hand-edited, another version)
@@ -119,7 +131,9 @@ export function readState(staticData: IDataObject): TriggerState {
 	const state = emptyState();
 	const stored = staticData[STATE_KEY] as IDataObject | undefined;
 	if (!stored || typeof stored !== 'object' || stored.version !== STATE_VERSION) return state;
-	state.event = TRIGGER_EVENTS.includes(stored.event as TriggerEvent) ? (stored.event as TriggerEvent) : null;
+	state.event = TRIGGER_EVENTS.includes(stored.event as TriggerEvent)
+		? (stored.event as TriggerEvent)
+		: null;
 	state.cursor = normaliseApiDate(stored.cursor);
 	state.baselineAt = normaliseApiDate(stored.baselineAt);
 	state.forgottenUpTo = normaliseApiDate(stored.forgottenUpTo);
@@ -135,7 +149,8 @@ export function readState(staticData: IDataObject): TriggerState {
 	}
 	if (Array.isArray(stored.fired)) {
 		for (const entry of stored.fired as unknown[]) {
-			if (Array.isArray(entry) && isText(entry[0]) && isText(entry[1])) state.fired.set(entry[0], entry[1]);
+			if (Array.isArray(entry) && isText(entry[0]) && isText(entry[1]))
+				state.fired.set(entry[0], entry[1]);
 		}
 	}
 	if (!state.event) return emptyState();

@@ -9,20 +9,38 @@ import { type N8n, OWNER } from './n8n';
 export const CHROMIUM = process.env.E2E_CHROMIUM ?? '/usr/bin/chromium';
 
 /** Opens each workflow and saves its canvas to `file`; resolves to the files written (none without chromium). */
-export async function canvasScreenshots(n8n: N8n, shots: Array<{ workflowId: string; waitForText: string; file: string }>): Promise<string[]> {
+export async function canvasScreenshots(
+	n8n: N8n,
+	shots: Array<{ workflowId: string; waitForText: string; file: string }>,
+): Promise<string[]> {
 	if (!existsSync(CHROMIUM)) return [];
 	const requireFromHarness = createRequire(join(n8n.runtime.installDir, 'package.json'));
 	// eslint-disable-next-line @typescript-eslint/no-explicit-any
 	const { chromium } = requireFromHarness('playwright-core') as { chromium: any };
 	const browser = await chromium.launch({
 		executablePath: CHROMIUM,
-		args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+		args: [
+			'--headless',
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-quic',
+			'--disable-background-networking',
+			'--disable-component-update',
+			'--disable-sync',
+			'--no-first-run',
+		],
 	});
 	const written: string[] = [];
 	try {
-		const context = await browser.newContext({ baseURL: n8n.baseUrl, viewport: { width: 1680, height: 760 } });
-		const login = await context.request.post('/rest/login', { data: { emailOrLdapLoginId: OWNER.email, password: OWNER.password } });
-		if (login.status() !== 200) throw new Error(`login for the screenshots: HTTP ${login.status()}`);
+		const context = await browser.newContext({
+			baseURL: n8n.baseUrl,
+			viewport: { width: 1680, height: 760 },
+		});
+		const login = await context.request.post('/rest/login', {
+			data: { emailOrLdapLoginId: OWNER.email, password: OWNER.password },
+		});
+		if (login.status() !== 200)
+			throw new Error(`login for the screenshots: HTTP ${login.status()}`);
 		const page = await context.newPage();
 		for (const shot of shots) {
 			// Not networkidle: the editor's push connection stays open.

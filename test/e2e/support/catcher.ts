@@ -35,9 +35,19 @@ export async function startCatcher(): Promise<Catcher> {
 			} catch {
 				// Kept as text.
 			}
-			requests.push({ method: req.method ?? '', path: (req.url ?? '').split('?')[0], headers: req.headers, body, rawBody });
+			requests.push({
+				method: req.method ?? '',
+				path: (req.url ?? '').split('?')[0],
+				headers: req.headers,
+				body,
+				rawBody,
+			});
 			const answer = JSON.stringify({ ok: true, received: requests.length });
-			res.writeHead(200, { 'content-type': 'application/json', connection: 'close', 'content-length': Buffer.byteLength(answer) });
+			res.writeHead(200, {
+				'content-type': 'application/json',
+				connection: 'close',
+				'content-length': Buffer.byteLength(answer),
+			});
 			res.end(answer);
 		});
 	});
@@ -52,7 +62,9 @@ export async function startCatcher(): Promise<Catcher> {
 			const deadline = Date.now() + timeoutMs;
 			while (requestsTo(path).length < count) {
 				if (Date.now() > deadline) {
-					throw new Error(`The catcher got ${requestsTo(path).length} request(s) to ${path} in ${timeoutMs} ms, not ${count}`);
+					throw new Error(
+						`The catcher got ${requestsTo(path).length} request(s) to ${path} in ${timeoutMs} ms, not ${count}`,
+					);
 				}
 				await new Promise((resolve) => setTimeout(resolve, 100));
 			}

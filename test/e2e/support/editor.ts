@@ -35,7 +35,9 @@ export function editorHelpers(current: () => Page, screenshots: string) {
 			now = await labels();
 		}
 		if (now.includes(label) !== shown) {
-			throw new Error(`"${label}" should be ${shown ? 'shown' : 'hidden'}; the panel shows: ${now.join(' | ')}`);
+			throw new Error(
+				`"${label}" should be ${shown ? 'shown' : 'hidden'}; the panel shows: ${now.join(' | ')}`,
+			);
 		}
 	}
 
@@ -61,7 +63,9 @@ export function editorHelpers(current: () => Page, screenshots: string) {
 
 	/** Opens a resource locator's From List and returns the entries it shows (or "No results"). */
 	async function openList(parameter: string): Promise<string[]> {
-		await ndv().locator(`[data-test-id="parameter-input-${parameter}"] [data-test-id="rlc-input"]`).click();
+		await ndv()
+			.locator(`[data-test-id="parameter-input-${parameter}"] [data-test-id="rlc-input"]`)
+			.click();
 		// The list is teleported out of the panel; its search box is the one on show.
 		await page.locator('[data-test-id="rlc-search"]:visible').waitFor({ timeout: 15_000 });
 		await page.waitForTimeout(1500);
@@ -71,8 +75,13 @@ export function editorHelpers(current: () => Page, screenshots: string) {
 	}
 
 	async function closeList() {
-		await ndv().locator('[data-test-id="node-parameters"]').click({ position: { x: 5, y: 5 } });
-		await page.locator('[data-test-id="rlc-search"]:visible').waitFor({ state: 'hidden', timeout: 5_000 }).catch(() => undefined);
+		await ndv()
+			.locator('[data-test-id="node-parameters"]')
+			.click({ position: { x: 5, y: 5 } });
+		await page
+			.locator('[data-test-id="rlc-search"]:visible')
+			.waitFor({ state: 'hidden', timeout: 5_000 })
+			.catch(() => undefined);
 	}
 
 	/** Scrolls the panel so that a parameter, its label included, is at the top (below the tabs). */
@@ -96,18 +105,29 @@ export function editorHelpers(current: () => Page, screenshots: string) {
 		await page.locator('[data-test-id="node-creator"]').waitFor({ timeout: 15_000 });
 	}
 
-	async function searchCreator(text: string): Promise<Array<{ name: string; description: string }>> {
+	async function searchCreator(
+		text: string,
+	): Promise<Array<{ name: string; description: string }>> {
 		await openCreator();
 		const search = page.locator('[data-test-id="node-creator-search-bar"]');
-		const input = (await search.evaluate((el: { tagName: string }) => el.tagName)) === 'INPUT' ? search : search.locator('input');
+		const input =
+			(await search.evaluate((el: { tagName: string }) => el.tagName)) === 'INPUT'
+				? search
+				: search.locator('input');
 		await input.fill(text);
 		await page.waitForTimeout(800);
 		const items = page.locator('[data-test-id="node-creator"] [data-test-id="item-iterator-item"]');
 		const found: Array<{ name: string; description: string }> = [];
 		for (let i = 0; i < (await items.count()); i++) {
 			const item = items.nth(i);
-			const name = (await item.locator('[data-test-id="node-creator-item-name"]').allInnerTexts()).join(' ').trim();
-			const description = (await item.locator('[data-test-id="node-creator-item-description"]').allInnerTexts()).join(' ').trim();
+			const name = (await item.locator('[data-test-id="node-creator-item-name"]').allInnerTexts())
+				.join(' ')
+				.trim();
+			const description = (
+				await item.locator('[data-test-id="node-creator-item-description"]').allInnerTexts()
+			)
+				.join(' ')
+				.trim();
 			found.push({ name, description });
 		}
 		return found;
@@ -115,7 +135,9 @@ export function editorHelpers(current: () => Page, screenshots: string) {
 
 	async function choose(parameter: string, option: string) {
 		await ndv().locator(`[data-test-id="parameter-input-${parameter}"]`).click();
-		const item = page.locator('.el-select-dropdown__item:visible').filter({ hasText: new RegExp(`^${option.replace(/[()]/g, '\\$&')}`) });
+		const item = page
+			.locator('.el-select-dropdown__item:visible')
+			.filter({ hasText: new RegExp(`^${option.replace(/[()]/g, '\\$&')}`) });
 		await item.first().click();
 	}
 
@@ -125,8 +147,12 @@ export function editorHelpers(current: () => Page, screenshots: string) {
 
 	/** The whole window, or only the parameters column of the node panel (small enough to keep in the repo). */
 	async function shot(name: string, parametersOnly = false) {
-		const box = parametersOnly ? await ndv().locator('[data-test-id="node-parameters"]').boundingBox() : null;
-		const clip = box ? { x: Math.max(0, box.x - 8), y: 24, width: box.width + 16, height: 860 } : undefined;
+		const box = parametersOnly
+			? await ndv().locator('[data-test-id="node-parameters"]').boundingBox()
+			: null;
+		const clip = box
+			? { x: Math.max(0, box.x - 8), y: 24, width: box.width + 16, height: 860 }
+			: undefined;
 		await page.screenshot({ path: join(screenshots, name), clip });
 	}
 

@@ -2,7 +2,16 @@
 // holding the packed community node, CLI imports, `n8n start`, readiness by polling the trigger
 // URLs, and the REST API with the owner's cookie. Recipe: ../shared/n8n-runtime-notes.md (project notes) §3, §4.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	createWriteStream,
+	existsSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
@@ -42,9 +51,12 @@ export function e2eRuntime(): Runtime {
 export function packageTarball(): string {
 	const given = process.env.E2E_PACKAGE_TGZ;
 	if (given) return resolve(given);
-	const version = (JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }).version;
+	const version = (
+		JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8')) as { version: string }
+	).version;
 	const tgz = join(REPO, '.tmp', 'e2e', `n8n-nodes-servertastic-${version}.tgz`);
-	if (!existsSync(tgz)) throw new Error(`No package at ${tgz}: run \`npm run e2e\` (it builds and packs first)`);
+	if (!existsSync(tgz))
+		throw new Error(`No package at ${tgz}: run \`npm run e2e\` (it builds and packs first)`);
 	return tgz;
 }
 
@@ -61,16 +73,28 @@ export async function freePort(): Promise<number> {
 
 const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
 
-function runProcess(command: string, args: string[], options: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs: number }) {
+function runProcess(
+	command: string,
+	args: string[],
+	options: { env: NodeJS.ProcessEnv; cwd: string; timeoutMs: number },
+) {
 	return new Promise<{ code: number | null; stdout: string; stderr: string }>((done, reject) => {
-		const child = spawn(command, args, { env: options.env, cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			env: options.env,
+			cwd: options.cwd,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let stdout = '';
 		let stderr = '';
 		child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 		const timer = setTimeout(() => {
 			child.kill('SIGKILL');
-			reject(new Error(`${args.join(' ')} timed out after ${options.timeoutMs} ms\n${stdout}\n${stderr}`));
+			reject(
+				new Error(
+					`${args.join(' ')} timed out after ${options.timeoutMs} ms\n${stdout}\n${stderr}`,
+				),
+			);
 		}, options.timeoutMs);
 		child.on('error', reject);
 		child.on('close', (code) => {
@@ -105,7 +129,14 @@ export interface ExecutionDetail {
 	data: {
 		resultData: {
 			error?: { message?: string };
-			runData: Record<string, Array<{ data?: { main: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }> | null> } }>>;
+			runData: Record<
+				string,
+				Array<{
+					data?: {
+						main: Array<Array<{ json: Record<string, unknown>; pairedItem?: unknown }> | null>;
+					};
+				}>
+			>;
 			lastNodeExecuted?: string;
 		};
 	};
@@ -138,7 +169,9 @@ export class N8n {
 
 	private constructor(readonly runtime: Runtime) {
 		this.spec = VERSIONS[runtime.key];
-		this.userFolder = mkdtempSync(join(process.env.E2E_TMP_DIR ?? tmpdir(), `n8n-servertastic-e2e-${runtime.key}-`));
+		this.userFolder = mkdtempSync(
+			join(process.env.E2E_TMP_DIR ?? tmpdir(), `n8n-servertastic-e2e-${runtime.key}-`),
+		);
 	}
 
 	/** `port`: the editor's port (the demo's --port); by default a free one. */
@@ -160,7 +193,8 @@ export class N8n {
 	env(brokerPort: number): NodeJS.ProcessEnv {
 		const env: NodeJS.ProcessEnv = {};
 		// Only what n8n needs from the outside; nothing of jest's or the caller's N8N_* settings.
-		for (const name of ['PATH', 'HOME', 'LANG', 'TZ', 'TMPDIR']) if (process.env[name]) env[name] = process.env[name];
+		for (const name of ['PATH', 'HOME', 'LANG', 'TZ', 'TMPDIR'])
+			if (process.env[name]) env[name] = process.env[name];
 		return {
 			...env,
 			N8N_USER_FOLDER: this.userFolder,
@@ -196,12 +230,18 @@ export class N8n {
 	async cli(args: string[], timeoutMs = 180_000): Promise<string> {
 		const started = Date.now();
 		const env = this.env(await freePort());
-		const { code, stdout, stderr } = await runProcess(this.runtime.nodeBin, [this.runtime.n8nEntry, ...args], {
-			env,
-			cwd: this.userFolder,
-			timeoutMs,
-		});
-		this.logs.push(`n8n ${args.join(' ')}: exit ${code} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+		const { code, stdout, stderr } = await runProcess(
+			this.runtime.nodeBin,
+			[this.runtime.n8nEntry, ...args],
+			{
+				env,
+				cwd: this.userFolder,
+				timeoutMs,
+			},
+		);
+		this.logs.push(
+			`n8n ${args.join(' ')}: exit ${code} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+		);
 		if (code !== 0) throw new Error(`n8n ${args.join(' ')} exited ${code}\n${stdout}\n${stderr}`);
 		return stdout;
 	}
@@ -217,7 +257,8 @@ export class N8n {
 	async importWorkflows(workflows: Array<{ id: string }>): Promise<void> {
 		const dir = join(this.userFolder, 'import-workflows');
 		mkdirSync(dir, { recursive: true });
-		for (const workflow of workflows) writeFileSync(join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
+		for (const workflow of workflows)
+			writeFileSync(join(dir, `${workflow.id}.json`), JSON.stringify(workflow));
 		await this.cli(['import:workflow', '--separate', `--input=${dir}`]);
 	}
 
@@ -230,7 +271,10 @@ export class N8n {
 	async start(triggers: TriggerProbe[], timeoutMs = 120_000): Promise<number> {
 		if (this.child) throw new Error('n8n is already running');
 		const started = Date.now();
-		const logFile = join(this.userFolder, `n8n-start-${this.logs.filter((line) => line.startsWith('start')).length + 1}.log`);
+		const logFile = join(
+			this.userFolder,
+			`n8n-start-${this.logs.filter((line) => line.startsWith('start')).length + 1}.log`,
+		);
 		const log = createWriteStream(logFile);
 		const child = spawn(this.runtime.nodeBin, [this.runtime.n8nEntry, 'start'], {
 			env: this.env(await freePort()),
@@ -245,8 +289,12 @@ export class N8n {
 		const readiness: TriggerProbe = { kind: 'healthz', path: 'readiness' };
 		for (const trigger of [readiness, ...triggers]) {
 			for (;;) {
-				if (exited !== undefined) throw new Error(`n8n start exited with ${exited}; see ${logFile}`);
-				if (Date.now() - started > timeoutMs) throw new Error(`The ${trigger.kind} ${trigger.path} was not live after ${timeoutMs} ms; see ${logFile}`);
+				if (exited !== undefined)
+					throw new Error(`n8n start exited with ${exited}; see ${logFile}`);
+				if (Date.now() - started > timeoutMs)
+					throw new Error(
+						`The ${trigger.kind} ${trigger.path} was not live after ${timeoutMs} ms; see ${logFile}`,
+					);
 				if (await this.triggerIsLive(trigger)) break;
 				await sleep(250);
 			}
@@ -258,11 +306,14 @@ export class N8n {
 
 	private async triggerIsLive(trigger: TriggerProbe): Promise<boolean> {
 		try {
-			const response = await fetch(`${this.baseUrl}/${trigger.kind}/${trigger.path}`, { signal: AbortSignal.timeout(5000) });
+			const response = await fetch(`${this.baseUrl}/${trigger.kind}/${trigger.path}`, {
+				signal: AbortSignal.timeout(5000),
+			});
 			const text = await response.text();
 			// A safe probe that executes nothing: the registered webhook refuses GET with this sentence.
 			if (trigger.kind === 'healthz') return response.status === 200;
-			if (trigger.kind === 'webhook') return response.status === 404 && text.includes('not registered for GET requests');
+			if (trigger.kind === 'webhook')
+				return response.status === 404 && text.includes('not registered for GET requests');
 			return response.status === 200 && text.includes('<form');
 		} catch {
 			return false;
@@ -293,12 +344,20 @@ export class N8n {
 
 	// ---- REST with the owner's session ----
 
-	async rest<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+	async rest<T = unknown>(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; body: T }> {
 		return await this.request<T>(method, `/rest${path}`, body);
 	}
 
 	/** Any path of the instance (e.g. /types/nodes.json) with the owner's session. */
-	async request<T = unknown>(method: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
+	async request<T = unknown>(
+		method: string,
+		path: string,
+		body?: unknown,
+	): Promise<{ status: number; body: T }> {
 		const response = await fetch(`${this.baseUrl}${path}`, {
 			method,
 			headers: {
@@ -326,18 +385,22 @@ export class N8n {
 	async login(): Promise<void> {
 		const setup = await this.rest('POST', '/owner/setup', OWNER);
 		if (setup.status === 200 && this.cookie) return;
-		const login = await this.rest('POST', '/login', { emailOrLdapLoginId: OWNER.email, password: OWNER.password });
+		const login = await this.rest('POST', '/login', {
+			emailOrLdapLoginId: OWNER.email,
+			password: OWNER.password,
+		});
 		if (login.status !== 200 || !this.cookie) {
-			throw new Error(`Owner setup (${setup.status}) and login (${login.status}) failed: ${JSON.stringify(login.body)}`);
+			throw new Error(
+				`Owner setup (${setup.status}) and login (${login.status}) failed: ${JSON.stringify(login.body)}`,
+			);
 		}
 	}
 
 	async executions(workflowId: string): Promise<ExecutionSummary[]> {
 		const filter = encodeURIComponent(JSON.stringify({ workflowId }));
-		const { status, body } = await this.rest<{ data: { results?: ExecutionSummary[] } | ExecutionSummary[] }>(
-			'GET',
-			`/executions?filter=${filter}&limit=50`,
-		);
+		const { status, body } = await this.rest<{
+			data: { results?: ExecutionSummary[] } | ExecutionSummary[];
+		}>('GET', `/executions?filter=${filter}&limit=50`);
 		if (status !== 200) throw new Error(`GET /rest/executions: ${status} ${JSON.stringify(body)}`);
 		const list = Array.isArray(body.data) ? body.data : (body.data.results ?? []);
 		return list.map((execution) => ({ ...execution, id: String(execution.id) }));
@@ -351,10 +414,16 @@ export class N8n {
 	async allExecutions(workflowId: string): Promise<ExecutionSummary[]> {
 		type Listed = ExecutionSummary & { startedAt?: string | null };
 		const byId = new Map<string, Listed>();
-		const page = async (filter: Record<string, unknown>): Promise<{ listed: Listed[]; added: number }> => {
+		const page = async (
+			filter: Record<string, unknown>,
+		): Promise<{ listed: Listed[]; added: number }> => {
 			const query = encodeURIComponent(JSON.stringify({ workflowId, ...filter }));
-			const { status, body } = await this.rest<{ data: { results: Listed[] } }>('GET', `/executions?filter=${query}&limit=100`);
-			if (status !== 200) throw new Error(`GET /rest/executions: ${status} ${JSON.stringify(body)}`);
+			const { status, body } = await this.rest<{ data: { results: Listed[] } }>(
+				'GET',
+				`/executions?filter=${query}&limit=100`,
+			);
+			if (status !== 200)
+				throw new Error(`GET /rest/executions: ${status} ${JSON.stringify(body)}`);
 			let added = 0;
 			for (const execution of body.data.results) {
 				const id = String(execution.id);
@@ -366,35 +435,54 @@ export class N8n {
 		let startedBefore: string | undefined;
 		for (;;) {
 			const { listed, added } = await page(startedBefore ? { startedBefore } : {});
-			const starts = listed.map((execution) => Date.parse(execution.startedAt ?? '')).filter(Number.isFinite);
+			const starts = listed
+				.map((execution) => Date.parse(execution.startedAt ?? ''))
+				.filter(Number.isFinite);
 			if (listed.length < 100 || added === 0 || !starts.length) break;
 			// The next page: what started before the oldest of this one (1 ms later, so that ties are kept).
 			startedBefore = new Date(Math.min(...starts) + 1).toISOString();
 		}
-		await page({ status: ['error', 'crashed', 'canceled', 'new', 'running', 'waiting', 'unknown'] });
+		await page({
+			status: ['error', 'crashed', 'canceled', 'new', 'running', 'waiting', 'unknown'],
+		});
 		return [...byId.values()];
 	}
 
 	/** Waits for a finished execution of the workflow that is not in `known`. */
-	async nextExecution(workflowId: string, known: string[], timeoutMs = 60_000): Promise<ExecutionDetail> {
+	async nextExecution(
+		workflowId: string,
+		known: string[],
+		timeoutMs = 60_000,
+	): Promise<ExecutionDetail> {
 		const deadline = Date.now() + timeoutMs;
 		for (;;) {
 			const fresh = (await this.executions(workflowId)).find(
-				(execution) => !known.includes(execution.id) && !['new', 'running', 'waiting'].includes(execution.status),
+				(execution) =>
+					!known.includes(execution.id) &&
+					!['new', 'running', 'waiting'].includes(execution.status),
 			);
 			if (fresh) return await this.execution(fresh.id);
-			if (Date.now() > deadline) throw new Error(`No new finished execution of ${workflowId} within ${timeoutMs} ms`);
+			if (Date.now() > deadline)
+				throw new Error(`No new finished execution of ${workflowId} within ${timeoutMs} ms`);
 			await sleep(250);
 		}
 	}
 
 	async execution(id: string): Promise<ExecutionDetail> {
-		const { status, body } = await this.rest<{ data: ExecutionSummary & { data: string } }>('GET', `/executions/${id}`);
-		if (status !== 200) throw new Error(`GET /rest/executions/${id}: ${status} ${JSON.stringify(body)}`);
+		const { status, body } = await this.rest<{ data: ExecutionSummary & { data: string } }>(
+			'GET',
+			`/executions/${id}`,
+		);
+		if (status !== 200)
+			throw new Error(`GET /rest/executions/${id}: ${status} ${JSON.stringify(body)}`);
 		const { data: raw, ...summary } = body.data;
 		// n8n stores and serves execution data in `flatted` form; use n8n's own copy to read it.
-		const requireFromN8n = createRequire(join(this.runtime.installDir, 'node_modules', 'n8n', 'package.json'));
-		const flatted = requireFromN8n('flatted') as { parse: (text: string) => ExecutionDetail['data'] };
+		const requireFromN8n = createRequire(
+			join(this.runtime.installDir, 'node_modules', 'n8n', 'package.json'),
+		);
+		const flatted = requireFromN8n('flatted') as {
+			parse: (text: string) => ExecutionDetail['data'];
+		};
 		return { summary: { ...summary, id: String(summary.id) }, raw, data: flatted.parse(raw) };
 	}
 
@@ -408,11 +496,15 @@ export class N8n {
 export async function unpackPackage(tarball: string, userFolder: string): Promise<string> {
 	const target = join(userFolder, '.n8n', 'nodes', 'node_modules', 'n8n-nodes-servertastic');
 	mkdirSync(target, { recursive: true });
-	const { code, stderr } = await runProcess('tar', ['-xzf', tarball, '-C', target, '--strip-components=1'], {
-		env: process.env,
-		cwd: userFolder,
-		timeoutMs: 60_000,
-	});
+	const { code, stderr } = await runProcess(
+		'tar',
+		['-xzf', tarball, '-C', target, '--strip-components=1'],
+		{
+			env: process.env,
+			cwd: userFolder,
+			timeoutMs: 60_000,
+		},
+	);
 	if (code !== 0) throw new Error(`tar failed: ${stderr}`);
 	return target;
 }

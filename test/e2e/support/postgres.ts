@@ -31,28 +31,63 @@ export interface Postgres {
 
 export async function startPostgres(): Promise<Postgres> {
 	const bin = postgresBinDir();
-	if (!bin) throw new Error('PostgreSQL server is missing: apt-get install postgresql (npm run e2e:queue does it)');
+	if (!bin)
+		throw new Error(
+			'PostgreSQL server is missing: apt-get install postgresql (npm run e2e:queue does it)',
+		);
 	const port = await freePort();
 	const dir = mkdtempSync(join(process.env.E2E_TMP_DIR ?? tmpdir(), 'postgres-servertastic-e2e-'));
 	const dataDir = join(dir, 'data');
 	// PostgreSQL refuses to run as root: as root, the cluster belongs to Debian's postgres user.
 	const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-	const owner = asRoot ? Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim()) : undefined;
-	if (asRoot && !Number.isInteger(owner)) throw new Error('Running as root but there is no postgres user to run PostgreSQL as');
+	const owner = asRoot
+		? Number(spawnSync('id', ['-u', 'postgres'], { encoding: 'utf8' }).stdout.trim())
+		: undefined;
+	if (asRoot && !Number.isInteger(owner))
+		throw new Error('Running as root but there is no postgres user to run PostgreSQL as');
 	if (owner !== undefined) chownSync(dir, owner, owner);
 	const run = (command: string, args: string[]) =>
 		asRoot
 			? // setpriv execs in place, so signals reach postgres itself.
-				{ command: 'setpriv', args: ['--reuid=postgres', '--regid=postgres', '--init-groups', command, ...args] }
+				{
+					command: 'setpriv',
+					args: ['--reuid=postgres', '--regid=postgres', '--init-groups', command, ...args],
+				}
 			: { command, args };
 
 	const user = 'n8n';
-	const init = run(join(bin, 'initdb'), ['-D', dataDir, '-U', user, '-A', 'trust', '--no-sync', '-E', 'UTF8', '--locale=C']);
+	const init = run(join(bin, 'initdb'), [
+		'-D',
+		dataDir,
+		'-U',
+		user,
+		'-A',
+		'trust',
+		'--no-sync',
+		'-E',
+		'UTF8',
+		'--locale=C',
+	]);
 	const initialised = spawnSync(init.command, init.args, { encoding: 'utf8', cwd: dir });
-	if (initialised.status !== 0) throw new Error(`initdb failed: ${initialised.stdout}\n${initialised.stderr}`);
+	if (initialised.status !== 0)
+		throw new Error(`initdb failed: ${initialised.stdout}\n${initialised.stderr}`);
 
-	const server = run(join(bin, 'postgres'), ['-D', dataDir, '-p', String(port), '-h', '127.0.0.1', '-k', dir, '-c', 'max_connections=100']);
-	const child: ChildProcess = spawn(server.command, server.args, { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+	const server = run(join(bin, 'postgres'), [
+		'-D',
+		dataDir,
+		'-p',
+		String(port),
+		'-h',
+		'127.0.0.1',
+		'-k',
+		dir,
+		'-c',
+		'max_connections=100',
+	]);
+	const child: ChildProcess = spawn(server.command, server.args, {
+		cwd: dir,
+		stdio: ['ignore', 'ignore', 'pipe'],
+	});
 	let stderr = '';
 	child.stderr?.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
 	let exited: number | null | undefined;
@@ -61,13 +96,19 @@ export async function startPostgres(): Promise<Postgres> {
 	const deadline = Date.now() + 30_000;
 	for (;;) {
 		if (exited !== undefined) throw new Error(`postgres exited with ${exited}: ${stderr}`);
-		const ready = spawnSync(join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)], { encoding: 'utf8' });
+		const ready = spawnSync(join(bin, 'pg_isready'), ['-h', '127.0.0.1', '-p', String(port)], {
+			encoding: 'utf8',
+		});
 		if (ready.status === 0) break;
 		if (Date.now() > deadline) throw new Error(`postgres not ready on ${port}: ${stderr}`);
 		await sleep(200);
 	}
 	const database = 'n8n';
-	const created = spawnSync(join(bin, 'createdb'), ['-h', '127.0.0.1', '-p', String(port), '-U', user, database], { encoding: 'utf8' });
+	const created = spawnSync(
+		join(bin, 'createdb'),
+		['-h', '127.0.0.1', '-p', String(port), '-U', user, database],
+		{ encoding: 'utf8' },
+	);
 	if (created.status !== 0) throw new Error(`createdb failed: ${created.stderr}`);
 
 	return {

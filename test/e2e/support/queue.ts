@@ -1,7 +1,14 @@
 // n8n's queue mode for the end-to-end tests: a Redis of our own (Debian's redis-server, own config,
 // port and folder, 127.0.0.1, no persistence) and `n8n worker` processes beside `n8n start`.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createWriteStream, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+	createWriteStream,
+	existsSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	writeFileSync,
+} from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,23 +54,34 @@ export interface Redis {
 }
 
 export async function startRedis(): Promise<Redis> {
-	if (!existsSync(REDIS_SERVER)) throw new Error(`${REDIS_SERVER} is missing: apt-get install redis-server (npm run e2e:queue does it)`);
+	if (!existsSync(REDIS_SERVER))
+		throw new Error(
+			`${REDIS_SERVER} is missing: apt-get install redis-server (npm run e2e:queue does it)`,
+		);
 	const port = await freePort();
 	const dir = mkdtempSync(join(process.env.E2E_TMP_DIR ?? tmpdir(), 'redis-servertastic-e2e-'));
 	const config = join(dir, 'redis.conf');
 	// Loopback only, no snapshots or append-only file: the queue lives as long as the test.
 	writeFileSync(
 		config,
-		[`port ${port}`, 'bind 127.0.0.1', 'protected-mode yes', 'save ""', 'appendonly no', `dir ${dir}`, 'daemonize no', `logfile ${join(dir, 'redis.log')}`].join(
-			'\n',
-		) + '\n',
+		[
+			`port ${port}`,
+			'bind 127.0.0.1',
+			'protected-mode yes',
+			'save ""',
+			'appendonly no',
+			`dir ${dir}`,
+			'daemonize no',
+			`logfile ${join(dir, 'redis.log')}`,
+		].join('\n') + '\n',
 	);
 	const child = spawn(REDIS_SERVER, [config], { stdio: 'ignore' });
 	let exited: number | null | undefined;
 	child.on('exit', (code) => (exited = code));
 	const deadline = Date.now() + 15_000;
 	for (;;) {
-		if (exited !== undefined) throw new Error(`redis-server exited with ${exited}: ${readLog(join(dir, 'redis.log'))}`);
+		if (exited !== undefined)
+			throw new Error(`redis-server exited with ${exited}: ${readLog(join(dir, 'redis.log'))}`);
 		try {
 			if ((await redisCall(port, 'PING')) === 'PONG') break;
 		} catch {
@@ -118,7 +136,9 @@ export class Worker {
 		readonly name: string,
 		readonly healthPort: number,
 	) {
-		this.userFolder = mkdtempSync(join(process.env.E2E_TMP_DIR ?? tmpdir(), `n8n-servertastic-e2e-worker-${name}-`));
+		this.userFolder = mkdtempSync(
+			join(process.env.E2E_TMP_DIR ?? tmpdir(), `n8n-servertastic-e2e-worker-${name}-`),
+		);
 		this.logFile = join(this.userFolder, `worker-${name}.log`);
 	}
 
@@ -143,7 +163,11 @@ export class Worker {
 	}
 
 	/** Starts `n8n worker --concurrency=N` (with `extraEnv` on top) and waits until its /healthz/readiness (database and Redis up) answers 200. */
-	async start(concurrency: number, extraEnv: Record<string, string> = {}, timeoutMs = 120_000): Promise<void> {
+	async start(
+		concurrency: number,
+		extraEnv: Record<string, string> = {},
+		timeoutMs = 120_000,
+	): Promise<void> {
 		const started = Date.now();
 		const env = {
 			...this.n8n.env(await freePort()),
@@ -153,11 +177,15 @@ export class Worker {
 			...extraEnv,
 		};
 		const log = createWriteStream(this.logFile, { flags: 'a' });
-		const child = spawn(this.n8n.runtime.nodeBin, [this.n8n.runtime.n8nEntry, 'worker', `--concurrency=${concurrency}`], {
-			env,
-			cwd: this.userFolder,
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			this.n8n.runtime.nodeBin,
+			[this.n8n.runtime.n8nEntry, 'worker', `--concurrency=${concurrency}`],
+			{
+				env,
+				cwd: this.userFolder,
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		this.child = child;
 		this.exitCode = undefined;
 		child.stdout?.pipe(log);
@@ -167,17 +195,23 @@ export class Worker {
 			this.exitSignal = signal;
 		});
 		for (;;) {
-			if (this.exitCode !== undefined) throw new Error(`worker ${this.name} exited with ${this.ending}; see ${this.logFile}`);
-			if (Date.now() - started > timeoutMs) throw new Error(`worker ${this.name} not ready after ${timeoutMs} ms; see ${this.logFile}`);
+			if (this.exitCode !== undefined)
+				throw new Error(`worker ${this.name} exited with ${this.ending}; see ${this.logFile}`);
+			if (Date.now() - started > timeoutMs)
+				throw new Error(`worker ${this.name} not ready after ${timeoutMs} ms; see ${this.logFile}`);
 			try {
-				const response = await fetch(`http://127.0.0.1:${this.healthPort}/healthz/readiness`, { signal: AbortSignal.timeout(2000) });
+				const response = await fetch(`http://127.0.0.1:${this.healthPort}/healthz/readiness`, {
+					signal: AbortSignal.timeout(2000),
+				});
 				if (response.status === 200) break;
 			} catch {
 				// Not listening yet.
 			}
 			await sleep(250);
 		}
-		this.n8n.logs.push(`worker ${this.name}: ready after ${((Date.now() - started) / 1000).toFixed(1)} s (log ${this.logFile})`);
+		this.n8n.logs.push(
+			`worker ${this.name}: ready after ${((Date.now() - started) / 1000).toFixed(1)} s (log ${this.logFile})`,
+		);
 	}
 
 	/** The executions this worker says it started ("Worker started execution N"). */

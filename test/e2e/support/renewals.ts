@@ -5,7 +5,13 @@ import type { Simulator } from '../../simulator';
 import { QUEUE_WORKFLOW } from './fixtures';
 import type { ExecutionSummary, N8n } from './n8n';
 
-export const CONTACT = { firstName: 'Ada', lastName: 'Lovelace', phone: '+44 20 7946 0000', email: 'ada@example.com', jobTitle: 'Engineer' };
+export const CONTACT = {
+	firstName: 'Ada',
+	lastName: 'Lovelace',
+	phone: '+44 20 7946 0000',
+	email: 'ada@example.com',
+	jobTitle: 'Engineer',
+};
 const CSR = csrFixture('rsa2048');
 const RENEWALS = QUEUE_WORKFLOW.renewals;
 
@@ -24,7 +30,10 @@ export function renewalRequests(simulator: Simulator, prefix: string, count: num
 		renewalId: `${prefix}-${String(index + 1).padStart(4, '0')}`,
 		productCode: 'RapidSSL-12',
 		customerEmail: 'certs@example.com',
-		previousOrderToken: simulator.createToken({ productCode: 'RapidSSL-12', reference: `prev-${prefix}-${index + 1}` }),
+		previousOrderToken: simulator.createToken({
+			productCode: 'RapidSSL-12',
+			reference: `prev-${prefix}-${index + 1}`,
+		}),
 		csr: CSR,
 		contact: CONTACT,
 	}));
@@ -47,7 +56,10 @@ export async function postEach(n8n: N8n, all: Renewal[], parallel = 20): Promise
 			while (next < all.length) {
 				const renewal = all[next++];
 				const response = await sendRenewals(n8n, [renewal]);
-				if (response.status !== 200) refused.push(`${renewal.renewalId}: HTTP ${response.status} ${(await response.text()).slice(0, 80)}`);
+				if (response.status !== 200)
+					refused.push(
+						`${renewal.renewalId}: HTTP ${response.status} ${(await response.text()).slice(0, 80)}`,
+					);
 			}
 		}),
 	);
@@ -68,11 +80,15 @@ export async function waitForEnded(
 ): Promise<ExecutionSummary[]> {
 	const deadline = Date.now() + timeoutMs;
 	for (;;) {
-		const fresh = (await n8n.allExecutions(workflowId)).filter((execution) => !known.has(execution.id));
+		const fresh = (await n8n.allExecutions(workflowId)).filter(
+			(execution) => !known.has(execution.id),
+		);
 		const ended = fresh.filter((execution) => ENDED.includes(execution.status));
 		if (ended.length >= count) return ended;
 		if (Date.now() > deadline) {
-			throw new Error(`${ended.length} of ${count} executions ended within ${timeoutMs} ms (statuses: ${fresh.map((e) => e.status).join(',')})`);
+			throw new Error(
+				`${ended.length} of ${count} executions ended within ${timeoutMs} ms (statuses: ${fresh.map((e) => e.status).join(',')})`,
+			);
 		}
 		await sleep(500);
 	}

@@ -31,12 +31,19 @@ export interface Sshd {
 }
 
 function keygen(file: string, comment: string): void {
-	const made = spawnSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', file], { encoding: 'utf8' });
+	const made = spawnSync(
+		'ssh-keygen',
+		['-q', '-t', 'ed25519', '-N', '', '-C', comment, '-f', file],
+		{ encoding: 'utf8' },
+	);
 	if (made.status !== 0) throw new Error(`ssh-keygen failed: ${made.stderr}`);
 }
 
 export async function startSshd(): Promise<Sshd> {
-	if (!existsSync(SSHD)) throw new Error(`${SSHD} is missing: apt-get install openssh-server (npm run e2e:unattended does it)`);
+	if (!existsSync(SSHD))
+		throw new Error(
+			`${SSHD} is missing: apt-get install openssh-server (npm run e2e:unattended does it)`,
+		);
 	const dir = mkdtempSync(join(process.env.E2E_TMP_DIR ?? tmpdir(), 'sshd-servertastic-e2e-'));
 	const username = userInfo().username;
 	const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
@@ -79,7 +86,10 @@ export async function startSshd(): Promise<Sshd> {
 	);
 	const checked = spawnSync(SSHD, ['-t', '-f', config], { encoding: 'utf8' });
 	if (checked.status !== 0) throw new Error(`sshd -t refused the configuration: ${checked.stderr}`);
-	const child: ChildProcess = spawn(SSHD, ['-D', '-e', '-f', config], { cwd: dir, stdio: ['ignore', 'ignore', 'pipe'] });
+	const child: ChildProcess = spawn(SSHD, ['-D', '-e', '-f', config], {
+		cwd: dir,
+		stdio: ['ignore', 'ignore', 'pipe'],
+	});
 	let stderr = '';
 	child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
 	let exited: number | null | undefined;
@@ -87,10 +97,13 @@ export async function startSshd(): Promise<Sshd> {
 	const deadline = Date.now() + 15_000;
 	while (!stderr.includes(`Server listening on 127.0.0.1 port ${port}`)) {
 		if (exited !== undefined) throw new Error(`sshd exited with ${exited}: ${stderr}`);
-		if (Date.now() > deadline) throw new Error(`sshd not listening on ${port} after 15 s: ${stderr}`);
+		if (Date.now() > deadline)
+			throw new Error(`sshd not listening on ${port} after 15 s: ${stderr}`);
 		await sleep(50);
 	}
-	const fingerprint = spawnSync('ssh-keygen', ['-lf', `${hostKey}.pub`], { encoding: 'utf8' }).stdout.split(' ')[1] ?? '';
+	const fingerprint =
+		spawnSync('ssh-keygen', ['-lf', `${hostKey}.pub`], { encoding: 'utf8' }).stdout.split(' ')[1] ??
+		'';
 	return {
 		host: '127.0.0.1',
 		port,
@@ -107,7 +120,8 @@ export async function startSshd(): Promise<Sshd> {
 				await gone;
 				clearTimeout(forced);
 			}
-			if (!process.env.E2E_KEEP && !options?.keepFiles) rmSync(dir, { recursive: true, force: true });
+			if (!process.env.E2E_KEEP && !options?.keepFiles)
+				rmSync(dir, { recursive: true, force: true });
 		},
 	};
 }

@@ -9,7 +9,10 @@ export interface Steps {
 	step(name: string, fn: () => Promise<void>, timeoutMs?: number): void;
 }
 
-export function failureTracking(defaultTimeoutMs = 120_000, onFailure?: (name: string) => Promise<void>): Steps {
+export function failureTracking(
+	defaultTimeoutMs = 120_000,
+	onFailure?: (name: string) => Promise<void>,
+): Steps {
 	let failed = false;
 	return {
 		get failed() {

@@ -23,7 +23,11 @@ const DAY_MS = 24 * 3600 * 1000;
  * A certificate issued long ago that expires in `days`: placed (EMAIL, so no file check) and advanced by
  * the test as history, before n8n runs. Returns the old order's token.
  */
-export async function expiringCertificate(simulator: Simulator, domain: string, days: number): Promise<string> {
+export async function expiringCertificate(
+	simulator: Simulator,
+	domain: string,
+	days: number,
+): Promise<string> {
 	const token = simulator.createToken({ productCode: 'RapidSSL-12', reference: `old-${domain}` });
 	const person = (role: string) => ({
 		[`${role}_first_name`]: 'Ada',
@@ -46,7 +50,8 @@ export async function expiringCertificate(simulator: Simulator, domain: string, 
 		}),
 	});
 	const answer = (await response.json()) as { success?: string };
-	if (!answer.success) throw new Error(`Could not place the old order for ${domain}: ${JSON.stringify(answer)}`);
+	if (!answer.success)
+		throw new Error(`Could not place the old order for ${domain}: ${JSON.stringify(answer)}`);
 	while (simulator.advance(token) !== 'Completed');
 	const order = simulator.getOrder(token)!;
 	order.expiryDate = new Date(Date.now() + days * DAY_MS);
@@ -55,19 +60,31 @@ export async function expiringCertificate(simulator: Simulator, domain: string, 
 }
 
 /** A committed workflow pointed at this run: catcher, docroot and certificate folder; its schedule every `everySeconds`. */
-export function unattendedWorkflow(file: string, urls: { catcher: string; docroot: string; certDir: string }, everySeconds?: number): WorkflowJson {
+export function unattendedWorkflow(
+	file: string,
+	urls: { catcher: string; docroot: string; certDir: string },
+	everySeconds?: number,
+): WorkflowJson {
 	const workflow = workflowFixture(file, urls.catcher);
 	const text = JSON.stringify(workflow);
 	for (const placeholder of [FIXTURE_DOCROOT, FIXTURE_CERT_DIR, FIXTURE_CATCHER_URL]) {
-		if (placeholder !== FIXTURE_CATCHER_URL && !text.includes(placeholder) && file !== UNATTENDED_WORKFLOW.issued.file) {
+		if (
+			placeholder !== FIXTURE_CATCHER_URL &&
+			!text.includes(placeholder) &&
+			file !== UNATTENDED_WORKFLOW.issued.file
+		) {
 			throw new Error(`${file} does not use ${placeholder}`);
 		}
 	}
-	const pointed = JSON.parse(text.split(FIXTURE_DOCROOT).join(urls.docroot).split(FIXTURE_CERT_DIR).join(urls.certDir)) as WorkflowJson;
+	const pointed = JSON.parse(
+		text.split(FIXTURE_DOCROOT).join(urls.docroot).split(FIXTURE_CERT_DIR).join(urls.certDir),
+	) as WorkflowJson;
 	for (const node of pointed.nodes) {
 		// "Every day at 03:00" becomes "every N seconds": the Schedule Trigger itself still starts the run.
 		if (node.type === 'n8n-nodes-base.scheduleTrigger' && everySeconds) {
-			node.parameters = { rule: { interval: [{ field: 'seconds', secondsInterval: everySeconds }] } };
+			node.parameters = {
+				rule: { interval: [{ field: 'seconds', secondsInterval: everySeconds }] },
+			};
 		}
 	}
 	return pointed;
@@ -85,13 +102,22 @@ export function installedCertificate(certDir: string, domain: string): Installed
 	const fullchain = join(certDir, domain, 'fullchain.pem');
 	const key = join(certDir, domain, 'key.pem');
 	if (!existsSync(fullchain) || !existsSync(key)) return null;
-	const pems = readFileSync(fullchain, 'utf8').match(/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g) ?? [];
+	const pems =
+		readFileSync(fullchain, 'utf8').match(
+			/-----BEGIN CERTIFICATE-----[\s\S]+?-----END CERTIFICATE-----/g,
+		) ?? [];
 	const [first] = pems;
 	if (!first) return null;
 	const certificate = new X509Certificate(first);
 	const keyPem = readFileSync(key, 'utf8');
-	return { certificate, chainLength: pems.length, keyMatches: certificate.checkPrivateKey(createPrivateKey(keyPem)), keyPem };
+	return {
+		certificate,
+		chainLength: pems.length,
+		keyMatches: certificate.checkPrivateKey(createPrivateKey(keyPem)),
+		keyPem,
+	};
 }
 
 /** The base64 body of a PEM, for looking for it in n8n's files. */
-export const pemBody = (pem: string): string => pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');
+export const pemBody = (pem: string): string =>
+	pem.replace(/-----[A-Z ]+-----/g, '').replace(/\s+/g, '');

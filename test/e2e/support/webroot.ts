@@ -22,11 +22,16 @@ export async function startWebroot(docroot: string, domains: string[]): Promise<
 		const file = resolve(root, `.${path}`);
 		const answer = (status: number, body: string | Buffer) => {
 			requests.push({ host, path, status });
-			res.writeHead(status, { 'content-type': 'text/plain', connection: 'close', 'content-length': Buffer.byteLength(body) });
+			res.writeHead(status, {
+				'content-type': 'text/plain',
+				connection: 'close',
+				'content-length': Buffer.byteLength(body),
+			});
 			res.end(body);
 		};
 		// Only the hosted domains, only GET, nothing outside the document root.
-		if (!domains.includes(host) || req.method !== 'GET' || !file.startsWith(root + sep)) return answer(404, 'not found');
+		if (!domains.includes(host) || req.method !== 'GET' || !file.startsWith(root + sep))
+			return answer(404, 'not found');
 		readFile(file).then(
 			(body) => answer(200, body),
 			() => answer(404, 'not found'),

@@ -58,7 +58,9 @@ function expectNoSecrets(text: string) {
 }
 
 it('1,000 places under 10% injected faults: at most one placement per token, every item accounted for; a re-run of the failures completes the batch', async () => {
-	const tokens = Array.from({ length: ITEMS }, () => simulator.createToken({ productCode: 'RapidSSL-12' }));
+	const tokens = Array.from({ length: ITEMS }, () =>
+		simulator.createToken({ productCode: 'RapidSSL-12' }),
+	);
 	simulator.settings.faults = { rate: 0.1, seed: SEED, slowMs: 50, retryAfterSeconds: 1 };
 
 	const first = await runServertastic(simulator, parameters, {
@@ -72,7 +74,11 @@ it('1,000 places under 10% injected faults: at most one placement per token, eve
 	expect(injected.length).toBeGreaterThan(0.07 * simulator.requests.length);
 	expect(injected.length).toBeLessThan(0.13 * simulator.requests.length);
 	expect(new Set(injected.map((fault) => fault.kind))).toEqual(new Set(FAULT_KINDS));
-	expect(injected.filter((fault) => fault.call === 'order/place' && fault.afterEffect && fault.kind !== 'slow').length).toBeGreaterThan(5);
+	expect(
+		injected.filter(
+			(fault) => fault.call === 'order/place' && fault.afterEffect && fault.kind !== 'slow',
+		).length,
+	).toBeGreaterThan(5);
 
 	// Every item comes out exactly once, paired: an output or an error item.
 	expect(first.status).toBe('success');
@@ -95,9 +101,16 @@ it('1,000 places under 10% injected faults: at most one placement per token, eve
 		expect(item.json.orderToken).toBe(token);
 		const placement = String(item.json.placement);
 		placements[placement] = (placements[placement] ?? 0) + 1;
-		expect({ placement, placements: simulator.getOrder(token)!.placements }).toEqual({ placement, placements: 1 });
+		expect({ placement, placements: simulator.getOrder(token)!.placements }).toEqual({
+			placement,
+			placements: 1,
+		});
 	}
-	expect(Object.keys(placements).every((placement) => ['placed', 'alreadyPlaced', 'confirmedAfterUncertainAnswer'].includes(placement))).toBe(true);
+	expect(
+		Object.keys(placements).every((placement) =>
+			['placed', 'alreadyPlaced', 'confirmedAfterUncertainAnswer'].includes(placement),
+		),
+	).toBe(true);
 	expect(placements.placed).toBeGreaterThan(ITEMS * 0.6);
 	expect(placements.confirmedAfterUncertainAnswer).toBeGreaterThan(0);
 	const failed = first.errorOutput.map(itemIndexOf);
@@ -124,13 +137,21 @@ it('1,000 places under 10% injected faults: at most one placement per token, eve
 	expect(again.errorOutput).toEqual([]);
 	expect(again.success.map(itemIndexOf)).toEqual(failed.map((_index, position) => position));
 	const rerunPlacement = again.success.map((item) => item.json.placement);
-	expect(rerunPlacement.filter((placement) => placement === 'alreadyPlaced')).toHaveLength(placedButFailed.length);
-	expect(rerunPlacement.filter((placement) => placement === 'placed')).toHaveLength(failed.length - placedButFailed.length);
+	expect(rerunPlacement.filter((placement) => placement === 'alreadyPlaced')).toHaveLength(
+		placedButFailed.length,
+	);
+	expect(rerunPlacement.filter((placement) => placement === 'placed')).toHaveLength(
+		failed.length - placedButFailed.length,
+	);
 	expect(simulator.requestsTo('order/place')).toHaveLength(failed.length - placedButFailed.length);
 
 	// Every token is now placed exactly once.
 	for (const token of tokens) {
-		expect({ token, ...pick(simulator.getOrder(token)!) }).toEqual({ token, placements: 1, status: 'Order Placed' });
+		expect({ token, ...pick(simulator.getOrder(token)!) }).toEqual({
+			token,
+			placements: 1,
+			status: 'Order Placed',
+		});
 	}
 	expectNoSecrets(serialiseEverything(again));
 }, 90_000);
@@ -158,7 +179,9 @@ describe('an item that fails although its order went through', () => {
 		simulator.respondOnce('order/review', faultReply('errorWith200'));
 		const first = await placeOne(token);
 		expect(first.errorOutput).toHaveLength(1);
-		expect(first.errorOutput[0].json.error).toMatch(/^Servertastic sent an empty answer to order\/place \(HTTP 200\); the order may have been placed and its state could not be read/);
+		expect(first.errorOutput[0].json.error).toMatch(
+			/^Servertastic sent an empty answer to order\/place \(HTTP 200\); the order may have been placed and its state could not be read/,
+		);
 		expect(simulator.getOrder(token)).toMatchObject({ placements: 1, status: 'Order Placed' });
 
 		const again = await placeOne(token);
@@ -173,7 +196,9 @@ describe('an item that fails although its order went through', () => {
 		simulator.respondOnce('order/place', faultReply('slow', { slowMs: 1300 }));
 		const first = await placeOne(token);
 		expect(first.errorOutput).toHaveLength(1);
-		expect(first.errorOutput[0].json.error).toBe('Servertastic could not be reached for order/place: no answer within 1 s');
+		expect(first.errorOutput[0].json.error).toBe(
+			'Servertastic could not be reached for order/place: no answer within 1 s',
+		);
 		expect(simulator.requestsTo('order/review')).toHaveLength(2);
 		await new Promise((resolve) => setTimeout(resolve, 500));
 		expect(simulator.getOrder(token)).toMatchObject({ placements: 1, status: 'Order Placed' });

@@ -7,7 +7,12 @@ import { retryPolicy } from '../../../nodes/Servertastic/transport';
 import { type OnErrorSetting, type RunNodeResult, serialiseEverything } from '../../harness';
 import { type CannedReply, type Simulator, startSimulator } from '../../simulator';
 import { outputSpecOf, runServertastic } from '../../support/servertastic';
-import { nodeParameters, type OperationCase, type OperationSetup, OPERATIONS } from '../../support/operationTable';
+import {
+	nodeParameters,
+	type OperationCase,
+	type OperationSetup,
+	OPERATIONS,
+} from '../../support/operationTable';
 
 /**
  * For every operation, on its success path and on every error path (an API error at HTTP 200,
@@ -80,7 +85,10 @@ const quotingPage = (token: string | undefined): CannedReply => ({
 interface ErrorPath {
 	name: string;
 	/** Arranges the failure; returns the parameters and the simulator to run against. */
-	arrange(operation: OperationCase, setup: OperationSetup): { parameters: OperationSetup['parameters']; target: Simulator };
+	arrange(
+		operation: OperationCase,
+		setup: OperationSetup,
+	): { parameters: OperationSetup['parameters']; target: Simulator };
 	/** Whether the node sends anything at all on this path. */
 	sends: boolean;
 }
@@ -95,12 +103,19 @@ function failEveryAttempt(operation: OperationCase, reply: CannedReply) {
 }
 
 const PATHS: ErrorPath[] = [
-	{ name: 'success', sends: true, arrange: (_operation, setup) => ({ parameters: setup.parameters, target: simulator }) },
+	{
+		name: 'success',
+		sends: true,
+		arrange: (_operation, setup) => ({ parameters: setup.parameters, target: simulator }),
+	},
 	{
 		// The answer as it came (Output Raw) is in the output: it must be as free of the key.
 		name: 'success, Output Raw',
 		sends: true,
-		arrange: (_operation, setup) => ({ parameters: { ...setup.parameters, output: 'raw' }, target: simulator }),
+		arrange: (_operation, setup) => ({
+			parameters: { ...setup.parameters, output: 'raw' },
+			target: simulator,
+		}),
 	},
 	...[200, 400, 500].map(
 		(status): ErrorPath => ({
@@ -123,7 +138,10 @@ const PATHS: ErrorPath[] = [
 	{
 		name: 'a refused connection',
 		sends: false,
-		arrange: (_operation, setup) => ({ parameters: setup.parameters, target: { ...simulator, url: refusingUrl } as Simulator }),
+		arrange: (_operation, setup) => ({
+			parameters: setup.parameters,
+			target: { ...simulator, url: refusingUrl } as Simulator,
+		}),
 	},
 	{
 		name: 'input refused before sending',
@@ -133,7 +151,8 @@ const PATHS: ErrorPath[] = [
 ];
 
 function expectNoKey(text: string, where: string) {
-	for (const form of KEY_FORMS) expect({ where, leaks: text.includes(form) }).toEqual({ where, leaks: false });
+	for (const form of KEY_FORMS)
+		expect({ where, leaks: text.includes(form) }).toEqual({ where, leaks: false });
 }
 
 /** The texts a person reads: the run's error and every error item. */
@@ -147,10 +166,14 @@ function errorTexts(result: RunNodeResult): string[] {
 
 const cases = OPERATIONS.flatMap((operation) =>
 	PATHS.filter((path) => path.name !== 'input refused before sending' || operation.badInput)
-		.filter((path) => path.name !== 'success, Output Raw' || outputSpecOf(operation.resource, operation.operation))
+		.filter(
+			(path) =>
+				path.name !== 'success, Output Raw' ||
+				outputSpecOf(operation.resource, operation.operation),
+		)
 		.flatMap((path) =>
-		MODES.map((mode) => [operation.label, path.name, mode, operation, path] as const),
-	),
+			MODES.map((mode) => [operation.label, path.name, mode, operation, path] as const),
+		),
 );
 
 describe('the API key and order tokens stay secret', () => {
@@ -162,7 +185,13 @@ describe('the API key and order tokens stay secret', () => {
 		expect(result.status).toBe('error');
 		expect(logs.some((entry) => entry.level === 'debug')).toBe(true);
 		// The ErrorReporter logs the node's error with its stack: the message is there, redacted.
-		expect(logs.some((entry) => entry.level === 'error' && String(entry.message).includes('Servertastic refused account/review'))).toBe(true);
+		expect(
+			logs.some(
+				(entry) =>
+					entry.level === 'error' &&
+					String(entry.message).includes('Servertastic refused account/review'),
+			),
+		).toBe(true);
 	});
 
 	it.each(cases)('%s, %s, %s', async (_label, pathName, mode, operation, path) => {
@@ -170,12 +199,16 @@ describe('the API key and order tokens stay secret', () => {
 		simulator.reset({ state: true });
 		const setup = await operation.setup(simulator);
 		const { parameters, target } = path.arrange(operation, setup);
-		const result = await runServertastic(target, nodeParameters(operation, { ...parameters, options: { concurrency: 1 } }), {
-			inputItems: setup.inputItems,
-			onError: mode,
-			apiKey: API_KEY,
-			timeoutSeconds: 2,
-		});
+		const result = await runServertastic(
+			target,
+			nodeParameters(operation, { ...parameters, options: { concurrency: 1 } }),
+			{
+				inputItems: setup.inputItems,
+				onError: mode,
+				apiKey: API_KEY,
+				timeoutSeconds: 2,
+			},
+		);
 
 		if (pathName.startsWith('success')) {
 			expect(result.status).toBe('success');
@@ -193,7 +226,8 @@ describe('the API key and order tokens stay secret', () => {
 		expectNoKey(serialiseEverything(result), 'the run (outputs, errors, causes, contexts, stacks)');
 		expectNoKey(serialiseEverything(logs), 'the logs');
 		for (const text of errorTexts(result)) {
-			for (const token of setup.tokens) expect({ text, hasToken: text.includes(token) }).toEqual({ text, hasToken: false });
+			for (const token of setup.tokens)
+				expect({ text, hasToken: text.includes(token) }).toEqual({ text, hasToken: false });
 		}
 		if (!pathName.startsWith('success')) expect(errorTexts(result).length).toBeGreaterThan(0);
 	});

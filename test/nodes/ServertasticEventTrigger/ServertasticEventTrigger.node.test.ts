@@ -27,9 +27,20 @@ afterAll(async () => {
 // The node counts days and looks back from its own clock: it moves with the simulator's (only Date
 // is faked; timers stay real for the HTTP client and the retries).
 const REAL_TIMERS = [
-	'hrtime', 'nextTick', 'performance', 'queueMicrotask', 'requestAnimationFrame', 'cancelAnimationFrame',
-	'requestIdleCallback', 'cancelIdleCallback', 'setImmediate', 'clearImmediate', 'setInterval', 'clearInterval',
-	'setTimeout', 'clearTimeout',
+	'hrtime',
+	'nextTick',
+	'performance',
+	'queueMicrotask',
+	'requestAnimationFrame',
+	'cancelAnimationFrame',
+	'requestIdleCallback',
+	'cancelIdleCallback',
+	'setImmediate',
+	'clearImmediate',
+	'setInterval',
+	'clearInterval',
+	'setTimeout',
+	'clearTimeout',
 ] as const;
 beforeEach(() => {
 	sim.reset({ state: true });
@@ -57,14 +68,22 @@ const CONTACT = {
 };
 
 async function post(call: string, params: Record<string, string>): Promise<IDataObject> {
-	const response = await fetch(`${sim.url}/${call}.json`, { method: 'POST', body: new URLSearchParams(params) });
+	const response = await fetch(`${sim.url}/${call}.json`, {
+		method: 'POST',
+		body: new URLSearchParams(params),
+	});
 	return (await response.json()) as IDataObject;
 }
 
 /** A token placed through the API (DNS validation), as a reseller's own system would. */
 async function placeOrder(domain: string): Promise<string> {
 	const token = sim.createToken({ productCode: 'RapidSSL-12' });
-	const answer = await post('order/place', { order_token: token, dv_auth_method: 'DNS', csr: makeCsr(domain).csr, ...CONTACT });
+	const answer = await post('order/place', {
+		order_token: token,
+		dv_auth_method: 'DNS',
+		csr: makeCsr(domain).csr,
+		...CONTACT,
+	});
 	expect(answer).toMatchObject({ success: 'Order placed' });
 	return token;
 }
@@ -75,7 +94,9 @@ function complete(token: string): void {
 }
 
 /** Requests the simulator got while `run` ran. */
-async function requestsDuring<T>(run: () => Promise<T>): Promise<{ result: T; calls: string[]; requests: Simulator['requests'] }> {
+async function requestsDuring<T>(
+	run: () => Promise<T>,
+): Promise<{ result: T; calls: string[]; requests: Simulator['requests'] }> {
 	const before = sim.requests.length;
 	const result = await run();
 	const requests = sim.requests.slice(before);
@@ -140,8 +161,15 @@ describe('baseline', () => {
 		expect(request.query.date < apiTime(-29 * DAY)).toBe(true);
 		// The cursor is the answer's data_accuracy: the last change it covers (t0); the baseline is the poll's time.
 		const saved = trigger.savedNodeData()![STATE_KEY] as IDataObject;
-		expect(saved).toMatchObject({ version: 2, event: 'certificateIssued', cursor: apiTime(0), baselineAt: apiTime(60) });
-		expect((saved.orders as string[][]).map(([id]) => id).sort()).toEqual([idOf(done), idOf(pending)].sort());
+		expect(saved).toMatchObject({
+			version: 2,
+			event: 'certificateIssued',
+			cursor: apiTime(0),
+			baselineAt: apiTime(60),
+		});
+		expect((saved.orders as string[][]).map(([id]) => id).sort()).toEqual(
+			[idOf(done), idOf(pending)].sort(),
+		);
 
 		at(120);
 		const second = await requestsDuring(() => trigger.poll());
@@ -197,7 +225,10 @@ describe('Certificate Issued', () => {
 			modifiedDate: new Date(t0 + 60_000).toISOString().replace('.000Z', 'Z'),
 		});
 		expect(new X509Certificate(item.certificate as string).subject).toContain('a.example.com');
-		expect(item.response).toMatchObject({ reseller_order_id: order.resellerOrderId, order_status: 'Completed' });
+		expect(item.response).toMatchObject({
+			reseller_order_id: order.resellerOrderId,
+			order_status: 'Completed',
+		});
 		expect(item.response).not.toHaveProperty('order_token');
 		expectNoSecrets(poll.result);
 
@@ -216,7 +247,9 @@ describe('Certificate Issued', () => {
 		complete(b);
 		at(101);
 		const bItems = await restarted.pollItems();
-		expect(bItems.map((i) => [i.resellerOrderId, i.previousStatus])).toEqual([[idOf(b), 'Awaiting Customer Verification']]);
+		expect(bItems.map((i) => [i.resellerOrderId, i.previousStatus])).toEqual([
+			[idOf(b), 'Awaiting Customer Verification'],
+		]);
 
 		// Another restart, within the overlap and after it: neither A nor B again.
 		const latest = restarted.restart();
@@ -249,7 +282,9 @@ describe('Certificate Issued', () => {
 		const firstCertificate = sim.getOrder(token)!.certificate;
 
 		at(20);
-		expect((await post('order/resendemail', { order_token: token, email_type: 'Fulfillment' })).success).toBeDefined();
+		expect(
+			(await post('order/resendemail', { order_token: token, email_type: 'Fulfillment' })).success,
+		).toBeDefined();
 		at(21);
 		const touched = await requestsDuring(() => trigger.poll());
 		expect(touched.result).toBeNull();
@@ -257,7 +292,9 @@ describe('Certificate Issued', () => {
 
 		// Reissued and completed again before the next poll: the status is Completed both times.
 		at(30);
-		expect((await post('order/reissue', { order_token: token, dv_auth_method: 'DNS' })).success).toBeDefined();
+		expect(
+			(await post('order/reissue', { order_token: token, dv_auth_method: 'DNS' })).success,
+		).toBeDefined();
 		complete(token);
 		at(31);
 		const reissued = await trigger.pollItems();
@@ -323,7 +360,11 @@ describe('Order Status Changed', () => {
 			[idOf(a), 'Order Placed', 'Awaiting Customer Verification'],
 			[idOf(b), null, 'Order Placed'],
 		]);
-		expect(anyItems[0]).toMatchObject({ orderToken: null, domain: 'a.example.com', techContact: { email: 'ada@example.com' } });
+		expect(anyItems[0]).toMatchObject({
+			orderToken: null,
+			domain: 'a.example.com',
+			techContact: { email: 'ada@example.com' },
+		});
 		expect(await completedOnly.poll()).toBeNull();
 
 		at(60);
@@ -334,7 +375,9 @@ describe('Order Status Changed', () => {
 			[idOf(a), 'Awaiting Customer Verification', 'Completed'],
 		]);
 		expect(completed[0].certificate).toBe(sim.getOrder(a)!.certificate);
-		expect((await any.pollItems()).map((i) => [i.resellerOrderId, i.status])).toEqual([[idOf(a), 'Completed']]);
+		expect((await any.pollItems()).map((i) => [i.resellerOrderId, i.status])).toEqual([
+			[idOf(a), 'Completed'],
+		]);
 
 		at(70);
 		expect(await any.restart().poll()).toBeNull();
@@ -350,10 +393,19 @@ describe('Order Status Changed', () => {
 		expect((await trigger.pollItems()).map((i) => i.status)).toEqual(['Roll Back']);
 		at(20);
 		expect(
-			(await post('order/place', { order_token: a, dv_auth_method: 'DNS', csr: makeCsr('a.example.com').csr, ...CONTACT })).success,
+			(
+				await post('order/place', {
+					order_token: a,
+					dv_auth_method: 'DNS',
+					csr: makeCsr('a.example.com').csr,
+					...CONTACT,
+				})
+			).success,
 		).toBeDefined();
 		at(21);
-		expect((await trigger.pollItems()).map((i) => [i.previousStatus, i.status])).toEqual([['Roll Back', 'Order Placed']]);
+		expect((await trigger.pollItems()).map((i) => [i.previousStatus, i.status])).toEqual([
+			['Roll Back', 'Order Placed'],
+		]);
 	});
 });
 
@@ -393,7 +445,9 @@ describe('Certificate Expiring', () => {
 		expect(await restarted.poll()).toBeNull();
 
 		at(180 * DAY);
-		expect((await restarted.pollItems()).map((i) => [i.resellerOrderId, i.daysRemaining])).toEqual([[idOf(y), 29]]);
+		expect((await restarted.pollItems()).map((i) => [i.resellerOrderId, i.daysRemaining])).toEqual([
+			[idOf(y), 29],
+		]);
 		expect(await restarted.restart().poll()).toBeNull();
 
 		// A trigger activated now, with both already in the window, announces neither.
@@ -410,7 +464,9 @@ describe('Certificate Expiring', () => {
 		const narrow = await activate(EXPIRING(30));
 		expect(await narrow.poll()).toBeNull();
 		const wider = startTrigger(sim, EXPIRING(60), { staticData: narrow.savedStaticData() });
-		expect((await wider.pollItems()).map((i) => [i.resellerOrderId, i.daysRemaining])).toEqual([[idOf(x), 49]]);
+		expect((await wider.pollItems()).map((i) => [i.resellerOrderId, i.daysRemaining])).toEqual([
+			[idOf(x), 49],
+		]);
 	});
 });
 
@@ -424,7 +480,10 @@ describe('a failed poll neither loses nor repeats events', () => {
 		return { trigger, token };
 	}
 
-	async function expectPollFails(trigger: TriggerInstance, message: RegExp | string): Promise<NodeApiError> {
+	async function expectPollFails(
+		trigger: TriggerInstance,
+		message: RegExp | string,
+	): Promise<NodeApiError> {
 		const before = JSON.stringify(trigger.savedStaticData());
 		const error = await trigger.poll().then(
 			() => undefined,
@@ -440,8 +499,14 @@ describe('a failed poll neither loses nor repeats events', () => {
 
 	it('an error answer (HTTP 200) to modifiedorders: the poll throws; the next one delivers the event once', async () => {
 		const { trigger, token } = await issuedSetup();
-		sim.respondOnce('order/modifiedorders', { status: 200, body: { error: { code: -500, message: 'Temporarily unavailable' } } });
-		await expectPollFails(trigger, 'Servertastic refused order/modifiedorders: Temporarily unavailable');
+		sim.respondOnce('order/modifiedorders', {
+			status: 200,
+			body: { error: { code: -500, message: 'Temporarily unavailable' } },
+		});
+		await expectPollFails(
+			trigger,
+			'Servertastic refused order/modifiedorders: Temporarily unavailable',
+		);
 		const items = await trigger.pollItems();
 		expect(items.map((i) => i.resellerOrderId)).toEqual([idOf(token)]);
 		expect(await trigger.poll()).toBeNull();
@@ -451,7 +516,11 @@ describe('a failed poll neither loses nor repeats events', () => {
 	it('an answer that is not JSON on every attempt (an HTML page with HTTP 200): the poll throws; nothing is lost', async () => {
 		const { trigger, token } = await issuedSetup();
 		for (let i = 0; i < retryPolicy.attempts; i++) {
-			sim.respondOnce('order/modifiedorders', { status: 200, body: '<html>maintenance</html>', contentType: 'text/html' });
+			sim.respondOnce('order/modifiedorders', {
+				status: 200,
+				body: '<html>maintenance</html>',
+				contentType: 'text/html',
+			});
 		}
 		await expectPollFails(trigger, /order\/modifiedorders/);
 		expect((await trigger.pollItems()).map((i) => i.resellerOrderId)).toEqual([idOf(token)]);
@@ -460,8 +529,12 @@ describe('a failed poll neither loses nor repeats events', () => {
 
 	it('no answer at all (connection reset on every attempt): the poll throws after the retries; nothing is lost', async () => {
 		const { trigger, token } = await issuedSetup();
-		for (let i = 0; i < retryPolicy.attempts; i++) sim.respondOnce('order/modifiedorders', { status: 0, body: '', destroy: true });
-		await expectPollFails(trigger, /could not be reached for order\/modifiedorders.*gave up after 4 attempts/);
+		for (let i = 0; i < retryPolicy.attempts; i++)
+			sim.respondOnce('order/modifiedorders', { status: 0, body: '', destroy: true });
+		await expectPollFails(
+			trigger,
+			/could not be reached for order\/modifiedorders.*gave up after 4 attempts/,
+		);
 		expect((await trigger.pollItems()).map((i) => i.resellerOrderId)).toEqual([idOf(token)]);
 	});
 
@@ -481,8 +554,17 @@ describe('a failed poll neither loses nor repeats events', () => {
 		complete(x);
 		const trigger = await activate(EXPIRING(30));
 		at(175 * DAY);
-		sim.respondOnce('order/expiring', { status: 503, body: '<html>maintenance</html>', contentType: 'text/html' });
-		for (let i = 1; i < retryPolicy.attempts; i++) sim.respondOnce('order/expiring', { status: 503, body: '<html>maintenance</html>', contentType: 'text/html' });
+		sim.respondOnce('order/expiring', {
+			status: 503,
+			body: '<html>maintenance</html>',
+			contentType: 'text/html',
+		});
+		for (let i = 1; i < retryPolicy.attempts; i++)
+			sim.respondOnce('order/expiring', {
+				status: 503,
+				body: '<html>maintenance</html>',
+				contentType: 'text/html',
+			});
 		await expectPollFails(trigger, /order\/expiring/);
 		expect((await trigger.pollItems()).map((i) => i.resellerOrderId)).toEqual([idOf(x)]);
 		expect(await trigger.poll()).toBeNull();
@@ -531,7 +613,12 @@ describe('Fetch Test Event (manual mode)', () => {
 		const { run, items, workflow } = await fetchTestEvent(sim, ISSUED);
 		expect(run.status).toBe('success');
 		expect(items).toHaveLength(1);
-		expect(items[0]).toMatchObject({ event: 'certificateIssued', isSample: true, domain: 'sample.example.com', status: 'Completed' });
+		expect(items[0]).toMatchObject({
+			event: 'certificateIssued',
+			isSample: true,
+			domain: 'sample.example.com',
+			status: 'Completed',
+		});
 		expect(sim.requests.map((r) => r.call)).toEqual(['order/modifiedorders']);
 		expect(JSON.parse(JSON.stringify(workflow.staticData))).toEqual({});
 	});
@@ -546,14 +633,28 @@ describe('Fetch Test Event (manual mode)', () => {
 		await placeOrder('pending.example.com');
 		const { items } = await fetchTestEvent(sim, ISSUED);
 		expect(items).toHaveLength(1);
-		expect(items[0]).toMatchObject({ isSample: false, orderToken: null, resellerOrderId: idOf(newer), certificate: sim.getOrder(newer)!.certificate });
+		expect(items[0]).toMatchObject({
+			isSample: false,
+			orderToken: null,
+			resellerOrderId: idOf(newer),
+			certificate: sim.getOrder(newer)!.certificate,
+		});
 
 		const changed = await fetchTestEvent(sim, CHANGED(['Order Placed']));
-		expect(changed.items[0]).toMatchObject({ isSample: false, status: 'Order Placed', domain: 'pending.example.com', previousStatus: null });
+		expect(changed.items[0]).toMatchObject({
+			isSample: false,
+			status: 'Order Placed',
+			domain: 'pending.example.com',
+			previousStatus: null,
+		});
 
 		at(190 * DAY);
 		const expiring = await fetchTestEvent(sim, EXPIRING(30));
-		expect(expiring.items[0]).toMatchObject({ isSample: false, resellerOrderId: idOf(older), daysRemaining: 9 });
+		expect(expiring.items[0]).toMatchObject({
+			isSample: false,
+			resellerOrderId: idOf(older),
+			daysRemaining: 9,
+		});
 		expectNoSecrets([items, changed.items, expiring.items]);
 	});
 
@@ -563,18 +664,31 @@ describe('Fetch Test Event (manual mode)', () => {
 		at(10);
 		complete(token);
 		const saved = trigger.savedStaticData();
-		const manual = startTrigger(sim, ISSUED, { mode: 'manual', activation: 'manual', staticData: saved });
-		expect((await manual.pollItems()).map((i) => [i.resellerOrderId, i.isSample])).toEqual([[idOf(token), false]]);
+		const manual = startTrigger(sim, ISSUED, {
+			mode: 'manual',
+			activation: 'manual',
+			staticData: saved,
+		});
+		expect((await manual.pollItems()).map((i) => [i.resellerOrderId, i.isSample])).toEqual([
+			[idOf(token), false],
+		]);
 		expect(manual.savedStaticData()).toEqual(saved);
-		expect((manual.workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged).toBe(false);
+		expect(
+			(manual.workflow.staticData as IDataObject & { __dataChanged?: boolean }).__dataChanged,
+		).toBe(false);
 		at(11);
 		expect((await trigger.pollItems()).map((i) => i.resellerOrderId)).toEqual([idOf(token)]);
 	});
 
 	it('reports an API error instead of a sample', async () => {
-		sim.respondOnce('order/expiring', { status: 401, body: { error: { code: -1, message: 'Invalid api_key' } } });
+		sim.respondOnce('order/expiring', {
+			status: 401,
+			body: { error: { code: -1, message: 'Invalid api_key' } },
+		});
 		const { run } = await fetchTestEvent(sim, EXPIRING(30));
 		expect(run.status).toBe('error');
-		expect(run.data.resultData.error?.message).toBe('Servertastic refused order/expiring: Invalid api_key');
+		expect(run.data.resultData.error?.message).toBe(
+			'Servertastic refused order/expiring: Invalid api_key',
+		);
 	});
 });

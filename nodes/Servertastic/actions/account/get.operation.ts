@@ -7,7 +7,13 @@ import type { OutputSpec } from '../../helpers/outputMode';
 import { apiRequest } from '../../transport';
 import { concurrencyOption, optionsCollection, outputProperties } from '../common.descriptions';
 
-const ACCOUNT_KEYS = ['points', 'activeOrderCount', 'completedOrderCount', 'activeOrders', 'completedOrders'];
+const ACCOUNT_KEYS = [
+	'points',
+	'activeOrderCount',
+	'completedOrderCount',
+	'activeOrders',
+	'completedOrders',
+];
 /** Simplified keeps every tidy key, without `response`. */
 export const output: OutputSpec = { keys: ACCOUNT_KEYS, simple: ACCOUNT_KEYS };
 
@@ -25,7 +31,10 @@ export const description = updateDisplayOptions(
  * The account's balance in points and its orders (`account/review`): `active_orders.active_order`
  * (not Completed or Cancelled) and `completed_orders.completed_order`, each one record or several.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const review = await apiRequest.call(this, 'account/review', {}, { itemIndex });
 	const activeOrders = entriesOf(review.active_orders, 'active_order').map(accountOrder);
 	const completedOrders = entriesOf(review.completed_orders, 'completed_order').map(accountOrder);

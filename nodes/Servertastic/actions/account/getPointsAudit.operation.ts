@@ -18,7 +18,10 @@ export const description = updateDisplayOptions(
 );
 
 /** The history of points added and spent (`account/pointsaudit`), one item per entry, as the API lists them. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const limit = readLimit(this, itemIndex);
 	const answer = await apiRequest.call(this, 'account/pointsaudit', {}, { itemIndex });
 	// `record` repeats, one per transaction (api2.md "pointsaudit").

@@ -1,8 +1,19 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { buildCsr, csrToPem } from '../../helpers/csrWriter';
-import { generateKeys, KEY_SPECS, KEY_TYPES, privateKeyPem, publicKeySha256 } from '../../helpers/keyPair';
+import {
+	generateKeys,
+	KEY_SPECS,
+	KEY_TYPES,
+	privateKeyPem,
+	publicKeySha256,
+} from '../../helpers/keyPair';
 import { prepareKeyRequest, type KeyRequest } from '../../helpers/keyRequest';
 import type { ItemProblem } from '../../helpers/itemProblem';
 import { readChoice, readCollection, readText, readTextOrList } from '../parameters';
@@ -13,7 +24,12 @@ export const KEY_BINARY_PROPERTY = 'key';
 const PEM_MIME_TYPE = 'application/x-pem-file';
 const PASSPHRASE_MIN_LENGTH = 4; // what OpenSSL asks of a PEM passphrase
 
-const subjectField = (displayName: string, name: string, description: string, placeholder = ''): INodeProperties => ({
+const subjectField = (
+	displayName: string,
+	name: string,
+	description: string,
+	placeholder = '',
+): INodeProperties => ({
 	displayName,
 	name,
 	type: 'string',
@@ -28,14 +44,19 @@ const properties: INodeProperties[] = [
 		name: 'keyType',
 		type: 'options',
 		options: [
-			{ name: 'EC P-256', value: 'ecP256', description: 'Small and fast; accepted by every current CA' },
+			{
+				name: 'EC P-256',
+				value: 'ecP256',
+				description: 'Small and fast; accepted by every current CA',
+			},
 			{ name: 'EC P-384', value: 'ecP384' },
 			{ name: 'RSA 2048', value: 'rsa2048', description: 'The most widely compatible' },
 			{ name: 'RSA 3072', value: 'rsa3072' },
 			{ name: 'RSA 4096', value: 'rsa4096', description: 'Takes a few seconds to generate' },
 		],
 		default: 'rsa2048',
-		description: 'The kind of private key to make. It never leaves n8n: only the CSR goes to Servertastic.',
+		description:
+			'The kind of private key to make. It never leaves n8n: only the CSR goes to Servertastic.',
 	},
 	{
 		displayName: 'Common Name',
@@ -52,7 +73,8 @@ const properties: INodeProperties[] = [
 		type: 'string',
 		default: '',
 		placeholder: 'shop.example.com, mail.example.com',
-		description: 'More names for the certificate, separated by commas. The common name is always included.',
+		description:
+			'More names for the certificate, separated by commas. The common name is always included.',
 	},
 	{
 		displayName: 'Subject',
@@ -64,7 +86,12 @@ const properties: INodeProperties[] = [
 			subjectField('Country', 'country', 'Two-letter ISO 3166 country code', 'GB'),
 			subjectField('Email', 'email', 'Contact address written into the subject', 'name@email.com'),
 			subjectField('Locality', 'locality', 'City or town', 'London'),
-			subjectField('Organisation', 'organisation', 'Legal name of the organisation (OV and EV)', 'Example Ltd'),
+			subjectField(
+				'Organisation',
+				'organisation',
+				'Legal name of the organisation (OV and EV)',
+				'Example Ltd',
+			),
 			subjectField('Organisational Unit', 'organisationalUnit', 'Department, e.g. IT', 'IT'),
 			subjectField('State or Province', 'state', 'State, county or region', 'Greater London'),
 		],
@@ -103,7 +130,8 @@ interface PreparedItem {
 /** Reads and checks one item before any key is made. */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
 	const keyType = readChoice(this, 'keyType', itemIndex, 'Key Type', KEY_TYPES);
-	const subject = (name: string, label: string) => readText(this, `subject.${name}`, itemIndex, label);
+	const subject = (name: string, label: string) =>
+		readText(this, `subject.${name}`, itemIndex, label);
 	const prepared = prepareKeyRequest({
 		commonName: readText(this, 'commonName', itemIndex, 'Common Name'),
 		sanDomains: readTextOrList(this, 'sanDomains', itemIndex, 'Additional Domains (SANs)'),
@@ -115,11 +143,15 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		email: subject('email', 'Email'),
 	});
 	const options = readCollection(this, 'options', itemIndex);
-	const passphrase = typeof options.privateKeyPassphrase === 'string' ? options.privateKeyPassphrase : '';
+	const passphrase =
+		typeof options.privateKeyPassphrase === 'string' ? options.privateKeyPassphrase : '';
 	const problems: ItemProblem[] = prepared.ok ? [] : [...prepared.problems];
 	if (passphrase && passphrase.length < PASSPHRASE_MIN_LENGTH) {
 		// The passphrase itself is never repeated.
-		problems.push({ field: 'Private Key Passphrase', problem: `must be at least ${PASSPHRASE_MIN_LENGTH} characters long` });
+		problems.push({
+			field: 'Private Key Passphrase',
+			problem: `must be at least ${PASSPHRASE_MIN_LENGTH} characters long`,
+		});
 	}
 	if (!prepared.ok || problems.length) {
 		throw refuseItem(this, problems, itemIndex, 'No key was made.');
@@ -150,8 +182,16 @@ export async function execute(
 		privateKeyEncrypted: passphrase !== '',
 	};
 	const binary = {
-		[CSR_BINARY_PROPERTY]: await this.helpers.prepareBinaryData(Buffer.from(csr), 'csr.pem', PEM_MIME_TYPE),
-		[KEY_BINARY_PROPERTY]: await this.helpers.prepareBinaryData(Buffer.from(privateKey), 'key.pem', PEM_MIME_TYPE),
+		[CSR_BINARY_PROPERTY]: await this.helpers.prepareBinaryData(
+			Buffer.from(csr),
+			'csr.pem',
+			PEM_MIME_TYPE,
+		),
+		[KEY_BINARY_PROPERTY]: await this.helpers.prepareBinaryData(
+			Buffer.from(privateKey),
+			'key.pem',
+			PEM_MIME_TYPE,
+		),
 	};
 	return [{ json, binary, pairedItem: { item: itemIndex } }];
 }

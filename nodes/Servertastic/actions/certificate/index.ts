@@ -15,7 +15,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Generate Key and CSR',
 				value: 'generateKeyAndCsr',
-				description: 'Make a private key and a certificate signing request in n8n, ready for Place or Reissue',
+				description:
+					'Make a private key and a certificate signing request in n8n, ready for Place or Reissue',
 				action: 'Generate a key and CSR',
 			},
 		],

@@ -4,7 +4,12 @@ import { NodeOperationError } from 'n8n-workflow';
 import { SERVERTASTIC_BASE_URLS } from '../../../../credentials/ServertasticApi.credentials';
 import { CREDENTIAL_TYPE } from '../../transport';
 import { orderTokenProperty } from '../common.descriptions';
-import { actionOutputSpec, orderAction, type OrderTokenItem, prepareOrderToken } from './orderAction';
+import {
+	actionOutputSpec,
+	orderAction,
+	type OrderTokenItem,
+	prepareOrderToken,
+} from './orderAction';
 
 function hostOf(url: string): string {
 	const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url);
@@ -57,7 +62,7 @@ export const { output, description, execute } = orderAction({
 		{
 			...orderTokenProperty,
 			description:
-				"The token of a test order. Each run moves it one stage on; the new status can take up to 3 minutes to show in Get. Only the test API has this call: with a live credential the node refuses and sends nothing.",
+				'The token of a test order. Each run moves it one stage on; the new status can take up to 3 minutes to show in Get. Only the test API has this call: with a live credential the node refuses and sends nothing.',
 		},
 	],
 	prepare,

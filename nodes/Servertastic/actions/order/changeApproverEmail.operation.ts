@@ -1,5 +1,10 @@
 import { orderTokenProperty } from '../common.descriptions';
-import { actionOutputSpec, orderAction, orderApproverProperty, prepareWithApprover } from './orderAction';
+import {
+	actionOutputSpec,
+	orderAction,
+	orderApproverProperty,
+	prepareWithApprover,
+} from './orderAction';
 
 export const { output, description, prepare, execute } = orderAction({
 	operation: 'changeApproverEmail',

@@ -5,7 +5,18 @@ import type { OutputSpec } from '../../helpers/outputMode';
 import { concurrencyOption, optionsCollection, outputProperties } from '../common.descriptions';
 
 /** tokenOutput's keys; Simplified keeps them all, without `response`. */
-const TOKEN_KEYS = ['orderToken', 'success', 'message', 'resellerOrderId', 'reviewUrl', 'resellerReference', 'productCode', 'generation', 'orderStatus', 'tokenUsed'];
+const TOKEN_KEYS = [
+	'orderToken',
+	'success',
+	'message',
+	'resellerOrderId',
+	'reviewUrl',
+	'resellerReference',
+	'productCode',
+	'generation',
+	'orderStatus',
+	'tokenUsed',
+];
 export const output: OutputSpec = { keys: TOKEN_KEYS, simple: TOKEN_KEYS };
 
 const properties: INodeProperties[] = [

@@ -45,7 +45,9 @@ export async function lookUp(
 	if (listed.failure) return { failure: listed.failure };
 	const found = listed.value;
 	if (!found) return {};
-	const reviewed = await settle(apiRequest.call(context, 'order/review', { order_token: found.orderToken }, { itemIndex }));
+	const reviewed = await settle(
+		apiRequest.call(context, 'order/review', { order_token: found.orderToken }, { itemIndex }),
+	);
 	if (!reviewed.failure) return { found: { ...found, review: reviewed.value } };
 	return mode === 'custom' ? { failure: reviewed.failure } : { found };
 }
@@ -61,7 +63,9 @@ export function tokenError(
 	from?: NodeApiError,
 	keepResponse = false,
 ): NodeApiError {
-	const errorResponse = keepResponse ? ((from as unknown as { errorResponse?: JsonObject }).errorResponse ?? {}) : {};
+	const errorResponse = keepResponse
+		? ((from as unknown as { errorResponse?: JsonObject }).errorResponse ?? {})
+		: {};
 	return new NodeApiError(context.getNode(), errorResponse, {
 		...text,
 		...(from ? { httpCode: from.httpCode ?? undefined } : {}),

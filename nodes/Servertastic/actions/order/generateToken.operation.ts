@@ -42,7 +42,10 @@ function readCount(
 	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
 	if (typeof number !== 'number' || !Number.isInteger(number) || number < minimum) {
 		const shown = typeof value === 'string' ? `"${value.slice(0, 20)}"` : String(value);
-		problems.push({ field: label, problem: `must be a whole number of at least ${minimum}, not ${shown}` });
+		problems.push({
+			field: label,
+			problem: `must be a whole number of at least ${minimum}, not ${shown}`,
+		});
 		return minimum;
 	}
 	return number;
@@ -67,11 +70,25 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 			problem: `must be a product code such as RapidSSL-12 (letters, digits, ".", "-" and "_"), not "${productCode.slice(0, 40)}"`,
 		});
 	}
-	const email = readEmail(this, 'endCustomerEmail', 'End Customer Email', itemIndex, problems, true);
+	const email = readEmail(
+		this,
+		'endCustomerEmail',
+		'End Customer Email',
+		itemIndex,
+		problems,
+		true,
+	);
 	const sanCount = readCount(this, 'sanCount', 'SAN Count', 0, itemIndex, problems);
 	const serverCount = readCount(this, 'serverCount', 'Server Count', 1, itemIndex, problems);
-	const mode = readChoice(this, 'resellerReference', itemIndex, 'Reseller Reference', REFERENCE_MODES);
-	const ifReferenceUsed = readCollection(this, 'options', itemIndex).ifReferenceUsed ?? 'returnExisting';
+	const mode = readChoice(
+		this,
+		'resellerReference',
+		itemIndex,
+		'Reseller Reference',
+		REFERENCE_MODES,
+	);
+	const ifReferenceUsed =
+		readCollection(this, 'options', itemIndex).ifReferenceUsed ?? 'returnExisting';
 	if (ifReferenceUsed !== 'returnExisting' && ifReferenceUsed !== 'error') {
 		problems.push({
 			field: 'If the Reference Was Used Before',
@@ -128,11 +145,23 @@ async function earlierToken(
 	const { mode, ifReferenceUsed, params } = item;
 	const reference = params.reseller_unique_reference;
 	const refused = (lookup?: string) =>
-		tokenError(context, reusedReferenceText(failure, mode, reference, itemIndex, lookup), itemIndex, failure, true);
+		tokenError(
+			context,
+			reusedReferenceText(failure, mode, reference, itemIndex, lookup),
+			itemIndex,
+			failure,
+			true,
+		);
 	// A random reference never repeats: only a derived or custom one can have bought a token before.
 	if (mode === 'random' || ifReferenceUsed === 'error') throw refused();
 	const { found, failure: lookupFailure } = await lookUp(context, reference, itemIndex, mode);
-	if (lookupFailure) throw tokenError(context, lookupFailedText(mode, reference, lookupFailure, itemIndex), itemIndex, lookupFailure);
+	if (lookupFailure)
+		throw tokenError(
+			context,
+			lookupFailedText(mode, reference, lookupFailure, itemIndex),
+			itemIndex,
+			lookupFailure,
+		);
 	if (!found) throw refused(lookupSaid.notListed(reference));
 	const otherProduct = productMismatch(found, params);
 	if (otherProduct) throw refused(lookupSaid.otherProduct(otherProduct, params.st_product_code));
@@ -149,12 +178,23 @@ async function confirmToken(
 	// A refused reference is answered by earlierToken, as for a clear refusal.
 	if (isReusedReference(failure)) return undefined;
 	const { mode, ifReferenceUsed, params } = item;
-	const facts = { mode, reference: params.reseller_unique_reference, productCode: params.st_product_code, ifReferenceUsed };
-	if (mode === 'random') throw tokenError(context, uncertainTokenText(failure, facts), itemIndex, failure);
+	const facts = {
+		mode,
+		reference: params.reseller_unique_reference,
+		productCode: params.st_product_code,
+		ifReferenceUsed,
+	};
+	if (mode === 'random')
+		throw tokenError(context, uncertainTokenText(failure, facts), itemIndex, failure);
 	const { found, failure: lookupFailure } = await lookUp(context, facts.reference, itemIndex, mode);
 	const otherProduct = found && productMismatch(found, params);
 	if (found && !otherProduct) return found;
-	throw tokenError(context, uncertainTokenText(failure, { ...facts, lookupFailure, otherProduct }), itemIndex, failure);
+	throw tokenError(
+		context,
+		uncertainTokenText(failure, { ...facts, lookupFailure, otherProduct }),
+		itemIndex,
+		failure,
+	);
 }
 
 /** Sends generatetoken once; a refused or lost answer goes to the token list. */
@@ -172,7 +212,8 @@ async function generateTokenFor(
 		}),
 	);
 	if (attempt.failure) {
-		if (isReusedReference(attempt.failure)) return await earlierToken(context, item, attempt.failure, itemIndex);
+		if (isReusedReference(attempt.failure))
+			return await earlierToken(context, item, attempt.failure, itemIndex);
 		throw attempt.failure;
 	}
 	const sent = attempt.value;
@@ -184,7 +225,12 @@ async function generateTokenFor(
 	if (sent.answer.success === undefined || !orderToken) {
 		throw tokenError(context, noTokenText(params.reseller_unique_reference), itemIndex);
 	}
-	return [{ json: generatedTokenOutput(orderToken, params, sent.answer), pairedItem: { item: itemIndex } }];
+	return [
+		{
+			json: generatedTokenOutput(orderToken, params, sent.answer),
+			pairedItem: { item: itemIndex },
+		},
+	];
 }
 
 export const execute = executeFor(prepare, generateTokenFor);

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import { asList } from '../../helpers/normalise';
@@ -52,7 +57,10 @@ export const description = updateDisplayOptions(
 );
 
 /** The addresses Servertastic accepts as approver for a domain (`order/approverlist`). */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const domain = readText(this, 'domain', itemIndex, 'Domain').trim().toLowerCase();
 	const problem = hostnameProblem(domain, { allowWildcard: true });
 	if (problem) {
@@ -64,7 +72,12 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	const output = readOptionChoice(this, 'output', itemIndex, 'Output', OUTPUTS, 'perEmail');
 	// The approver addresses of *.example.com are those of example.com.
 	const domainName = domain.replace(/^\*\./, '');
-	const answer = await apiRequest.call(this, 'order/approverlist', { domain_name: domainName }, { itemIndex });
+	const answer = await apiRequest.call(
+		this,
+		'order/approverlist',
+		{ domain_name: domainName },
+		{ itemIndex },
+	);
 	// [{email}], one bare {email}, or XML's {email: [...]}: each entry may hold one address or several.
 	const emails = asList(answer.approver_email)
 		.flatMap((entry) =>

@@ -20,7 +20,8 @@ export const properties: INodeProperties[] = [
 			},
 		],
 		default: 'none',
-		description: "The private key of the order's CSR: with it, the output also holds key.pem and a password-protected certificate.pfx",
+		description:
+			"The private key of the order's CSR: with it, the output also holds key.pem and a password-protected certificate.pfx",
 	},
 	{
 		displayName: 'Private Key Text',

@@ -35,17 +35,40 @@ interface PreparedItem {
 	unencryptedKeyFile: boolean;
 }
 
-function refusal(context: IExecuteFunctions, message: string, itemIndex: number, description?: string): NodeOperationError {
-	return new NodeOperationError(context.getNode(), `${message} [item ${itemIndex}]`, { itemIndex, ...(description ? { description } : {}) });
+function refusal(
+	context: IExecuteFunctions,
+	message: string,
+	itemIndex: number,
+	description?: string,
+): NodeOperationError {
+	return new NodeOperationError(context.getNode(), `${message} [item ${itemIndex}]`, {
+		itemIndex,
+		...(description ? { description } : {}),
+	});
 }
 
-async function keyText(context: IExecuteFunctions, source: 'text' | 'binary', itemIndex: number): Promise<string> {
+async function keyText(
+	context: IExecuteFunctions,
+	source: 'text' | 'binary',
+	itemIndex: number,
+): Promise<string> {
 	if (source === 'text') return readText(context, 'privateKey', itemIndex, 'Private Key');
-	const property = readText(context, 'privateKeyBinaryProperty', itemIndex, 'Private Key Binary Property').trim();
-	if (!property) throw refusal(context, "'Private Key Binary Property' must not be empty", itemIndex);
+	const property = readText(
+		context,
+		'privateKeyBinaryProperty',
+		itemIndex,
+		'Private Key Binary Property',
+	).trim();
+	if (!property)
+		throw refusal(context, "'Private Key Binary Property' must not be empty", itemIndex);
 	const binary = context.getInputData()[itemIndex]?.binary?.[property];
 	if (!binary) {
-		throw refusal(context, `The input item has no binary property "${property}" holding the private key`, itemIndex, 'Generate Key and CSR puts the key in "key".');
+		throw refusal(
+			context,
+			`The input item has no binary property "${property}" holding the private key`,
+			itemIndex,
+			'Generate Key and CSR puts the key in "key".',
+		);
 	}
 	return (await context.helpers.getBinaryDataBuffer(itemIndex, property)).toString('utf8');
 }
@@ -67,13 +90,18 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 	prepared.passphrase = readText(this, 'privateKeyPassphrase', itemIndex, 'Private Key Passphrase');
 	prepared.pfxPassword = readText(this, 'pfxPassword', itemIndex, 'PFX Password');
 	if (prepared.pfxPassword.length < PASSWORD_MIN_LENGTH) {
-		throw refusal(this, `'PFX Password' must be at least ${PASSWORD_MIN_LENGTH} characters long`, itemIndex);
+		throw refusal(
+			this,
+			`'PFX Password' must be at least ${PASSWORD_MIN_LENGTH} characters long`,
+			itemIndex,
+		);
 	}
 	const text = await keyText(this, source, itemIndex);
 	const failure = caught(() => {
 		prepared.privateKey = readPrivateKey(text, prepared.passphrase);
 	});
-	if (failure instanceof CertificateFilesError) throw refusal(this, failure.message, itemIndex, 'Nothing was asked of Servertastic.');
+	if (failure instanceof CertificateFilesError)
+		throw refusal(this, failure.message, itemIndex, 'Nothing was asked of Servertastic.');
 	if (failure) throw failure;
 	return prepared;
 }
@@ -100,29 +128,67 @@ const isFiles = (value: unknown): value is Files =>
 async function makeFiles(order: IDataObject, item: PreparedItem): Promise<Files> {
 	const [leaf] = readCertificates(String(order.certificate), "The order's certificate");
 	const caTexts = (order.intermediateCertificates as string[]) ?? [];
-	const intermediates = caTexts.flatMap((text, index) => readCertificates(text, `CA certificate ${index + 1}`));
-	const roots = order.rootCertificate ? readCertificates(String(order.rootCertificate), 'The root certificate') : [];
+	const intermediates = caTexts.flatMap((text, index) =>
+		readCertificates(text, `CA certificate ${index + 1}`),
+	);
+	const roots = order.rootCertificate
+		? readCertificates(String(order.rootCertificate), 'The root certificate')
+		: [];
 	const { chain, leftOut } = orderChain(leaf, intermediates, roots, item.includeRoot);
 	if (item.privateKey) checkKeyMatches(item.privateKey, leaf);
 	const p7b = order.pkcs7 ? pkcs7Pem(String(order.pkcs7), leaf) : null;
 
 	const leafPem = certificatePem(leaf);
 	const chainPem = chain.map(certificatePem).join('');
-	const files: Files['files'] = [{ property: 'certificate', fileName: 'certificate.pem', mimeType: PEM, data: Buffer.from(leafPem) }];
-	if (chain.length) files.push({ property: 'chain', fileName: 'chain.pem', mimeType: PEM, data: Buffer.from(chainPem) });
-	files.push({ property: 'fullchain', fileName: 'fullchain.pem', mimeType: PEM, data: Buffer.from(leafPem + chainPem) });
-	if (p7b) files.push({ property: 'p7b', fileName: 'certificate.p7b', mimeType: 'application/x-pkcs7-certificates', data: Buffer.from(p7b) });
+	const files: Files['files'] = [
+		{
+			property: 'certificate',
+			fileName: 'certificate.pem',
+			mimeType: PEM,
+			data: Buffer.from(leafPem),
+		},
+	];
+	if (chain.length)
+		files.push({
+			property: 'chain',
+			fileName: 'chain.pem',
+			mimeType: PEM,
+			data: Buffer.from(chainPem),
+		});
+	files.push({
+		property: 'fullchain',
+		fileName: 'fullchain.pem',
+		mimeType: PEM,
+		data: Buffer.from(leafPem + chainPem),
+	});
+	if (p7b)
+		files.push({
+			property: 'p7b',
+			fileName: 'certificate.p7b',
+			mimeType: 'application/x-pkcs7-certificates',
+			data: Buffer.from(p7b),
+		});
 	const facts = certificateFacts(leaf, new Date());
 	if (item.privateKey) {
 		const keyPassphrase = item.unencryptedKeyFile ? undefined : item.passphrase || undefined;
-		files.push({ property: 'key', fileName: 'key.pem', mimeType: PEM, data: Buffer.from(privateKeyPem(item.privateKey, keyPassphrase)) });
+		files.push({
+			property: 'key',
+			fileName: 'key.pem',
+			mimeType: PEM,
+			data: Buffer.from(privateKeyPem(item.privateKey, keyPassphrase)),
+		});
 		const pfx = await buildPfx({
 			privateKey: item.privateKey,
 			certificates: [leaf.raw, ...chain.map((certificate) => certificate.raw)],
 			password: item.pfxPassword,
 			friendlyName: typeof facts.commonName === 'string' ? facts.commonName : undefined,
 		});
-		files.push({ property: 'pfx', fileName: 'certificate.pfx', mimeType: 'application/x-pkcs12', data: pfx });
+		files.push({
+			property: 'pfx',
+			fileName: 'certificate.pfx',
+			mimeType: 'application/x-pkcs12',
+			data: pfx,
+		});
 	}
 	const json: IDataObject = {
 		orderToken: order.orderToken,
@@ -138,22 +204,41 @@ async function makeFiles(order: IDataObject, item: PreparedItem): Promise<Files>
 	return { json, files };
 }
 
-export async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: PreparedItem): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+	prepared?: PreparedItem,
+): Promise<INodeExecutionData[]> {
 	const item = prepared ?? (await prepare.call(this, itemIndex));
-	const review = await apiRequest.call(this, 'order/review', { order_token: item.orderToken }, { itemIndex });
+	const review = await apiRequest.call(
+		this,
+		'order/review',
+		{ order_token: item.orderToken },
+		{ itemIndex },
+	);
 	const order = tidyOrder(review, item.orderToken);
 	if (!order.isIssued) {
-		throw refusal(this, `The order is not issued yet (status: ${String(order.status ?? 'unknown')})`, itemIndex, 'No files were made. Get the order again once its status is Completed.');
+		throw refusal(
+			this,
+			`The order is not issued yet (status: ${String(order.status ?? 'unknown')})`,
+			itemIndex,
+			'No files were made. Get the order again once its status is Completed.',
+		);
 	}
 	const made = await makeFiles(order, item).then(
 		(files) => files,
 		(error: unknown) => error,
 	);
-	if (made instanceof CertificateFilesError) throw refusal(this, made.message, itemIndex, 'No files were made.');
+	if (made instanceof CertificateFilesError)
+		throw refusal(this, made.message, itemIndex, 'No files were made.');
 	if (made instanceof Error || !isFiles(made)) throw made;
 	const binary: Record<string, IBinaryData> = {};
 	for (const file of made.files) {
-		binary[file.property] = await this.helpers.prepareBinaryData(file.data, file.fileName, file.mimeType);
+		binary[file.property] = await this.helpers.prepareBinaryData(
+			file.data,
+			file.fileName,
+			file.mimeType,
+		);
 	}
 	return [{ json: made.json, binary, pairedItem: { item: itemIndex } }];
 }

@@ -42,10 +42,18 @@ function readDays(context: IExecuteFunctions, itemIndex: number): number {
 }
 
 /** The orders whose certificates expire within the given days (`order/expiring`), one item each. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const days = readDays(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
-	const answer = await apiRequest.call(this, 'order/expiring', { days: String(days) }, { itemIndex });
+	const answer = await apiRequest.call(
+		this,
+		'order/expiring',
+		{ days: String(days) },
+		{ itemIndex },
+	);
 	const now = new Date();
 	// orders.order: one record or several, no token; days remaining are counted here (api2.md "expiring").
 	const orders = entriesOf(answer.orders, 'order').map((entry) => expiringOrder(entry, now));

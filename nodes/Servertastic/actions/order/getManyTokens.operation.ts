@@ -33,7 +33,10 @@ export const description = updateDisplayOptions(
 );
 
 /** The account's order tokens (`order/showtokens`), one item each, marked `used`. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const which = readChoice(this, 'which', itemIndex, 'Which', WHICH);
 	const limit = readLimit(this, itemIndex);
 	const answer = await apiRequest.call(this, 'order/showtokens', {}, { itemIndex });

@@ -46,18 +46,32 @@ export const description = updateDisplayOptions(
  * Documented as a list (the product code, its label, then the fields): see helpers/productFields.ts.
  * `requiredIf` lists conditions (`x`: x given, `!x`: x not given); the field is required when all hold.
  */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const orderToken = readRequiredOrderToken(this, itemIndex);
 	const output = readOptionChoice(this, 'output', itemIndex, 'Output', OUTPUTS, 'perField');
-	const answer = await apiRequestJson.call(this, 'order/productfields', { order_token: orderToken }, {
-		itemIndex,
-		acceptList: true,
-	});
+	const answer = await apiRequestJson.call(
+		this,
+		'order/productfields',
+		{ order_token: orderToken },
+		{
+			itemIndex,
+			acceptList: true,
+		},
+	);
 	const { productCode, productName, fields } = normaliseProductFields(answer);
 	const product = { productCode, productName };
 	if (output === 'allFields') {
 		const requiredFields = fields.filter((field) => field.required).map((field) => field.name);
-		return asOneItem({ ...product, fields: fields.map((field) => ({ ...field })), requiredFields }, itemIndex);
+		return asOneItem(
+			{ ...product, fields: fields.map((field) => ({ ...field })), requiredFields },
+			itemIndex,
+		);
 	}
-	return asItems(fields.map((field) => ({ ...product, ...field })), itemIndex);
+	return asItems(
+		fields.map((field) => ({ ...product, ...field })),
+		itemIndex,
+	);
 }

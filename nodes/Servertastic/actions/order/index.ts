@@ -17,7 +17,24 @@ import * as getManyModified from './getManyModified.operation';
 import * as getManyTokens from './getManyTokens.operation';
 import * as advanceTestOrder from './advanceTestOrder.operation';
 
-export const operations = { generateToken, getProductFields, place, get, getCertificateFiles, getApproverEmails, changeApproverEmail, switchToEmailValidation, recheckValidation, resendEmail, reissue, cancel, getManyExpiring, getManyModified, getManyTokens, advanceTestOrder };
+export const operations = {
+	generateToken,
+	getProductFields,
+	place,
+	get,
+	getCertificateFiles,
+	getApproverEmails,
+	changeApproverEmail,
+	switchToEmailValidation,
+	recheckValidation,
+	resendEmail,
+	reissue,
+	cancel,
+	getManyExpiring,
+	getManyModified,
+	getManyTokens,
+	advanceTestOrder,
+};
 
 export const description: INodeProperties[] = [
 	{
@@ -48,7 +65,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Generate Token',
 				value: 'generateToken',
-				description: 'Create an order token for a product. Spends no points until the order is placed.',
+				description:
+					'Create an order token for a product. Spends no points until the order is placed.',
 				action: 'Generate an order token',
 			},
 			{
@@ -97,7 +115,8 @@ export const description: INodeProperties[] = [
 			{
 				name: 'Place',
 				value: 'place',
-				description: 'Place a certificate order for an order token. Spends the points of the product.',
+				description:
+					'Place a certificate order for an order token. Spends the points of the product.',
 				action: 'Place an order',
 			},
 			{

@@ -1,4 +1,9 @@
-import type { IDataObject, IExecuteFunctions, INodeExecutionData, INodeProperties } from 'n8n-workflow';
+import type {
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+	INodeProperties,
+} from 'n8n-workflow';
 import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
 
 import type { ItemProblem } from '../../helpers/itemProblem';
@@ -70,7 +75,10 @@ export interface OrderTokenItem {
 }
 
 /** The prepare of an action that takes only the order token: the token checked before any request. */
-export async function prepareOrderToken(this: IExecuteFunctions, itemIndex: number): Promise<OrderTokenItem> {
+export async function prepareOrderToken(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<OrderTokenItem> {
 	const problems: ItemProblem[] = [];
 	const orderToken = readOrderToken(this, itemIndex, problems);
 	if (problems.length) throw refuseItem(this, problems, itemIndex);
@@ -105,7 +113,14 @@ export function prepareWithApprover(required: boolean) {
 	return async function (this: IExecuteFunctions, itemIndex: number): Promise<ApproverItem> {
 		const problems: ItemProblem[] = [];
 		const orderToken = readOrderToken(this, itemIndex, problems);
-		const email = readEmail(this, 'approverEmailAddress', 'Approver Email', itemIndex, problems, required);
+		const email = readEmail(
+			this,
+			'approverEmailAddress',
+			'Approver Email',
+			itemIndex,
+			problems,
+			required,
+		);
 		if (problems.length) throw refuseItem(this, problems, itemIndex);
 		return { orderToken, email };
 	};
@@ -133,28 +148,41 @@ export async function sendOrderAction(
 	const sent = await sendWrite(context, call, params, {
 		itemIndex,
 		confirm: async (failure): Promise<undefined> => {
-			throw new NodeApiError(context.getNode(), {}, {
-				message: failure.message,
-				description: `${failure.description ?? ''} The request may have reached Servertastic all the same: get the order (Order → Get) to see whether the change was made before running this again.`.trim(),
-				httpCode: failure.httpCode ?? undefined,
-				itemIndex,
-			});
+			throw new NodeApiError(
+				context.getNode(),
+				{},
+				{
+					message: failure.message,
+					description:
+						`${failure.description ?? ''} The request may have reached Servertastic all the same: get the order (Order → Get) to see whether the change was made before running this again.`.trim(),
+					httpCode: failure.httpCode ?? undefined,
+					itemIndex,
+				},
+			);
 		},
 	});
 	const response = sent.outcome === 'sent' ? sent.answer : {};
 	if (response.success === undefined) {
-		throw new NodeApiError(context.getNode(), {}, {
-			message: `Servertastic did not confirm ${call}`,
-			description:
-				'The answer held neither "success" nor "error". Get the order (Order → Get) to see whether the change was made.',
-			itemIndex,
-		});
+		throw new NodeApiError(
+			context.getNode(),
+			{},
+			{
+				message: `Servertastic did not confirm ${call}`,
+				description:
+					'The answer held neither "success" nor "error". Get the order (Order → Get) to see whether the change was made.',
+				itemIndex,
+			},
+		);
 	}
 	return response;
 }
 
 /** The output of an action: the same leading keys every time, the raw answer last. */
-export function actionOutput(orderToken: string, response: IDataObject, fields: IDataObject = {}): IDataObject {
+export function actionOutput(
+	orderToken: string,
+	response: IDataObject,
+	fields: IDataObject = {},
+): IDataObject {
 	return {
 		orderToken,
 		success: true,
@@ -166,13 +194,20 @@ export function actionOutput(orderToken: string, response: IDataObject, fields: 
 }
 
 /** The Output spec of an action: actionOutput's keys; Simplified keeps them all, without `response`. */
-export function actionOutputSpec(fields: string[] = [], extra: Partial<OutputSpec> = {}): OutputSpec {
+export function actionOutputSpec(
+	fields: string[] = [],
+	extra: Partial<OutputSpec> = {},
+): OutputSpec {
 	const keys = ['orderToken', 'success', 'message', ...fields];
 	return { keys, simple: keys, ...extra };
 }
 
 /** An action's fields, then Output and Options, shown for its operation. */
-export function actionDescription(operation: string, output: OutputSpec, properties: INodeProperties[]): INodeProperties[] {
+export function actionDescription(
+	operation: string,
+	output: OutputSpec,
+	properties: INodeProperties[],
+): INodeProperties[] {
 	return updateDisplayOptions({ show: { resource: ['order'], operation: [operation] } }, [
 		...properties,
 		...outputProperties(output),
@@ -188,7 +223,11 @@ export function executeFor<I>(
 	prepare: (this: IExecuteFunctions, itemIndex: number) => Promise<I>,
 	run: (context: IExecuteFunctions, item: I, itemIndex: number) => Promise<INodeExecutionData[]>,
 ) {
-	return async function execute(this: IExecuteFunctions, itemIndex: number, prepared?: I): Promise<INodeExecutionData[]> {
+	return async function execute(
+		this: IExecuteFunctions,
+		itemIndex: number,
+		prepared?: I,
+	): Promise<INodeExecutionData[]> {
 		return await run(this, prepared ?? (await prepare.call(this, itemIndex)), itemIndex);
 	};
 }

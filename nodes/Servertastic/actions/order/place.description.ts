@@ -52,7 +52,10 @@ function specProperties(field: PlaceOrderField): INodeProperties[] {
 		}
 		if (field.name === 'approverEmail') {
 			// The allowed addresses depend on the domain (the CSR's, or Domain Name), so they are listed from the API.
-			return approverEmailLocator({ description: field.description, ...located(property) }, APPROVER_LIST_HINT);
+			return approverEmailLocator(
+				{ description: field.description, ...located(property) },
+				APPROVER_LIST_HINT,
+			);
 		}
 		if (field.name === 'previousOrderToken') {
 			const previous = { ...orderTokenLocator('used', field.description), ...located(property) };
@@ -62,7 +65,8 @@ function specProperties(field: PlaceOrderField): INodeProperties[] {
 	});
 }
 
-const spec = (name: string) => specProperties(PLACE_ORDER_FIELDS.find((field) => field.name === name)!);
+const spec = (name: string) =>
+	specProperties(PLACE_ORDER_FIELDS.find((field) => field.name === name)!);
 const specGroup = (prefix: string) =>
 	PLACE_ORDER_FIELDS.filter((field) => field.name.startsWith(prefix)).flatMap(specProperties);
 
@@ -102,7 +106,8 @@ const properties: INodeProperties[] = [
 			{ name: 'Thawte (SSL123, SSL Web Server)', value: 'thawte' },
 		],
 		default: 'other',
-		description: 'Some brands take extra fields: the intermediate CA choice, Sectigo contact details',
+		description:
+			'Some brands take extra fields: the intermediate CA choice, Sectigo contact details',
 	},
 	...spec('intermediateCa'),
 	{
@@ -113,7 +118,8 @@ const properties: INodeProperties[] = [
 			{
 				name: 'Paste a CSR',
 				value: 'paste',
-				description: 'Send a certificate signing request made on your server; the private key never leaves it',
+				description:
+					'Send a certificate signing request made on your server; the private key never leaves it',
 			},
 			{
 				name: 'Let Servertastic Generate the Key Pair',
@@ -155,9 +161,21 @@ const properties: INodeProperties[] = [
 		type: 'options',
 		options: [
 			{ name: 'DNS', value: 'DNS', description: 'Add a DNS record to the domain' },
-			{ name: 'Email', value: 'EMAIL', description: 'Approve an email sent to an approver address' },
-			{ name: 'HTTP File', value: 'FILE', description: 'Publish a file over HTTP (not for wildcard names)' },
-			{ name: 'HTTPS File', value: 'SFILE', description: 'Publish a file over HTTPS (not for wildcard names)' },
+			{
+				name: 'Email',
+				value: 'EMAIL',
+				description: 'Approve an email sent to an approver address',
+			},
+			{
+				name: 'HTTP File',
+				value: 'FILE',
+				description: 'Publish a file over HTTP (not for wildcard names)',
+			},
+			{
+				name: 'HTTPS File',
+				value: 'SFILE',
+				description: 'Publish a file over HTTPS (not for wildcard names)',
+			},
 		],
 		default: 'EMAIL',
 		description: 'How the certificate authority checks control of the domain (DCV)',
@@ -180,7 +198,7 @@ const properties: INodeProperties[] = [
 		default: false,
 		hint: 'Off: a certificate for example.com covers www.example.com too, and one for www.example.com covers example.com, at no extra cost. On: only the name itself.',
 		description:
-			'Whether to certify only the order\'s name. Otherwise a single-domain certificate also covers www (or, for a www name, the base domain).',
+			"Whether to certify only the order's name. Otherwise a single-domain certificate also covers www (or, for a www name, the base domain).",
 	},
 	{
 		displayName: 'Hashing Algorithm',
@@ -198,7 +216,8 @@ const properties: INodeProperties[] = [
 			{ name: 'SHA-256 Full Chain', value: 'SHA-256-FULL-CHAIN' },
 		],
 		default: '',
-		description: 'The signature hash of the certificate; Servertastic requires one (api2.md productfields)',
+		description:
+			'The signature hash of the certificate; Servertastic requires one (api2.md productfields)',
 		hint: "The product's default reads Get Product Fields for the token and sends the first value it lists (SHA-256 in Servertastic's documentation), also with Check Against Product Fields off; a product that lists none gets none. Choose a value to send it as it is, or use an expression for a value a product lists that is not here.",
 	},
 	{
@@ -211,7 +230,8 @@ const properties: INodeProperties[] = [
 		],
 		default: 'Other',
 		displayOptions: { show: { validationLevel: ['OV', 'EV'] } },
-		description: 'The server the certificate goes on; Servertastic requires it for OV and EV orders',
+		description:
+			'The server the certificate goes on; Servertastic requires it for OV and EV orders',
 	},
 	{
 		displayName: 'Renewal',
@@ -227,7 +247,8 @@ const properties: INodeProperties[] = [
 		name: 'competitiveUpgrade',
 		type: 'boolean',
 		default: false,
-		description: 'Whether the domain has a certificate from another provider that this order replaces',
+		description:
+			'Whether the domain has a certificate from another provider that this order replaces',
 	},
 	// The organisation with its jurisdiction (OV/EV, or a DV key pair Servertastic makes), then the contacts.
 	...specGroup('org'),

@@ -14,9 +14,22 @@ import {
 } from '../../helpers/placeOrderFields';
 import { placementState } from '../../helpers/placementState';
 import { apiRequest } from '../../transport';
-import { readBoolean, readChoice, readCollection, readNameValuePairs, readText, readTextOrList } from '../parameters';
+import {
+	readBoolean,
+	readChoice,
+	readCollection,
+	readNameValuePairs,
+	readText,
+	readTextOrList,
+} from '../parameters';
 import { sendWrite, settle } from '../writeCall';
-import { alreadyPlacedError, keyLostError, notConfirmedError, placedOutput, unconfirmedError } from './place.outcome';
+import {
+	alreadyPlacedError,
+	keyLostError,
+	notConfirmedError,
+	placedOutput,
+	unconfirmedError,
+} from './place.outcome';
 import { withValidationHandOff } from './validationHandOff';
 import { executeFor } from './orderAction';
 import { checkedBody, problemsError, type Reviewed } from './place.preflight';
@@ -55,7 +68,13 @@ function readOptions(context: IExecuteFunctions, itemIndex: number): PlaceOption
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
 	const options = readOptions(this, itemIndex);
 	const context: PlaceOrderContext = {
-		level: readChoice(this, 'validationLevel', itemIndex, 'Product Validation Level', VALIDATION_LEVELS),
+		level: readChoice(
+			this,
+			'validationLevel',
+			itemIndex,
+			'Product Validation Level',
+			VALIDATION_LEVELS,
+		),
 		method: readChoice(this, 'dvAuthMethod', itemIndex, 'Validation Method', DV_AUTH_METHODS),
 		brand: readChoice(this, 'productBrand', itemIndex, 'Product Brand', PRODUCT_BRANDS),
 		renewal: readBoolean(this, 'renewal', itemIndex, 'Renewal'),
@@ -70,7 +89,12 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 			values[field.name] = readText(this, field.name, itemIndex, field.displayName);
 		}
 	}
-	const additionalParameters = readNameValuePairs(this, 'additionalParameters', itemIndex, 'Additional Parameters');
+	const additionalParameters = readNameValuePairs(
+		this,
+		'additionalParameters',
+		itemIndex,
+		'Additional Parameters',
+	);
 	const preparation = preparePlaceOrder({
 		context,
 		orderToken: readText(this, 'orderToken', itemIndex, 'Order Token'),
@@ -80,12 +104,20 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		excludeAddon: readBoolean(this, 'excludeAddon', itemIndex, 'Exclude Free Www'),
 		competitiveUpgrade: readBoolean(this, 'competitiveUpgrade', itemIndex, 'Competitive Upgrade'),
 		hashingAlgorithm: readText(this, 'hashingAlgorithm', itemIndex, 'Hashing Algorithm'),
-		webServerType: context.level === 'DV' ? undefined : readText(this, 'webServerType', itemIndex, 'Web Server Type'),
+		webServerType:
+			context.level === 'DV'
+				? undefined
+				: readText(this, 'webServerType', itemIndex, 'Web Server Type'),
 		values,
 		additionalParameters,
 	});
 	const additionalNames = additionalParameters.map((pair) => pair.name.trim());
-	const common = { options, method: context.method, chosen: { level: context.level, brand: context.brand }, additionalNames };
+	const common = {
+		options,
+		method: context.method,
+		chosen: { level: context.level, brand: context.brand },
+		additionalNames,
+	};
 	if (preparation.ok) return { ...common, order: preparation.order, problems: [] };
 	if (!options.validateOnly) throw problemsError.call(this, preparation.problems, itemIndex);
 	return { ...common, problems: preparation.problems };
@@ -95,8 +127,17 @@ function paired(json: IDataObject, itemIndex: number): INodeExecutionData[] {
 	return [{ json, pairedItem: { item: itemIndex } }];
 }
 
-async function reviewOf(context: IExecuteFunctions, order: PreparedPlaceOrder, itemIndex: number): Promise<IDataObject> {
-	return await apiRequest.call(context, 'order/review', { order_token: order.body.order_token }, { itemIndex });
+async function reviewOf(
+	context: IExecuteFunctions,
+	order: PreparedPlaceOrder,
+	itemIndex: number,
+): Promise<IDataObject> {
+	return await apiRequest.call(
+		context,
+		'order/review',
+		{ order_token: order.body.order_token },
+		{ itemIndex },
+	);
 }
 
 /** The report of Validate Only: what would be sent and everything that stands in the way. */
@@ -118,7 +159,11 @@ function validationReport(
 }
 
 /** The item's answer, with the validation hand-off where it applies. */
-async function placed(context: IExecuteFunctions, json: IDataObject, itemIndex: number): Promise<INodeExecutionData[]> {
+async function placed(
+	context: IExecuteFunctions,
+	json: IDataObject,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	return [await withValidationHandOff(context, json, itemIndex)];
 }
 
@@ -134,7 +179,10 @@ async function answerIfPlaced(
 	itemIndex: number,
 ): Promise<INodeExecutionData[] | undefined> {
 	const current = await reviewOf(context, order, itemIndex);
-	reviewed.sanCount = Number.isFinite(Number(current.san_count)) && String(current.san_count).trim() !== '' ? Number(current.san_count) : null;
+	reviewed.sanCount =
+		Number.isFinite(Number(current.san_count)) && String(current.san_count).trim() !== ''
+			? Number(current.san_count)
+			: null;
 	reviewed.productCode = textOf(current.st_product_code)?.trim() || null;
 	// Order Placed is also a fresh token's status: placementState tells the two apart (its comments say how).
 	if (placementState(current) !== 'placed') return undefined;
@@ -144,7 +192,13 @@ async function answerIfPlaced(
 		return paired(validationReport(item, problems, false), itemIndex);
 	}
 	if (item.options.ifAlreadyPlaced === 'fail') throw alreadyPlacedError(context, status, itemIndex);
-	const json = placedOutput(current, order, item.method, 'alreadyPlaced', 'The order was already placed; nothing was sent');
+	const json = placedOutput(
+		current,
+		order,
+		item.method,
+		'alreadyPlaced',
+		'The order was already placed; nothing was sent',
+	);
 	return await placed(context, json, itemIndex);
 }
 
@@ -165,7 +219,8 @@ async function placeItem(
 		if (answered) return answered;
 	}
 	const checked = await checkedBody.call(context, item, order, itemIndex, reviewed);
-	if (checked.problems) return paired(validationReport(item, checked.problems, true, checked.body), itemIndex);
+	if (checked.problems)
+		return paired(validationReport(item, checked.problems, true, checked.body), itemIndex);
 	const body = checked.body;
 
 	// POST: the API requires it when a CSR is sent. Never retried: a repeat could spend points twice.
@@ -182,14 +237,26 @@ async function placeItem(
 		// A generated private key came only in the lost answer: the order is placed, the key is gone.
 		if (order.csrSource === 'generate') throw keyLostError(context, itemIndex);
 		const message = 'The order was placed; its answer was lost and its state confirms it';
-		return await placed(context, placedOutput(sent.confirmation, order, method, 'confirmedAfterUncertainAnswer', message), itemIndex);
+		return await placed(
+			context,
+			placedOutput(sent.confirmation, order, method, 'confirmedAfterUncertainAnswer', message),
+			itemIndex,
+		);
 	}
 	const response = sent.answer;
 	if (response.success === undefined) throw notConfirmedError(context, order, itemIndex);
 	if (order.csrSource === 'generate' && typeof context.addExecutionHints === 'function') {
-		context.addExecutionHints({ message: 'The private key in the output is shown once: Servertastic does not store it. Save it now.', location: 'outputPane' });
+		context.addExecutionHints({
+			message:
+				'The private key in the output is shown once: Servertastic does not store it. Save it now.',
+			location: 'outputPane',
+		});
 	}
-	return await placed(context, placedOutput(response, { ...order, body }, method, 'placed'), itemIndex);
+	return await placed(
+		context,
+		placedOutput(response, { ...order, body }, method, 'placed'),
+		itemIndex,
+	);
 }
 
 export const execute = executeFor(prepare, placeItem);

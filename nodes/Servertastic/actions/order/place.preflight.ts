@@ -73,7 +73,8 @@ export async function checkedBody(
 	const matchProduct = async (code: string | null) => {
 		if (!checks || !code) return;
 		problems.push(...(await levelBrandCheck.call(this, item, code, itemIndex)));
-		if (problems.length && !options.validateOnly) throw problemsError.call(this, problems, itemIndex);
+		if (problems.length && !options.validateOnly)
+			throw problemsError.call(this, problems, itemIndex);
 	};
 	await matchProduct(reviewed.productCode);
 	// A Hashing Algorithm left at the product's default needs productfields even without the checks.
@@ -81,9 +82,16 @@ export async function checkedBody(
 	const list = await productFieldsFor.call(this, order.body.order_token, itemIndex, reviewed);
 	// Without review (Check Order First off), productfields names the product.
 	if (!reviewed.productCode) await matchProduct(list.productCode);
-	const body = withProductChoices(order.body, list.fields, { hashingDefault: order.hashingDefault });
+	const body = withProductChoices(order.body, list.fields, {
+		hashingDefault: order.hashingDefault,
+	});
 	if (!checks) return { body };
-	problems.push(...preflightProblems(body, list.fields, { additionalNames: item.additionalNames, sanCount: reviewed.sanCount }));
+	problems.push(
+		...preflightProblems(body, list.fields, {
+			additionalNames: item.additionalNames,
+			sanCount: reviewed.sanCount,
+		}),
+	);
 	if (options.validateOnly) return { body, problems };
 	if (problems.length) throw problemsError.call(this, problems, itemIndex);
 	return { body };

@@ -1,6 +1,10 @@
 import type { IExecuteFunctions } from 'n8n-workflow';
 
-import { fieldsForSanCount, normaliseProductFields, type ProductFieldList } from '../../helpers/productFields';
+import {
+	fieldsForSanCount,
+	normaliseProductFields,
+	type ProductFieldList,
+} from '../../helpers/productFields';
 import { type ListedFacts, productFacts } from '../../helpers/productMatch';
 import { apiRequest, apiRequestJson } from '../../transport';
 
@@ -32,8 +36,17 @@ function readsOf(context: IExecuteFunctions): SharedReads {
 	return reads;
 }
 
-async function readProductFields(context: IExecuteFunctions, token: string, itemIndex: number): Promise<ProductFieldList> {
-	const answer = await apiRequestJson.call(context, 'order/productfields', { order_token: token }, { itemIndex, acceptList: true });
+async function readProductFields(
+	context: IExecuteFunctions,
+	token: string,
+	itemIndex: number,
+): Promise<ProductFieldList> {
+	const answer = await apiRequestJson.call(
+		context,
+		'order/productfields',
+		{ order_token: token },
+		{ itemIndex, acceptList: true },
+	);
 	return normaliseProductFields(answer);
 }
 
@@ -51,7 +64,9 @@ export async function productFieldsFor(
 	if (entry) {
 		const list = await entry.list.catch(() => undefined);
 		if (list && list.productCode === key) {
-			return sanCount === entry.sanCount ? list : { ...list, fields: fieldsForSanCount(list.fields, sanCount) };
+			return sanCount === entry.sanCount
+				? list
+				: { ...list, fields: fieldsForSanCount(list.fields, sanCount) };
 		}
 		return await readProductFields(this, token, itemIndex);
 	}
@@ -78,10 +93,12 @@ export async function productListFor(
 ): Promise<Map<string, ListedFacts> | undefined> {
 	const reads = readsOf(this);
 	if (!reads.products) {
-		reads.products = apiRequest.call(this, 'product/listproducts', { product_group: 'All' }, { itemIndex }).then(productFacts, (error: Error) => {
-			onFailure(error.message);
-			return undefined;
-		});
+		reads.products = apiRequest
+			.call(this, 'product/listproducts', { product_group: 'All' }, { itemIndex })
+			.then(productFacts, (error: Error) => {
+				onFailure(error.message);
+				return undefined;
+			});
 	}
 	return await reads.products;
 }

@@ -25,10 +25,22 @@ const KEEP = 'keep';
 const METHOD_CHOICES = [KEEP, ...DV_AUTH_METHODS] as const;
 
 /** A private key Servertastic made is in its answer once: Selected Fields never drops it. */
-export const output = actionOutputSpec(['commonName', 'validation', 'validationFile', 'dnsRecord', 'csr', 'privateKey'], {
-	simple: ['orderToken', 'success', 'message', 'commonName', 'validation', 'validationFile', 'dnsRecord', 'privateKey'],
-	alwaysKept: ['privateKey'],
-});
+export const output = actionOutputSpec(
+	['commonName', 'validation', 'validationFile', 'dnsRecord', 'csr', 'privateKey'],
+	{
+		simple: [
+			'orderToken',
+			'success',
+			'message',
+			'commonName',
+			'validation',
+			'validationFile',
+			'dnsRecord',
+			'privateKey',
+		],
+		alwaysKept: ['privateKey'],
+	},
+);
 
 export const description = actionDescription('reissue', output, [
 	{
@@ -51,7 +63,11 @@ export const description = actionDescription('reissue', output, [
 		type: 'options',
 		options: [
 			{ name: 'DNS', value: 'DNS', description: 'Add a DNS record to the domain' },
-			{ name: 'Email', value: 'EMAIL', description: 'Approve an email sent to an approver address' },
+			{
+				name: 'Email',
+				value: 'EMAIL',
+				description: 'Approve an email sent to an approver address',
+			},
 			{
 				name: 'HTTP File',
 				value: 'FILE',
@@ -62,7 +78,11 @@ export const description = actionDescription('reissue', output, [
 				value: 'SFILE',
 				description: 'Publish a file over HTTPS (not for wildcard names)',
 			},
-			{ name: 'Keep Current', value: KEEP, description: 'Validate as the order was validated before' },
+			{
+				name: 'Keep Current',
+				value: KEEP,
+				description: 'Validate as the order was validated before',
+			},
 		],
 		default: KEEP,
 		description: 'How the certificate authority checks control of the domain for the reissue',
@@ -92,30 +112,50 @@ function readCsr(text: string, problems: ItemProblem[]): ParsedCsr | undefined {
 	try {
 		csr = parseCsr(text);
 	} catch (error) {
-		problems.push({ field: 'CSR', problem: `cannot be read: ${error instanceof CsrError ? error.message : 'not a valid CSR'}` });
+		problems.push({
+			field: 'CSR',
+			problem: `cannot be read: ${error instanceof CsrError ? error.message : 'not a valid CSR'}`,
+		});
 		return undefined;
 	}
 	const keyIssue = csrKeyProblem(csr);
 	if (keyIssue) problems.push({ field: 'CSR', problem: `is not acceptable: ${keyIssue}` });
 	const commonName = (csr.commonName ?? csr.subjectAltNames[0] ?? '').trim().toLowerCase();
 	const nameIssue = commonName ? hostnameProblem(commonName, { allowWildcard: true }) : undefined;
-	if (nameIssue) problems.push({ field: 'CSR', problem: `has a common name that cannot be certified: ${nameIssue}` });
+	if (nameIssue)
+		problems.push({
+			field: 'CSR',
+			problem: `has a common name that cannot be certified: ${nameIssue}`,
+		});
 	return csr;
 }
 
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
 	const problems: ItemProblem[] = [];
 	const orderToken = readOrderToken(this, itemIndex, problems);
-	const choice = readChoice(this, 'validationMethod', itemIndex, 'Validation Method', METHOD_CHOICES);
+	const choice = readChoice(
+		this,
+		'validationMethod',
+		itemIndex,
+		'Validation Method',
+		METHOD_CHOICES,
+	);
 	const method = choice === KEEP ? undefined : (choice as DvAuthMethod);
 	const approverEmail =
-		method === 'EMAIL' ? readEmail(this, 'approverEmailAddress', 'Approver Email', itemIndex, problems, false) : '';
+		method === 'EMAIL'
+			? readEmail(this, 'approverEmailAddress', 'Approver Email', itemIndex, problems, false)
+			: '';
 	const csrText = readText(this, 'csr', itemIndex, 'CSR');
 	const csr = csrText.trim() ? readCsr(csrText, problems) : undefined;
-	const commonName = csr ? (csr.commonName ?? csr.subjectAltNames[0] ?? '').trim().toLowerCase() : null;
+	const commonName = csr
+		? (csr.commonName ?? csr.subjectAltNames[0] ?? '').trim().toLowerCase()
+		: null;
 	if (csr) {
 		// Without a new CSR the order's names are not known here; the API checks them.
-		const wildcardIssue = wildcardFileValidationProblem(method, [commonName ?? '', ...csr.subjectAltNames]);
+		const wildcardIssue = wildcardFileValidationProblem(method, [
+			commonName ?? '',
+			...csr.subjectAltNames,
+		]);
 		if (wildcardIssue) problems.push({ field: 'Validation Method', problem: wildcardIssue });
 	}
 	if (problems.length) throw refuseItem(this, problems, itemIndex);
@@ -156,9 +196,12 @@ async function reissueItem(
 	// The answer: dns_string, dns_name, file_name, file_contents, csr, private_key (api2.md "reissue").
 	const hasDns = textOf(response.dns_string) !== null;
 	const hasFile = textOf(response.file_contents) !== null;
-	const method: DvAuthMethod | undefined = item.method ?? (hasDns ? 'DNS' : hasFile ? 'FILE' : undefined);
+	const method: DvAuthMethod | undefined =
+		item.method ?? (hasDns ? 'DNS' : hasFile ? 'FILE' : undefined);
 	const hasDcvData =
-		method === 'EMAIL' || (method === 'DNS' && hasDns) || ((method === 'FILE' || method === 'SFILE') && hasFile);
+		method === 'EMAIL' ||
+		(method === 'DNS' && hasDns) ||
+		((method === 'FILE' || method === 'SFILE') && hasFile);
 	let commonName = commonNameOf(item, response);
 	if (hasDcvData && !commonName) {
 		// The instructions need the domain; a read is safe, and the reissue stands if it fails.

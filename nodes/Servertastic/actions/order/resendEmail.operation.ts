@@ -4,7 +4,13 @@ import { objectOf } from '../../helpers/normalise';
 import { textOf } from '../../helpers/output';
 import { orderTokenProperty } from '../common.descriptions';
 import { readChoice } from '../parameters';
-import { actionOutputSpec, type ItemProblem, orderAction, readOrderToken, refuseItem } from './orderAction';
+import {
+	actionOutputSpec,
+	type ItemProblem,
+	orderAction,
+	readOrderToken,
+	refuseItem,
+} from './orderAction';
 
 /** The API's spelling: Fulfillment. */
 const EMAIL_TYPES = ['Approver', 'Fulfillment'] as const;
@@ -49,7 +55,8 @@ export const { description, execute } = orderAction({
 				{
 					name: 'Approver Email',
 					value: 'Approver',
-					description: 'The validation email, to the approver address of an order validated by email',
+					description:
+						'The validation email, to the approver address of an order validated by email',
 				},
 				{
 					name: 'Fulfilment Email (Certificate)',
@@ -68,7 +75,9 @@ export const { description, execute } = orderAction({
 		return {
 			emailType: textOf(response.type) ?? emailType,
 			// Every address the email went to, once each.
-			sentTo: [...new Set(Object.values(recipients).filter((email): email is string => email !== null))],
+			sentTo: [
+				...new Set(Object.values(recipients).filter((email): email is string => email !== null)),
+			],
 			recipients,
 		};
 	},

@@ -1,5 +1,10 @@
 import { orderTokenProperty } from '../common.descriptions';
-import { actionOutputSpec, orderAction, orderApproverProperty, prepareWithApprover } from './orderAction';
+import {
+	actionOutputSpec,
+	orderAction,
+	orderApproverProperty,
+	prepareWithApprover,
+} from './orderAction';
 
 export const { output, description, prepare, execute } = orderAction({
 	operation: 'switchToEmailValidation',
@@ -15,6 +20,9 @@ export const { output, description, prepare, execute } = orderAction({
 	prepare: prepareWithApprover(false),
 	// api2.md documents only order_token; Servertastic's own client also sends the approver as
 	// `email_address` (STOrderManager::changeAuth). The answer is `success` only.
-	params: ({ orderToken, email }) => ({ order_token: orderToken, ...(email ? { email_address: email } : {}) }),
+	params: ({ orderToken, email }) => ({
+		order_token: orderToken,
+		...(email ? { email_address: email } : {}),
+	}),
 	fields: (_response, { email }) => ({ method: 'EMAIL', approverEmail: email || null }),
 });

@@ -1,4 +1,9 @@
-import type { IBinaryKeyData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type {
+	IBinaryKeyData,
+	IDataObject,
+	IExecuteFunctions,
+	INodeExecutionData,
+} from 'n8n-workflow';
 
 import type { DcvInstructions } from '../../helpers/dcv';
 
@@ -19,14 +24,21 @@ export async function withValidationHandOff(
 	const file = validation?.file ?? null;
 	const output: IDataObject = {
 		...json,
-		validationFile: file && file.path ? { name: file.path.replace(/^.*\//, ''), path: file.path, url: file.url } : null,
+		validationFile:
+			file && file.path
+				? { name: file.path.replace(/^.*\//, ''), path: file.path, url: file.url }
+				: null,
 		dnsRecord: validation?.dnsRecord ? { ...validation.dnsRecord } : null,
 	};
 	const item: INodeExecutionData = { json: output, pairedItem: { item: itemIndex } };
 	if (file && file.path) {
 		const name = file.path.replace(/^.*\//, '');
 		const binary: IBinaryKeyData = {
-			[VALIDATION_FILE_PROPERTY]: await context.helpers.prepareBinaryData(Buffer.from(file.contents, 'utf8'), name, 'text/plain'),
+			[VALIDATION_FILE_PROPERTY]: await context.helpers.prepareBinaryData(
+				Buffer.from(file.contents, 'utf8'),
+				name,
+				'text/plain',
+			),
 		};
 		item.binary = binary;
 	}

@@ -50,7 +50,11 @@ export const description = updateDisplayOptions(
 function readValidationLevels(context: IExecuteFunctions, itemIndex: number): ValidationLevel[] {
 	const value = context.getNodeParameter('validationLevels', itemIndex, []) as unknown;
 	const entries =
-		typeof value === 'string' ? value.split(',') : Array.isArray(value) ? (value as unknown[]) : [value];
+		typeof value === 'string'
+			? value.split(',')
+			: Array.isArray(value)
+				? (value as unknown[])
+				: [value];
 	const levels: ValidationLevel[] = [];
 	for (const entry of entries) {
 		const text = typeof entry === 'string' ? entry.trim().toUpperCase() : undefined;
@@ -69,7 +73,10 @@ function readValidationLevels(context: IExecuteFunctions, itemIndex: number): Va
 }
 
 /** The products the account can order (`product/listproducts`), one item each. */
-export async function execute(this: IExecuteFunctions, itemIndex: number): Promise<INodeExecutionData[]> {
+export async function execute(
+	this: IExecuteFunctions,
+	itemIndex: number,
+): Promise<INodeExecutionData[]> {
 	const productGroup = readChoice(this, 'productGroup', itemIndex, 'Product Group', PRODUCT_GROUPS);
 	const levels = readValidationLevels(this, itemIndex);
 	const limit = readLimit(this, itemIndex);
@@ -82,6 +89,9 @@ export async function execute(this: IExecuteFunctions, itemIndex: number): Promi
 	// `products` repeats, one per product (api2.md "listproduct"): one object or a list.
 	const products = entriesOf(answer.products)
 		.map(listedProduct)
-		.filter((product) => levels.length === 0 || levels.includes(product.validationLevel as ValidationLevel));
+		.filter(
+			(product) =>
+				levels.length === 0 || levels.includes(product.validationLevel as ValidationLevel),
+		);
 	return asItems(upTo(products, limit), itemIndex);
 }

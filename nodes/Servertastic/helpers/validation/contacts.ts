@@ -64,11 +64,14 @@ export function emailProblem(value: string): string | undefined {
 		}
 	}
 	if (local.startsWith('.') || local.endsWith('.') || local.includes('..')) {
-		return invalid('the part before the "@" must not start or end with a dot or have two dots in a row');
+		return invalid(
+			'the part before the "@" must not start or end with a dot or have two dots in a row',
+		);
 	}
 
 	if (domain === '') return invalid('nothing after the "@"');
-	if (domain.startsWith('[')) return invalid('it needs a domain name after the "@", not an IP address');
+	if (domain.startsWith('['))
+		return invalid('it needs a domain name after the "@", not an IP address');
 	const why = hostReason(domain, false, 'domain');
 	if (why) return invalid(`the domain ${show(domain)} ${why}`);
 	return undefined;

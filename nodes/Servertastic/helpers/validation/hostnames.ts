@@ -34,7 +34,11 @@ function looksLikeIpAddress(value: string): boolean {
 	// IPv6: hex groups of up to four digits, either compressed (::) or all eight, maybe a zone.
 	const groups = value.replace(/%\S+$/, '').split(':');
 	if (groups.length < 3 || groups.length > 8) return false;
-	if (!groups.every((group) => /^[0-9a-f]{0,4}$/i.test(group) || /^\d{1,3}(\.\d{1,3}){3}$/.test(group))) {
+	if (
+		!groups.every(
+			(group) => /^[0-9a-f]{0,4}$/i.test(group) || /^\d{1,3}(\.\d{1,3}){3}$/.test(group),
+		)
+	) {
 		return false;
 	}
 	return value.includes('::') || groups.length === 8;
@@ -68,7 +72,11 @@ function punycodeSuggestion(value: string, allowWildcard: boolean): string | und
 }
 
 /** Why value is not a usable public DNS name, without the "(got ...)" part; undefined if fine. */
-export function hostReason(value: string, allowWildcard: boolean, kind: 'host' | 'domain'): string | undefined {
+export function hostReason(
+	value: string,
+	allowWildcard: boolean,
+	kind: 'host' | 'domain',
+): string | undefined {
 	if (value.trim() === '') return 'must not be empty';
 	const bad = badCharacterReason(value, false);
 	if (bad) return bad;
@@ -95,7 +103,11 @@ export function hostReason(value: string, allowWildcard: boolean, kind: 'host' |
 }
 
 /** The wildcard, the labels and the top-level domain of a name that has passed the checks above. */
-function labelsReason(value: string, allowWildcard: boolean, kind: 'host' | 'domain'): string | undefined {
+function labelsReason(
+	value: string,
+	allowWildcard: boolean,
+	kind: 'host' | 'domain',
+): string | undefined {
 	const wildcard = value.startsWith('*.');
 	if (wildcard && !allowWildcard) return 'must not be a wildcard ("*.") name here';
 	const rest = wildcard ? value.slice(2) : value;

@@ -120,7 +120,8 @@ const MAX_ORDER_TOKEN_LENGTH = 128;
 
 /** Order tokens are secrets of a kind: the problem never repeats the value. Empty is the caller's call. */
 export function orderTokenProblem(value: string): string | undefined {
-	if (value.length > MAX_ORDER_TOKEN_LENGTH) return `is longer than ${MAX_ORDER_TOKEN_LENGTH} characters`;
+	if (value.length > MAX_ORDER_TOKEN_LENGTH)
+		return `is longer than ${MAX_ORDER_TOKEN_LENGTH} characters`;
 	if (!/^[A-Za-z0-9_-]+$/.test(value)) return 'may only hold letters, digits, "-" and "_"';
 	return undefined;
 }

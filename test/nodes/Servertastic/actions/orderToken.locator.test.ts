@@ -21,7 +21,9 @@ afterAll(async () => await simulator.close());
 const TOKEN_OPERATIONS = new Servertastic().description.properties
 	.filter((property) => property.name === 'orderToken')
 	.flatMap((property) => property.displayOptions?.show?.operation ?? []);
-const withToken = OPERATIONS.filter((operation) => operation.resource === 'order' && TOKEN_OPERATIONS.includes(operation.operation));
+const withToken = OPERATIONS.filter(
+	(operation) => operation.resource === 'order' && TOKEN_OPERATIONS.includes(operation.operation),
+);
 
 const FORMS: Array<[string, (token: string) => INodeParameters['orderToken'], boolean]> = [
 	['From List', (token) => locator(token), false],
@@ -31,7 +33,11 @@ const FORMS: Array<[string, (token: string) => INodeParameters['orderToken'], bo
 	['a plain string token (saved before the locator)', (token) => token, false],
 ];
 
-const cases = withToken.flatMap((operation) => FORMS.map(([form, value, perItem]) => [operation.label, form, operation, value, perItem] as const));
+const cases = withToken.flatMap((operation) =>
+	FORMS.map(
+		([form, value, perItem]) => [operation.label, form, operation, value, perItem] as const,
+	),
+);
 
 describe('every operation reads the Order Token locator, and the plain strings of older workflows', () => {
 	it.each(cases)('%s, %s', async (_label, _form, operation, value, perItem) => {
@@ -41,14 +47,25 @@ describe('every operation reads the Order Token locator, and the plain strings o
 		// A fixed value is the same for every item: one item then.
 		const items = perItem ? setup.inputItems : setup.inputItems.slice(0, 1);
 		const parameters = { ...setup.parameters, orderToken: value(setup.tokens[0]) };
-		const result = await runServertastic(simulator, nodeParameters(operation, { ...parameters, options: { concurrency: 1 } }), { inputItems: items });
-		expect({ status: result.status, error: result.error?.message }).toEqual({ status: 'success', error: undefined });
-		const sent = simulator.requestsTo(operation.call).map((request) => request.query.order_token ?? request.body?.order_token);
+		const result = await runServertastic(
+			simulator,
+			nodeParameters(operation, { ...parameters, options: { concurrency: 1 } }),
+			{ inputItems: items },
+		);
+		expect({ status: result.status, error: result.error?.message }).toEqual({
+			status: 'success',
+			error: undefined,
+		});
+		const sent = simulator
+			.requestsTo(operation.call)
+			.map((request) => request.query.order_token ?? request.body?.order_token);
 		expect(sent).toEqual(setup.tokens.slice(0, items.length));
 	});
 
 	it('covers every operation that takes a token', () => {
-		expect(new Set(withToken.map((operation) => operation.operation))).toEqual(new Set(TOKEN_OPERATIONS));
+		expect(new Set(withToken.map((operation) => operation.operation))).toEqual(
+			new Set(TOKEN_OPERATIONS),
+		);
 		expect(TOKEN_OPERATIONS).toHaveLength(11);
 	});
 });

@@ -19,15 +19,22 @@ beforeAll(async () => {
 afterAll(async () => await simulator.close());
 beforeEach(() => simulator.reset({ state: true }));
 
-const shaped = OPERATIONS.filter((operation) => outputSpecOf(operation.resource, operation.operation));
-const specOf = (operation: (typeof shaped)[number]) => outputSpecOf(operation.resource, operation.operation)!;
+const shaped = OPERATIONS.filter((operation) =>
+	outputSpecOf(operation.resource, operation.operation),
+);
+const specOf = (operation: (typeof shaped)[number]) =>
+	outputSpecOf(operation.resource, operation.operation)!;
 const IS_API_KEY = /^[a-z0-9]+(_[a-z0-9]+)*$/;
 
 async function run(operation: (typeof shaped)[number], output: INodeParameters) {
 	const setup = await operation.setup(simulator);
-	const result = await runServertastic(simulator, nodeParameters(operation, { ...setup.parameters, ...output }), {
-		inputItems: setup.inputItems,
-	});
+	const result = await runServertastic(
+		simulator,
+		nodeParameters(operation, { ...setup.parameters, ...output }),
+		{
+			inputItems: setup.inputItems,
+		},
+	);
 	return { setup, result };
 }
 
@@ -53,7 +60,9 @@ describe('Output: Simplified, Raw, Selected Fields', () => {
 	});
 
 	it('the editor default is Simplified on every operation, and an AI tool call that leaves Output out gets it too', () => {
-		const outputs = new Servertastic().description.properties.filter((property: INodeProperties) => property.name === 'output');
+		const outputs = new Servertastic().description.properties.filter(
+			(property: INodeProperties) => property.name === 'output',
+		);
 		expect(outputs.length).toBeGreaterThanOrEqual(shaped.length - 1);
 		for (const property of outputs) expect(property.default).toBe('simple');
 		// The runs below pass no Output parameter at all, as a tool call does for what the agent does not fill in.
@@ -85,7 +94,10 @@ describe('Output: Simplified, Raw, Selected Fields', () => {
 			}
 			if (operation.operation === 'get') {
 				// A read: asking again gives the answer the node returned, key for key.
-				const query = operation.resource === 'order' ? `order_token=${setup.tokens[0]}` : `api_key=${encodeURIComponent(simulator.apiKey)}`;
+				const query =
+					operation.resource === 'order'
+						? `order_token=${setup.tokens[0]}`
+						: `api_key=${encodeURIComponent(simulator.apiKey)}`;
 				const again = await fetch(`${simulator.url}/${operation.call}.json?${query}`);
 				expect(result.success[0].json).toEqual(await again.json());
 			}
@@ -100,8 +112,12 @@ describe('Output: Simplified, Raw, Selected Fields', () => {
 			const { result } = await run(operation, { output: 'selected', fields: chosen });
 			expect(result.status).toBe('success');
 			for (const item of result.success) {
-				const kept = (spec.alwaysKept ?? []).filter((key) => item.json[key] !== null && item.json[key] !== undefined);
-				expect(Object.keys(item.json)).toEqual(spec.keys.filter((key) => chosen.includes(key) || kept.includes(key)));
+				const kept = (spec.alwaysKept ?? []).filter(
+					(key) => item.json[key] !== null && item.json[key] !== undefined,
+				);
+				expect(Object.keys(item.json)).toEqual(
+					spec.keys.filter((key) => chosen.includes(key) || kept.includes(key)),
+				);
 			}
 		},
 	);
@@ -109,9 +125,14 @@ describe('Output: Simplified, Raw, Selected Fields', () => {
 	it.each(shaped.map((operation) => [operation.label, operation] as const))(
 		'%s: a field the operation does not output is refused before any request, naming it',
 		async (_label, operation) => {
-			const { result } = await run(operation, { output: 'selected', fields: '={{ "status,response" }}' });
+			const { result } = await run(operation, {
+				output: 'selected',
+				fields: '={{ "status,response" }}',
+			});
 			expect(result.status).toBe('error');
-			expect(result.error?.message).toMatch(/'Fields' lists .*"response".* not a field of this operation's output .*\[item 0\]$/);
+			expect(result.error?.message).toMatch(
+				/'Fields' lists .*"response".* not a field of this operation's output .*\[item 0\]$/,
+			);
 			expect(simulator.requestsTo(operation.call)).toEqual([]);
 		},
 	);
@@ -119,19 +140,29 @@ describe('Output: Simplified, Raw, Selected Fields', () => {
 	it('Selected Fields with nothing chosen is refused; Continue puts each item on the error output, paired', async () => {
 		const operation = shaped.find((candidate) => candidate.label === 'order → cancel')!;
 		const setup = await operation.setup(simulator);
-		const result = await runServertastic(simulator, nodeParameters(operation, { ...setup.parameters, output: 'selected', fields: [] }), {
-			inputItems: setup.inputItems,
-			onError: 'continueErrorOutput',
-		});
+		const result = await runServertastic(
+			simulator,
+			nodeParameters(operation, { ...setup.parameters, output: 'selected', fields: [] }),
+			{
+				inputItems: setup.inputItems,
+				onError: 'continueErrorOutput',
+			},
+		);
 		expect(result.success).toEqual([]);
-		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(result.errorOutput[0].json.error).toMatch(/^'Fields' is empty/);
 		expect(simulator.requestsTo('order/cancel')).toEqual([]);
 	});
 });
 
 describe('a private key Servertastic generated is in the output once, with its notice, in every mode', () => {
-	const operation = shaped.find((candidate) => candidate.label === 'order → place (generated key pair)')!;
+	const operation = shaped.find(
+		(candidate) => candidate.label === 'order → place (generated key pair)',
+	)!;
 	it.each([
 		['Simplified', {}],
 		['Raw', { output: 'raw' }],

@@ -23,10 +23,17 @@ function contextAnswering(reply: Reply) {
 		getNode: () => NODE,
 		getCredentials: async () => ({ apiKey: 'test-key-0000', environment: 'test' }),
 		helpers: {
-			httpRequestWithAuthentication: async (_type: string, request: { method?: string; url: string }) => {
+			httpRequestWithAuthentication: async (
+				_type: string,
+				request: { method?: string; url: string },
+			) => {
 				requests.push(request);
 				if ('code' in reply) throw Object.assign(new Error('socket'), { code: reply.code });
-				return { statusCode: reply.statusCode, headers: { 'content-type': 'application/json' }, body: reply.body };
+				return {
+					statusCode: reply.statusCode,
+					headers: { 'content-type': 'application/json' },
+					body: reply.body,
+				};
 			},
 		},
 	} as unknown as IExecuteFunctions;
@@ -51,7 +58,10 @@ describe('settle', () => {
 
 describe('sendWrite', () => {
 	it('sends the call once and gives the answer; confirm is not asked', async () => {
-		const { context, requests } = contextAnswering({ statusCode: 200, body: '{"success":"Order cancelled"}' });
+		const { context, requests } = contextAnswering({
+			statusCode: 200,
+			body: '{"success":"Order cancelled"}',
+		});
 		const confirm = jest.fn(async () => 'never');
 		const result = await sendWrite(context, 'order/cancel', PARAMS, { itemIndex: 0, confirm });
 		expect(result).toEqual({ outcome: 'sent', answer: { success: 'Order cancelled' } });
@@ -66,9 +76,13 @@ describe('sendWrite', () => {
 			body: '{"error":{"code":-1,"message":"Order cannot be cancelled"}}',
 		});
 		const confirm = jest.fn(async () => 'never');
-		const sent = await settle(sendWrite(context, 'order/cancel', PARAMS, { itemIndex: 2, confirm }));
+		const sent = await settle(
+			sendWrite(context, 'order/cancel', PARAMS, { itemIndex: 2, confirm }),
+		);
 		expect(sent.failure).toBeInstanceOf(ServertasticApiError);
-		expect(sent.failure?.message).toBe('Servertastic refused order/cancel: Order cannot be cancelled');
+		expect(sent.failure?.message).toBe(
+			'Servertastic refused order/cancel: Order cannot be cancelled',
+		);
 		expect((sent.failure as ServertasticApiError).uncertain).toBe(false);
 		expect(confirm).not.toHaveBeenCalled();
 		expect(requests).toHaveLength(1);
@@ -80,7 +94,9 @@ describe('sendWrite', () => {
 		const result = await sendWrite(context, 'order/place', PARAMS, { itemIndex: 1, confirm });
 		expect(result.outcome).toBe('confirmedAfterUncertainAnswer');
 		if (result.outcome !== 'confirmedAfterUncertainAnswer') return;
-		expect(result.confirmation).toEqual({ placedAfter: 'Servertastic could not be reached for order/place: the connection was reset' });
+		expect(result.confirmation).toEqual({
+			placedAfter: 'Servertastic could not be reached for order/place: the connection was reset',
+		});
 		expect(result.failure).toBe(confirm.mock.calls[0][0]);
 		expect((result.failure as ServertasticApiError).uncertain).toBe(true);
 		expect(confirm).toHaveBeenCalledTimes(1);
@@ -90,9 +106,13 @@ describe('sendWrite', () => {
 	it('rejects with the original failure when confirm finds no effect', async () => {
 		const { context, requests } = contextAnswering(RESET);
 		const confirm = jest.fn(async (_failure: NodeApiError) => undefined);
-		const sent = await settle(sendWrite(context, 'order/generatetoken', PARAMS, { itemIndex: 0, confirm }));
+		const sent = await settle(
+			sendWrite(context, 'order/generatetoken', PARAMS, { itemIndex: 0, confirm }),
+		);
 		expect(sent.failure).toBe(confirm.mock.calls[0][0]);
-		expect(sent.failure?.message).toBe('Servertastic could not be reached for order/generatetoken: the connection was reset');
+		expect(sent.failure?.message).toBe(
+			'Servertastic could not be reached for order/generatetoken: the connection was reset',
+		);
 		expect(confirm).toHaveBeenCalledTimes(1);
 		expect(requests).toHaveLength(1);
 	});
@@ -103,7 +123,9 @@ describe('sendWrite', () => {
 		const confirm = jest.fn(async (): Promise<undefined> => {
 			throw own;
 		});
-		const sent = await settle(sendWrite(context, 'order/reissue', PARAMS, { itemIndex: 0, confirm }));
+		const sent = await settle(
+			sendWrite(context, 'order/reissue', PARAMS, { itemIndex: 0, confirm }),
+		);
 		expect(sent.failure).toBe(own);
 		expect(requests).toHaveLength(1);
 	});

@@ -1,5 +1,14 @@
-import { daysUntil, laterApiDate, normaliseApiDate, parseApiDate, shiftApiDate } from '../../../../nodes/Servertastic/helpers/apiDates';
-import { lastModifiedOf, latestModificationOf } from '../../../../nodes/Servertastic/helpers/orderReview';
+import {
+	daysUntil,
+	laterApiDate,
+	normaliseApiDate,
+	parseApiDate,
+	shiftApiDate,
+} from '../../../../nodes/Servertastic/helpers/apiDates';
+import {
+	lastModifiedOf,
+	latestModificationOf,
+} from '../../../../nodes/Servertastic/helpers/orderReview';
 
 describe('API dates', () => {
 	it('normalises the API format and ISO forms, refuses anything else', () => {

@@ -1,7 +1,12 @@
 import { readdirSync, readFileSync } from 'fs';
 import { join } from 'path';
 
-import { CsrError, csrKeyProblem, parseCsr, type ParsedCsr } from '../../../../nodes/Servertastic/helpers/csr';
+import {
+	CsrError,
+	csrKeyProblem,
+	parseCsr,
+	type ParsedCsr,
+} from '../../../../nodes/Servertastic/helpers/csr';
 import { children, parseDer, valueBytes } from '../../../../nodes/Servertastic/helpers/der';
 import { seededRandom } from '../../../support/random';
 
@@ -28,7 +33,6 @@ function sequence(...parts: Buffer[]): Buffer {
 	return Buffer.concat([Buffer.from([0x30, ...length]), body]);
 }
 
-
 /** Parses, insisting that any failure is a CsrError. */
 function parseOrCsrError(pem: string): ParsedCsr | CsrError {
 	try {
@@ -51,7 +55,14 @@ describe('fixtures', () => {
 			'rsa2048',
 			{
 				commonName: 'www.example.com',
-				subject: { C: 'GB', ST: 'London', L: 'London', O: 'Example Ltd', OU: 'IT', CN: 'www.example.com' },
+				subject: {
+					C: 'GB',
+					ST: 'London',
+					L: 'London',
+					O: 'Example Ltd',
+					OU: 'IT',
+					CN: 'www.example.com',
+				},
 				subjectAltNames: ['www.example.com', 'example.com'],
 				publicKey: { algorithm: 'RSA', bits: 2048 },
 				signatureAlgorithm: 'sha256WithRSAEncryption',
@@ -122,8 +133,16 @@ describe('fixtures', () => {
 			},
 			undefined,
 		],
-		['sans-only', { commonName: undefined, subject: { O: 'Example Org' }, subjectAltNames: ['example.org'] }, undefined],
-		['empty-subject', { commonName: undefined, subject: {}, subjectAltNames: [] }, /no common name and no subject alternative names/],
+		[
+			'sans-only',
+			{ commonName: undefined, subject: { O: 'Example Org' }, subjectAltNames: ['example.org'] },
+			undefined,
+		],
+		[
+			'empty-subject',
+			{ commonName: undefined, subject: {}, subjectAltNames: [] },
+			/no common name and no subject alternative names/,
+		],
 		[
 			'rsa-pss-signature',
 			{ publicKey: { algorithm: 'RSA', bits: 2048 }, signatureAlgorithm: 'RSASSA-PSS' },
@@ -134,13 +153,33 @@ describe('fixtures', () => {
 			{ publicKey: { algorithm: 'RSASSA-PSS' }, signatureAlgorithm: 'RSASSA-PSS' },
 			/^RSASSA-PSS keys are not accepted/,
 		],
-		['rsa2047', { publicKey: { algorithm: 'RSA', bits: 2047 } }, /^RSA key is 2047 bits; at least 2048 are required$/],
-		['rsa1024', { publicKey: { algorithm: 'RSA', bits: 1024 } }, /^RSA key is 1024 bits; at least 2048 are required$/],
-		['ec-p521', { publicKey: { algorithm: 'EC', curve: 'P-521' } }, /^EC curve P-521 is not accepted/],
-		['ec-secp256k1', { publicKey: { algorithm: 'EC', curve: 'secp256k1' } }, /^EC curve secp256k1 is not accepted/],
+		[
+			'rsa2047',
+			{ publicKey: { algorithm: 'RSA', bits: 2047 } },
+			/^RSA key is 2047 bits; at least 2048 are required$/,
+		],
+		[
+			'rsa1024',
+			{ publicKey: { algorithm: 'RSA', bits: 1024 } },
+			/^RSA key is 1024 bits; at least 2048 are required$/,
+		],
+		[
+			'ec-p521',
+			{ publicKey: { algorithm: 'EC', curve: 'P-521' } },
+			/^EC curve P-521 is not accepted/,
+		],
+		[
+			'ec-secp256k1',
+			{ publicKey: { algorithm: 'EC', curve: 'secp256k1' } },
+			/^EC curve secp256k1 is not accepted/,
+		],
 		[
 			'ed25519',
-			{ publicKey: { algorithm: 'Ed25519' }, signatureAlgorithm: 'Ed25519', subjectAltNames: ['ed.example.com'] },
+			{
+				publicKey: { algorithm: 'Ed25519' },
+				signatureAlgorithm: 'Ed25519',
+				subjectAltNames: ['ed.example.com'],
+			},
 			/^Ed25519 keys are not accepted/,
 		],
 	])('%s parses as expected and the policy answers', (name, expected, problem) => {
@@ -201,8 +240,10 @@ describe('openssl oracle', () => {
 		expect(csr.commonName).toBe(expected.subject.CN);
 		expect(csr.subjectAltNames).toEqual(expected.dnsNames);
 		expect(csr.publicKey.algorithm).toBe(expected.keyAlgorithm);
-		if (csr.publicKey.algorithm === 'RSA') expect(csr.publicKey).toEqual({ algorithm: 'RSA', bits: Number(expected.bits) });
-		if (csr.publicKey.algorithm === 'EC') expect(csr.publicKey).toEqual({ algorithm: 'EC', curve: expected.curve });
+		if (csr.publicKey.algorithm === 'RSA')
+			expect(csr.publicKey).toEqual({ algorithm: 'RSA', bits: Number(expected.bits) });
+		if (csr.publicKey.algorithm === 'EC')
+			expect(csr.publicKey).toEqual({ algorithm: 'EC', curve: expected.curve });
 		expect(csr.signatureAlgorithm).toBe(expected.signatureAlgorithm);
 	});
 });
@@ -212,7 +253,10 @@ describe('PEM handling', () => {
 	const expected = parseCsr(pem);
 
 	it.each([
-		['the NEW CERTIFICATE REQUEST label', pem.replace(/CERTIFICATE REQUEST/g, 'NEW CERTIFICATE REQUEST')],
+		[
+			'the NEW CERTIFICATE REQUEST label',
+			pem.replace(/CERTIFICATE REQUEST/g, 'NEW CERTIFICATE REQUEST'),
+		],
 		['CRLF line ends', pem.replace(/\n/g, '\r\n')],
 		['literal \\n escapes', pem.replace(/\n/g, '\\n')],
 		['literal \\r\\n escapes', pem.replace(/\n/g, '\\r\\n')],
@@ -236,8 +280,19 @@ describe('PEM handling', () => {
 		const der = pemToDer(pem);
 		const canonical = derToPem(der).trim();
 		expect(expected.pem).toBe(canonical);
-		expect(canonical.split('\n').slice(1, -1).every((line, index, lines) => line.length === (index < lines.length - 1 ? 64 : line.length) && line.length <= 64)).toBe(true);
-		const oneLine = pem.replace(/\n(?!-----)/g, '').replace(/CERTIFICATE REQUEST/g, 'NEW CERTIFICATE REQUEST').replace(/\n/g, '\r\n');
+		expect(
+			canonical
+				.split('\n')
+				.slice(1, -1)
+				.every(
+					(line, index, lines) =>
+						line.length === (index < lines.length - 1 ? 64 : line.length) && line.length <= 64,
+				),
+		).toBe(true);
+		const oneLine = pem
+			.replace(/\n(?!-----)/g, '')
+			.replace(/CERTIFICATE REQUEST/g, 'NEW CERTIFICATE REQUEST')
+			.replace(/\n/g, '\r\n');
 		expect(parseCsr(`  ${oneLine}\r\n`).pem).toBe(canonical);
 		expect(parseCsr(pem.replace(/\n/g, '\\n')).pem).toBe(canonical);
 		expect(expected.pem).not.toMatch(/\r/);
@@ -247,34 +302,110 @@ describe('PEM handling', () => {
 		['an empty string', '', /No CSR was given/],
 		['only whitespace', ' \n\t ', /No CSR was given/],
 		['text without a PEM block', 'hello world', /No certificate signing request found/],
-		['bare base64 without a PEM block', pemToDer(pem).toString('base64'), /No certificate signing request found/],
-		['a certificate', pem.replace(/CERTIFICATE REQUEST/g, 'CERTIFICATE'), /This is a certificate, not a certificate signing request/],
-		['a trusted certificate', pem.replace(/CERTIFICATE REQUEST/g, 'TRUSTED CERTIFICATE'), /This is a certificate/],
-		['a private key', pem.replace(/CERTIFICATE REQUEST/g, 'PRIVATE KEY'), /private key.*[Nn]ever paste a private key/],
-		['an RSA private key', pem.replace(/CERTIFICATE REQUEST/g, 'RSA PRIVATE KEY'), /This is a private key/],
-		['an encrypted private key', pem.replace(/CERTIFICATE REQUEST/g, 'ENCRYPTED PRIVATE KEY'), /This is a private key/],
-		['a CSR together with its key', pem + pem.replace(/CERTIFICATE REQUEST/g, 'EC PRIVATE KEY'), /This is a private key/],
-		['a wrong PEM label', pem.replace(/CERTIFICATE REQUEST/g, 'PUBLIC KEY'), /"PUBLIC KEY" PEM block, not a certificate signing request/],
+		[
+			'bare base64 without a PEM block',
+			pemToDer(pem).toString('base64'),
+			/No certificate signing request found/,
+		],
+		[
+			'a certificate',
+			pem.replace(/CERTIFICATE REQUEST/g, 'CERTIFICATE'),
+			/This is a certificate, not a certificate signing request/,
+		],
+		[
+			'a trusted certificate',
+			pem.replace(/CERTIFICATE REQUEST/g, 'TRUSTED CERTIFICATE'),
+			/This is a certificate/,
+		],
+		[
+			'a private key',
+			pem.replace(/CERTIFICATE REQUEST/g, 'PRIVATE KEY'),
+			/private key.*[Nn]ever paste a private key/,
+		],
+		[
+			'an RSA private key',
+			pem.replace(/CERTIFICATE REQUEST/g, 'RSA PRIVATE KEY'),
+			/This is a private key/,
+		],
+		[
+			'an encrypted private key',
+			pem.replace(/CERTIFICATE REQUEST/g, 'ENCRYPTED PRIVATE KEY'),
+			/This is a private key/,
+		],
+		[
+			'a CSR together with its key',
+			pem + pem.replace(/CERTIFICATE REQUEST/g, 'EC PRIVATE KEY'),
+			/This is a private key/,
+		],
+		[
+			'a wrong PEM label',
+			pem.replace(/CERTIFICATE REQUEST/g, 'PUBLIC KEY'),
+			/"PUBLIC KEY" PEM block, not a certificate signing request/,
+		],
 		['two CSRs', pem + pem, /more than one certificate signing request/],
-		['a CSR and a certificate', pem + pem.replace(/CERTIFICATE REQUEST/g, 'CERTIFICATE'), /without other PEM blocks/],
-		['a missing END line', pem.replace(/-----END.*/, ''), /END CERTIFICATE REQUEST----- line is missing/],
-		['mismatched BEGIN and END', pem.replace('BEGIN CERTIFICATE', 'BEGIN NEW CERTIFICATE'), /does not match/],
-		['an empty body', '-----BEGIN CERTIFICATE REQUEST-----\n\n-----END CERTIFICATE REQUEST-----', /The CSR is empty/],
+		[
+			'a CSR and a certificate',
+			pem + pem.replace(/CERTIFICATE REQUEST/g, 'CERTIFICATE'),
+			/without other PEM blocks/,
+		],
+		[
+			'a missing END line',
+			pem.replace(/-----END.*/, ''),
+			/END CERTIFICATE REQUEST----- line is missing/,
+		],
+		[
+			'mismatched BEGIN and END',
+			pem.replace('BEGIN CERTIFICATE', 'BEGIN NEW CERTIFICATE'),
+			/does not match/,
+		],
+		[
+			'an empty body',
+			'-----BEGIN CERTIFICATE REQUEST-----\n\n-----END CERTIFICATE REQUEST-----',
+			/The CSR is empty/,
+		],
 		['a non-base64 character', pem.replace(/\n(?!-)/, '\n!'), /not valid base64/],
 		['a dash inside the base64', pem.replace(/\n(?!-)/, '\n-'), /not valid base64/],
 		['a stray backslash', pem.replace(/\n(?!-)/, '\n\\t'), /not valid base64/],
 		['misplaced padding', pem.replace(/\n(?!-)/, '\n=='), /not valid base64/],
 		['a truncated base64 quantum', pem.replace(/\n(?!-)/, '\nA'), /not valid base64/],
-		['base64 of plain text', derToPem(Buffer.from('hello world, not a CSR')), /damaged or is not a certificate signing request/],
+		[
+			'base64 of plain text',
+			derToPem(Buffer.from('hello world, not a CSR')),
+			/damaged or is not a certificate signing request/,
+		],
 		['a 65 KiB input', pem + ' '.repeat(65 * 1024), /larger than 64 KiB/],
-		['text before BEGIN', `Here is my CSR:\n\n   ${pem}`, /^Paste only the certificate signing request: there is other text before its -----BEGIN/],
-		['text after END', `${pem}\nThanks!\n`, /^Paste only the certificate signing request: after its -----END CERTIFICATE REQUEST----- line there is "T" \(U\+0054\)$/],
-		['a NUL after END', `${pem}\u0000`, /after its -----END CERTIFICATE REQUEST----- line there is the control character U\+0000/],
+		[
+			'text before BEGIN',
+			`Here is my CSR:\n\n   ${pem}`,
+			/^Paste only the certificate signing request: there is other text before its -----BEGIN/,
+		],
+		[
+			'text after END',
+			`${pem}\nThanks!\n`,
+			/^Paste only the certificate signing request: after its -----END CERTIFICATE REQUEST----- line there is "T" \(U\+0054\)$/,
+		],
+		[
+			'a NUL after END',
+			`${pem}\u0000`,
+			/after its -----END CERTIFICATE REQUEST----- line there is the control character U\+0000/,
+		],
 		['a form feed after END', `${pem}\f\n`, /there is the control character U\+000C/],
 		['an escape sequence after END', `${pem}\u001b[0m`, /there is the control character U\+001B/],
-		['a form feed inside the base64', pem.replace(/\n(?!-)/, '\n\f'), /^The CSR is not valid base64: it contains the control character U\+000C/],
-		['a vertical tab inside the base64', pem.replace(/\n(?!-)/, '\n\v'), /control character U\+000B/],
-		['a no-break space inside the base64', pem.replace(/\n(?!-)/, '\n\u00a0'), /not valid base64: it contains "\u00a0" \(U\+00A0\)/],
+		[
+			'a form feed inside the base64',
+			pem.replace(/\n(?!-)/, '\n\f'),
+			/^The CSR is not valid base64: it contains the control character U\+000C/,
+		],
+		[
+			'a vertical tab inside the base64',
+			pem.replace(/\n(?!-)/, '\n\v'),
+			/control character U\+000B/,
+		],
+		[
+			'a no-break space inside the base64',
+			pem.replace(/\n(?!-)/, '\n\u00a0'),
+			/not valid base64: it contains "\u00a0" \(U\+00A0\)/,
+		],
 		['a form feed before BEGIN', `\f${pem}`, /other text before its -----BEGIN/],
 		['two identical CSR blocks', `${pem}\n${pem}`, /more than one certificate signing request/],
 	])('refuses %s', (_name, input, message) => {
@@ -303,7 +434,9 @@ describe('tampering and damage', () => {
 			damaged[damaged.length - 5] ^= 0x01;
 			const csr = parseCsr(derToPem(damaged));
 			expect(csr.signatureValid).toBe(false);
-			expect(csrKeyProblem(csr)).toBe("The CSR's signature does not verify; it was altered or damaged after it was created");
+			expect(csrKeyProblem(csr)).toBe(
+				"The CSR's signature does not verify; it was altered or damaged after it was created",
+			);
 		}
 	});
 
@@ -363,8 +496,14 @@ describe('tampering and damage', () => {
 	});
 
 	it('explains an unsupported signature algorithm', () => {
-		const csr: ParsedCsr = { ...parseCsr(fixture('rsa2048')), signatureAlgorithm: '1.2.840.113549.1.1.4', signatureValid: false };
-		expect(csrKeyProblem(csr)).toBe('The CSR is signed with 1.2.840.113549.1.1.4, which is not supported');
+		const csr: ParsedCsr = {
+			...parseCsr(fixture('rsa2048')),
+			signatureAlgorithm: '1.2.840.113549.1.1.4',
+			signatureValid: false,
+		};
+		expect(csrKeyProblem(csr)).toBe(
+			'The CSR is signed with 1.2.840.113549.1.1.4, which is not supported',
+		);
 	});
 
 	it('refuses a version other than 0', () => {
@@ -396,7 +535,9 @@ describe('tampering and damage', () => {
 	it('refuses random bytes with a CsrError', () => {
 		const random = seededRandom(1);
 		for (let i = 0; i < 300; i++) {
-			const bytes = Buffer.from(Array.from({ length: 1 + Math.floor(random() * 600) }, () => Math.floor(random() * 256)));
+			const bytes = Buffer.from(
+				Array.from({ length: 1 + Math.floor(random() * 600) }, () => Math.floor(random() * 256)),
+			);
 			if (i % 3 === 0) bytes[0] = 0x30; // start like a SEQUENCE to get past the first check
 			expectCsrError(derToPem(bytes));
 		}
@@ -418,7 +559,12 @@ describe('tampering and damage', () => {
 		const targets = ['rsa2048', 'ec-p256', 'rsa-pss-signature', 'string-types'].map((name) => {
 			const bytes = pemToDer(fixture(name));
 			const [signedInfo, , signatureBits] = children(parseDer(bytes));
-			return { bytes, signedInfo, signatureValue: valueBytes(signatureBits), signatureStart: signatureBits.valueStart };
+			return {
+				bytes,
+				signedInfo,
+				signatureValue: valueBytes(signatureBits),
+				signatureStart: signatureBits.valueStart,
+			};
 		});
 		for (let i = 0; i < 2000; i++) {
 			const target = targets[i % targets.length];
@@ -433,7 +579,8 @@ describe('tampering and damage', () => {
 			parsed++;
 			const inSignedData = at >= target.signedInfo.headerStart && at < target.signedInfo.end;
 			const inSignature = at >= target.signatureStart;
-			if (inSignedData || inSignature) expect({ at, valid: result.signatureValid }).toEqual({ at, valid: false });
+			if (inSignedData || inSignature)
+				expect({ at, valid: result.signatureValid }).toEqual({ at, valid: false });
 		}
 		expect(parsed).toBeGreaterThan(200);
 		expect(refused).toBeGreaterThan(200);
@@ -454,18 +601,54 @@ describe('csrKeyProblem', () => {
 	it.each<[string, Partial<ParsedCsr>, string | undefined]>([
 		['RSA 2048', {}, undefined],
 		['RSA 3072', { publicKey: { algorithm: 'RSA', bits: 3072 } }, undefined],
-		['RSA 2047', { publicKey: { algorithm: 'RSA', bits: 2047 } }, 'RSA key is 2047 bits; at least 2048 are required'],
+		[
+			'RSA 2047',
+			{ publicKey: { algorithm: 'RSA', bits: 2047 } },
+			'RSA key is 2047 bits; at least 2048 are required',
+		],
 		['EC P-256', { publicKey: { algorithm: 'EC', curve: 'P-256' } }, undefined],
 		['EC P-384', { publicKey: { algorithm: 'EC', curve: 'P-384' } }, undefined],
-		['EC P-521', { publicKey: { algorithm: 'EC', curve: 'P-521' } }, 'EC curve P-521 is not accepted; use P-256 or P-384'],
-		['an unknown curve', { publicKey: { algorithm: 'EC', curve: '1.2.3' } }, 'EC curve 1.2.3 is not accepted; use P-256 or P-384'],
-		['DSA', { publicKey: { algorithm: 'DSA' } }, 'DSA keys are not accepted; use RSA (2048 bits or more) or EC (P-256 or P-384)'],
-		['an unknown key type', { publicKey: { algorithm: '1.2.3.4' } }, '1.2.3.4 keys are not accepted; use RSA (2048 bits or more) or EC (P-256 or P-384)'],
-		['a bad signature', { signatureValid: false }, "The CSR's signature does not verify; it was altered or damaged after it was created"],
+		[
+			'EC P-521',
+			{ publicKey: { algorithm: 'EC', curve: 'P-521' } },
+			'EC curve P-521 is not accepted; use P-256 or P-384',
+		],
+		[
+			'an unknown curve',
+			{ publicKey: { algorithm: 'EC', curve: '1.2.3' } },
+			'EC curve 1.2.3 is not accepted; use P-256 or P-384',
+		],
+		[
+			'DSA',
+			{ publicKey: { algorithm: 'DSA' } },
+			'DSA keys are not accepted; use RSA (2048 bits or more) or EC (P-256 or P-384)',
+		],
+		[
+			'an unknown key type',
+			{ publicKey: { algorithm: '1.2.3.4' } },
+			'1.2.3.4 keys are not accepted; use RSA (2048 bits or more) or EC (P-256 or P-384)',
+		],
+		[
+			'a bad signature',
+			{ signatureValid: false },
+			"The CSR's signature does not verify; it was altered or damaged after it was created",
+		],
 		['SANs but no CN', { commonName: undefined, subjectAltNames: ['example.com'] }, undefined],
-		['no CN and no SANs', { commonName: undefined }, 'The CSR has no common name and no subject alternative names'],
-		['a blank CN and a blank SAN', { commonName: ' ', subjectAltNames: [''] }, 'The CSR has no common name and no subject alternative names'],
-		['a bad signature and a weak key', { signatureValid: false, publicKey: { algorithm: 'RSA', bits: 512 } }, "The CSR's signature does not verify; it was altered or damaged after it was created"],
+		[
+			'no CN and no SANs',
+			{ commonName: undefined },
+			'The CSR has no common name and no subject alternative names',
+		],
+		[
+			'a blank CN and a blank SAN',
+			{ commonName: ' ', subjectAltNames: [''] },
+			'The CSR has no common name and no subject alternative names',
+		],
+		[
+			'a bad signature and a weak key',
+			{ signatureValid: false, publicKey: { algorithm: 'RSA', bits: 512 } },
+			"The CSR's signature does not verify; it was altered or damaged after it was created",
+		],
 	])('%s', (_name, change, problem) => {
 		expect(csrKeyProblem({ ...base, ...change })).toBe(problem);
 	});

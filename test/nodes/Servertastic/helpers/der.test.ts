@@ -38,12 +38,12 @@ function encodeOid(dotted: string): Buffer {
 	const out: number[] = [];
 	for (const number of numbers) {
 		const groups: number[] = [Number(number & 0x7fn)];
-		for (let rest = number >> 7n; rest > 0n; rest >>= 7n) groups.unshift(Number(rest & 0x7fn) | 0x80);
+		for (let rest = number >> 7n; rest > 0n; rest >>= 7n)
+			groups.unshift(Number(rest & 0x7fn) | 0x80);
 		out.push(...groups);
 	}
 	return tlv(TAG.OID, Buffer.from(out));
 }
-
 
 describe('readElement', () => {
 	it('reads short-form lengths and offsets', () => {
@@ -126,8 +126,12 @@ describe('children', () => {
 	it('checks types and field counts', () => {
 		const sequence = parseHex('30 03 02 01 01');
 		expect(expectChildren(sequence, TAG.SEQUENCE, 1, 1, 'thing')).toHaveLength(1);
-		expect(() => expectChildren(sequence, TAG.SET, 1, 1, 'thing')).toThrow('thing has the wrong type');
-		expect(() => expectChildren(sequence, TAG.SEQUENCE, 2, 3, 'thing')).toThrow('thing has the wrong number of fields');
+		expect(() => expectChildren(sequence, TAG.SET, 1, 1, 'thing')).toThrow(
+			'thing has the wrong type',
+		);
+		expect(() => expectChildren(sequence, TAG.SEQUENCE, 2, 3, 'thing')).toThrow(
+			'thing has the wrong number of fields',
+		);
 	});
 });
 
@@ -149,7 +153,9 @@ describe('readOid', () => {
 			const first = Math.floor(random() * 3);
 			const second = first < 2 ? Math.floor(random() * 40) : Math.floor(random() * 1000);
 			const rest = Array.from({ length: Math.floor(random() * 8) }, () =>
-				random() < 0.1 ? (BigInt(Math.floor(random() * 2 ** 52)) << 76n).toString() : String(Math.floor(random() * 2 ** 31)),
+				random() < 0.1
+					? (BigInt(Math.floor(random() * 2 ** 52)) << 76n).toString()
+					: String(Math.floor(random() * 2 ** 31)),
 			);
 			const dotted = [first, second, ...rest].join('.');
 			expect(readOid(parseDer(encodeOid(dotted)))).toBe(dotted);
@@ -210,8 +216,12 @@ describe('readString', () => {
 	const string = (tag: number, bytes: Buffer) => parseDer(tlv(tag, bytes));
 
 	it('decodes each string type', () => {
-		expect(readString(string(TAG.UTF8_STRING, Buffer.from('Bäckerei Ωmega 😀', 'utf8')))).toBe('Bäckerei Ωmega 😀');
-		expect(readString(string(TAG.PRINTABLE_STRING, Buffer.from('Example Ltd')))).toBe('Example Ltd');
+		expect(readString(string(TAG.UTF8_STRING, Buffer.from('Bäckerei Ωmega 😀', 'utf8')))).toBe(
+			'Bäckerei Ωmega 😀',
+		);
+		expect(readString(string(TAG.PRINTABLE_STRING, Buffer.from('Example Ltd')))).toBe(
+			'Example Ltd',
+		);
 		expect(readString(string(TAG.IA5_STRING, Buffer.from('a@example.com')))).toBe('a@example.com');
 		expect(readString(string(TAG.NUMERIC_STRING, Buffer.from('0123 45')))).toBe('0123 45');
 		expect(readString(string(TAG.VISIBLE_STRING, Buffer.from('visible')))).toBe('visible');
@@ -233,14 +243,24 @@ describe('readString', () => {
 		['an encoded surrogate', 'ed a0 80'],
 		['a truncated sequence', 'e2 82'],
 	])('rejects UTF-8 with %s', (_name, bytes) => {
-		expect(() => readString(string(TAG.UTF8_STRING, hex(bytes)))).toThrow('invalid UTF-8 in string');
+		expect(() => readString(string(TAG.UTF8_STRING, hex(bytes)))).toThrow(
+			'invalid UTF-8 in string',
+		);
 	});
 
 	it('rejects malformed BMP and Universal strings and non-string types', () => {
-		expect(() => readString(string(TAG.BMP_STRING, hex('00 41 00')))).toThrow('malformed BMPString');
-		expect(() => readString(string(TAG.UNIVERSAL_STRING, hex('00 00 41')))).toThrow('malformed UniversalString');
-		expect(() => readString(string(TAG.UNIVERSAL_STRING, hex('00 11 00 00')))).toThrow('malformed UniversalString');
-		expect(() => readString(string(TAG.UNIVERSAL_STRING, hex('00 00 d8 00')))).toThrow('malformed UniversalString');
+		expect(() => readString(string(TAG.BMP_STRING, hex('00 41 00')))).toThrow(
+			'malformed BMPString',
+		);
+		expect(() => readString(string(TAG.UNIVERSAL_STRING, hex('00 00 41')))).toThrow(
+			'malformed UniversalString',
+		);
+		expect(() => readString(string(TAG.UNIVERSAL_STRING, hex('00 11 00 00')))).toThrow(
+			'malformed UniversalString',
+		);
+		expect(() => readString(string(TAG.UNIVERSAL_STRING, hex('00 00 d8 00')))).toThrow(
+			'malformed UniversalString',
+		);
 		expect(() => readString(parseHex('02 01 01'))).toThrow('expected a string');
 		expect(isStringElement(parseHex('02 01 01'))).toBe(false);
 		expect(isStringElement(parseHex('0c 00'))).toBe(true);
@@ -284,14 +304,18 @@ describe('fuzzing', () => {
 			if (i % 2) {
 				input = Buffer.from(sample);
 				const changes = 1 + Math.floor(random() * 3);
-				for (let c = 0; c < changes; c++) input[Math.floor(random() * input.length)] = Math.floor(random() * 256);
+				for (let c = 0; c < changes; c++)
+					input[Math.floor(random() * input.length)] = Math.floor(random() * 256);
 			} else {
-				input = Buffer.from(Array.from({ length: Math.floor(random() * 40) }, () => Math.floor(random() * 256)));
+				input = Buffer.from(
+					Array.from({ length: Math.floor(random() * 40) }, () => Math.floor(random() * 256)),
+				);
 			}
 			try {
 				walk(parseDer(input));
 			} catch (error) {
-				if (!(error instanceof DerError)) throw new Error(`input ${input.toString('hex')} threw ${error}`);
+				if (!(error instanceof DerError))
+					throw new Error(`input ${input.toString('hex')} threw ${error}`);
 				derErrors++;
 			}
 		}

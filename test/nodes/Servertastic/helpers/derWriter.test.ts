@@ -1,4 +1,13 @@
-import { TAG, children, parseDer, readBitString, readInteger, readOid, readString, valueBytes } from '../../../../nodes/Servertastic/helpers/der';
+import {
+	TAG,
+	children,
+	parseDer,
+	readBitString,
+	readInteger,
+	readOid,
+	readString,
+	valueBytes,
+} from '../../../../nodes/Servertastic/helpers/der';
 import {
 	DerWriteError,
 	algorithm,
@@ -50,7 +59,9 @@ describe('derWriter', () => {
 		expect(hex(integer(10000))).toBe('02022710');
 		const random = seededRandom(7);
 		for (let i = 0; i < 300; i++) {
-			const bytes = Buffer.from(Array.from({ length: 1 + Math.floor(random() * 40) }, () => Math.floor(random() * 256)));
+			const bytes = Buffer.from(
+				Array.from({ length: 1 + Math.floor(random() * 40) }, () => Math.floor(random() * 256)),
+			);
 			const value = BigInt('0x' + bytes.toString('hex'));
 			expect(readInteger(parseDer(integer(value)))).toBe(value);
 		}
@@ -58,12 +69,22 @@ describe('derWriter', () => {
 	});
 
 	it('writes object identifiers as the reader and openssl read them', () => {
-		for (const dotted of ['1.2.840.113549.1.1.11', '2.5.29.17', '1.2.840.10045.3.1.7', '2.999.1', '0.9.2342.19200300.100.1.25', '1.3.6.1.4.1.311.60.2.1.3']) {
+		for (const dotted of [
+			'1.2.840.113549.1.1.11',
+			'2.5.29.17',
+			'1.2.840.10045.3.1.7',
+			'2.999.1',
+			'0.9.2342.19200300.100.1.25',
+			'1.3.6.1.4.1.311.60.2.1.3',
+		]) {
 			expect(readOid(parseDer(oid(dotted)))).toBe(dotted);
 		}
 		expect(hex(oid('1.2.840.113549.1.1.11'))).toBe('06092a864886f70d01010b');
-		expect(openssl(['asn1parse', '-inform', 'DER'], oid('2.16.840.1.101.3.4.1.42'))).toContain('aes-256-cbc');
-		for (const bad of ['1', '3.1', '1.40', '1..2', 'x.y']) expect(() => oid(bad)).toThrow(DerWriteError);
+		expect(openssl(['asn1parse', '-inform', 'DER'], oid('2.16.840.1.101.3.4.1.42'))).toContain(
+			'aes-256-cbc',
+		);
+		for (const bad of ['1', '3.1', '1.40', '1..2', 'x.y'])
+			expect(() => oid(bad)).toThrow(DerWriteError);
 	});
 
 	it('writes strings of each type, and refuses text a type cannot hold', () => {
@@ -77,9 +98,19 @@ describe('derWriter', () => {
 
 	it('sorts a SET OF by its encodings, and nests sequences, tags, bit strings, booleans and NULL', () => {
 		const set = setOf(integer(300), integer(1), octetString(Buffer.from([0])));
-		expect(children(parseDer(set)).map((element) => element.tag)).toEqual([TAG.INTEGER, TAG.INTEGER, TAG.OCTET_STRING]);
+		expect(children(parseDer(set)).map((element) => element.tag)).toEqual([
+			TAG.INTEGER,
+			TAG.INTEGER,
+			TAG.OCTET_STRING,
+		]);
 		expect(hex(set)).toBe('310a' + '020101' + '0202012c' + '040100');
-		const nested = sequence(explicit(0, booleanValue(true)), implicitPrimitive(1, Buffer.from('ab')), bitString(Buffer.from([1, 2])), nullValue(), algorithm('2.5.29.17'));
+		const nested = sequence(
+			explicit(0, booleanValue(true)),
+			implicitPrimitive(1, Buffer.from('ab')),
+			bitString(Buffer.from([1, 2])),
+			nullValue(),
+			algorithm('2.5.29.17'),
+		);
 		const [tagged, implicit, bits, nothing, id] = children(parseDer(nested));
 		expect(tagged.tag).toBe(0xa0);
 		expect(hex(valueBytes(children(tagged)[0]))).toBe('ff');

@@ -1,4 +1,7 @@
-import { prepareKeyRequest, type KeyRequestInput } from '../../../../nodes/Servertastic/helpers/keyRequest';
+import {
+	prepareKeyRequest,
+	type KeyRequestInput,
+} from '../../../../nodes/Servertastic/helpers/keyRequest';
 
 const input = (fields: Partial<KeyRequestInput>): KeyRequestInput => ({
 	commonName: 'www.example.com',
@@ -14,7 +17,9 @@ const input = (fields: Partial<KeyRequestInput>): KeyRequestInput => ({
 
 const problems = (fields: Partial<KeyRequestInput>) => {
 	const prepared = prepareKeyRequest(input(fields));
-	return prepared.ok ? [] : prepared.problems.map((problem) => `${problem.field}: ${problem.problem}`);
+	return prepared.ok
+		? []
+		: prepared.problems.map((problem) => `${problem.field}: ${problem.problem}`);
 };
 
 describe('prepareKeyRequest', () => {
@@ -31,7 +36,12 @@ describe('prepareKeyRequest', () => {
 		expect(prepared).toEqual({
 			ok: true,
 			request: {
-				subject: { commonName: 'www.example.com', organisation: 'Example Ltd', country: 'GB', email: 'certs@example.com' },
+				subject: {
+					commonName: 'www.example.com',
+					organisation: 'Example Ltd',
+					country: 'GB',
+					email: 'certs@example.com',
+				},
 				dnsNames: ['www.example.com', 'shop.example.com', 'api.example.com'],
 			},
 		});
@@ -65,12 +75,16 @@ describe('prepareKeyRequest', () => {
 		]);
 		expect(problems({ commonName: '*.example.com' })).toEqual([]);
 		expect(problems({ commonName: 'intranet.local' })[0]).toMatch(/^Common Name: uses "\.local"/);
-		expect(problems({ country: 'XK' })).toEqual(['Country: must be an officially assigned ISO 3166 country code, e.g. GB (got "XK")']);
+		expect(problems({ country: 'XK' })).toEqual([
+			'Country: must be an officially assigned ISO 3166 country code, e.g. GB (got "XK")',
+		]);
 	});
 
 	it('caps the number of names', () => {
 		const many = Array.from({ length: 250 }, (_, index) => `n${index}.example.com`);
 		expect(problems({ sanDomains: many.slice(0, 249) })).toEqual([]);
-		expect(problems({ sanDomains: many })).toEqual(['Additional Domains (SANs): holds 250 names; at most 249 are allowed']);
+		expect(problems({ sanDomains: many })).toEqual([
+			'Additional Domains (SANs): holds 250 names; at most 249 are allowed',
+		]);
 	});
 });

@@ -25,7 +25,11 @@ const item = {
 
 describe('shapeOutput', () => {
 	it('Simplified: exactly the simple keys in their order, never the raw answer; an absent key is null', () => {
-		const simple = shapeOutput(spec, { mode: 'simple', fields: [] }, { ...item, domain: undefined });
+		const simple = shapeOutput(
+			spec,
+			{ mode: 'simple', fields: [] },
+			{ ...item, domain: undefined },
+		);
 		expect(Object.keys(simple)).toEqual(spec.simple);
 		expect(simple.domain).toBeNull();
 		expect(simple).not.toHaveProperty('response');
@@ -33,8 +37,15 @@ describe('shapeOutput', () => {
 	});
 
 	it("Raw: the API's answer as it came, plus the raw extras that hold a value", () => {
-		expect(shapeOutput(spec, { mode: 'raw', fields: [] }, item)).toEqual({ ...answer, privateKeyNotice: 'shown once' });
-		const plain = shapeOutput(spec, { mode: 'raw', fields: [] }, { ...item, privateKeyNotice: null });
+		expect(shapeOutput(spec, { mode: 'raw', fields: [] }, item)).toEqual({
+			...answer,
+			privateKeyNotice: 'shown once',
+		});
+		const plain = shapeOutput(
+			spec,
+			{ mode: 'raw', fields: [] },
+			{ ...item, privateKeyNotice: null },
+		);
 		expect(plain).toEqual(answer);
 		// The answer itself, not a copy with tidy keys mixed in.
 		expect(plain).toBe(answer);
@@ -42,8 +53,17 @@ describe('shapeOutput', () => {
 
 	it('Selected Fields: the chosen keys in output order; the always-kept keys stay while they hold a value', () => {
 		const chosen = shapeOutput(spec, { mode: 'selected', fields: ['domain', 'orderToken'] }, item);
-		expect(chosen).toEqual({ orderToken: 't1', domain: 'example.com', privateKey: 'KEY', privateKeyNotice: 'shown once' });
-		const noKey = shapeOutput(spec, { mode: 'selected', fields: ['csr'] }, { ...item, privateKey: null, privateKeyNotice: null });
+		expect(chosen).toEqual({
+			orderToken: 't1',
+			domain: 'example.com',
+			privateKey: 'KEY',
+			privateKeyNotice: 'shown once',
+		});
+		const noKey = shapeOutput(
+			spec,
+			{ mode: 'selected', fields: ['csr'] },
+			{ ...item, privateKey: null, privateKeyNotice: null },
+		);
 		expect(noKey).toEqual({ csr: 'CSR' });
 	});
 
@@ -64,7 +84,9 @@ describe('outputChoiceProblem and fieldList', () => {
 	});
 
 	it('refuses an unknown mode, an empty selection and keys the operation does not output, naming them', () => {
-		expect(outputChoiceProblem(spec, 'everything', [])).toMatch(/^'Output' must be Simplified, Raw or Selected Fields/);
+		expect(outputChoiceProblem(spec, 'everything', [])).toMatch(
+			/^'Output' must be Simplified, Raw or Selected Fields/,
+		);
 		expect(outputChoiceProblem(spec, 'selected', [])).toMatch(/^'Fields' is empty/);
 		expect(outputChoiceProblem(spec, 'selected', ' , ')).toMatch(/^'Fields' is empty/);
 		const problem = outputChoiceProblem(spec, 'selected', ['status', 'response', 'Status']);

@@ -27,7 +27,9 @@ describe('the Place checks', () => {
 		const pasted = readSubject({ generate: false, csr: csrFixture('rsa2048') }, problems);
 		expect(pasted.csr).toBeDefined();
 		expect(pasted.commonName).toBe(pasted.csr?.commonName?.toLowerCase());
-		expect(readSubject({ generate: true, csr: '', domainName: ' Shop.Example.com ' }, problems)).toEqual({ csr: undefined, commonName: 'shop.example.com' });
+		expect(
+			readSubject({ generate: true, csr: '', domainName: ' Shop.Example.com ' }, problems),
+		).toEqual({ csr: undefined, commonName: 'shop.example.com' });
 		expect(problems).toEqual([]);
 		readSubject({ generate: true, csr: '' }, problems);
 		readSubject({ generate: false, csr: ' ' }, problems);
@@ -38,7 +40,14 @@ describe('the Place checks', () => {
 
 	it('readExtraNames drops the common name from the SANs and refuses file validation for a wildcard', () => {
 		const problems: ItemProblem[] = [];
-		expect(readExtraNames('shop.example.com, www.example.com', { commonName: 'shop.example.com' }, 'DNS', problems)).toEqual(['www.example.com']);
+		expect(
+			readExtraNames(
+				'shop.example.com, www.example.com',
+				{ commonName: 'shop.example.com' },
+				'DNS',
+				problems,
+			),
+		).toEqual(['www.example.com']);
 		expect(problems).toEqual([]);
 		readExtraNames('*.example.com', { commonName: 'shop.example.com' }, 'FILE', problems);
 		expect(fields(problems)).toEqual(['Validation Method']);
@@ -46,7 +55,9 @@ describe('the Place checks', () => {
 
 	it('readServerOptions asks Web Server Type of OV and EV only', () => {
 		const problems: ItemProblem[] = [];
-		expect(readServerOptions({ hashingAlgorithm: ' SHA-256 ', webServerType: 'Apache' }, 'DV', problems)).toEqual({ hashing: 'SHA-256' });
+		expect(
+			readServerOptions({ hashingAlgorithm: ' SHA-256 ', webServerType: 'Apache' }, 'DV', problems),
+		).toEqual({ hashing: 'SHA-256' });
 		expect(readServerOptions({}, 'OV', problems)).toEqual({ hashing: '', webServerType: 'Other' });
 		expect(problems).toEqual([]);
 		readServerOptions({ hashingAlgorithm: 'SHA 256', webServerType: 'Apache' }, 'EV', problems);

@@ -13,17 +13,26 @@ describe('the Place Order field spec', () => {
 
 	it('uses the spellings of the API (organisation, post_code for contacts, postal_code for the organisation)', () => {
 		const apiNames = PLACE_ORDER_FIELDS.map((field) => field.apiName);
-		expect(apiNames).toEqual(expect.arrayContaining([
-			'tech_contact_organisation_name', 'admin_contact_address_post_code', 'org_address_postal_code', 'org_address_phone',
-			'approver_email_address', 'org_jurisdiction_country', 'tech_contact_title',
-		]));
+		expect(apiNames).toEqual(
+			expect.arrayContaining([
+				'tech_contact_organisation_name',
+				'admin_contact_address_post_code',
+				'org_address_postal_code',
+				'org_address_phone',
+				'approver_email_address',
+				'org_jurisdiction_country',
+				'tech_contact_title',
+			]),
+		);
 		expect(apiNames.filter((name) => name.includes('organization'))).toEqual([]);
 	});
 
 	it('is documented field by field in the README', () => {
 		const readme = readFileSync(join(__dirname, '../../../../README.md'), 'utf8');
 		for (const field of PLACE_ORDER_FIELDS) {
-			expect(readme).toContain(`| ${field.displayName} | \`${field.apiName}\`${field.unconfirmedName ? ' [?]' : ''} |`);
+			expect(readme).toContain(
+				`| ${field.displayName} | \`${field.apiName}\`${field.unconfirmedName ? ' [?]' : ''} |`,
+			);
 		}
 	});
 });

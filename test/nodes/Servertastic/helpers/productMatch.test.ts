@@ -1,4 +1,9 @@
-import { brandOfProduct, levelBrandProblems, productFacts, tokenProduct } from '../../../../nodes/Servertastic/helpers/productMatch';
+import {
+	brandOfProduct,
+	levelBrandProblems,
+	productFacts,
+	tokenProduct,
+} from '../../../../nodes/Servertastic/helpers/productMatch';
 import { fixture, fixtureCases, applyVariant, variantsFor, type Variant } from '../../../contract';
 
 describe('brandOfProduct', () => {
@@ -28,22 +33,41 @@ describe('brandOfProduct', () => {
 
 describe('productFacts reads listproducts in every reading', () => {
 	const readings = fixtureCases('product/listproducts').flatMap((caseName) =>
-		(['documented', ...variantsFor('product/listproducts')] as Variant[]).map((variant) => [caseName ?? '', variant] as const),
+		(['documented', ...variantsFor('product/listproducts')] as Variant[]).map(
+			(variant) => [caseName ?? '', variant] as const,
+		),
 	);
 	it.each(readings)('case "%s", %s', (caseName, variant) => {
-		const documented = fixture('product/listproducts', caseName || undefined) as { products: Array<Record<string, string>> };
-		const answer = applyVariant('product/listproducts', fixture('product/listproducts', caseName || undefined), variant) as never;
+		const documented = fixture('product/listproducts', caseName || undefined) as {
+			products: Array<Record<string, string>>;
+		};
+		const answer = applyVariant(
+			'product/listproducts',
+			fixture('product/listproducts', caseName || undefined),
+			variant,
+		) as never;
 		const facts = productFacts(answer);
-		const products = Array.isArray(documented.products) ? documented.products : [documented.products];
+		const products = Array.isArray(documented.products)
+			? documented.products
+			: [documented.products];
 		expect([...facts.keys()]).toEqual(products.map((product) => product.st_product_code));
 		for (const product of products) {
-			expect(facts.get(product.st_product_code)).toEqual({ name: product.product_name, level: product.product_validation });
+			expect(facts.get(product.st_product_code)).toEqual({
+				name: product.product_name,
+				level: product.product_validation,
+			});
 		}
 	});
 
 	it('an empty list, an unknown level and a missing code', () => {
 		expect(productFacts({ success: 'Product list' }).size).toBe(0);
-		const facts = productFacts({ products: [{ st_product_code: ' X-12 ', product_validation: 'dv ' }, { product_name: 'no code' }, { st_product_code: 'Y', product_validation: 'QV' }] });
+		const facts = productFacts({
+			products: [
+				{ st_product_code: ' X-12 ', product_validation: 'dv ' },
+				{ product_name: 'no code' },
+				{ st_product_code: 'Y', product_validation: 'QV' },
+			],
+		});
 		expect([...facts.entries()]).toEqual([
 			['X-12', { name: null, level: 'DV' }],
 			['Y', { name: null, level: null }],
@@ -52,21 +76,36 @@ describe('productFacts reads listproducts in every reading', () => {
 });
 
 describe('levelBrandProblems', () => {
-	const rapid = tokenProduct('RapidSSL-12', productFacts({ products: [{ st_product_code: 'RapidSSL-12', product_validation: 'DV' }] }));
+	const rapid = tokenProduct(
+		'RapidSSL-12',
+		productFacts({ products: [{ st_product_code: 'RapidSSL-12', product_validation: 'DV' }] }),
+	);
 
 	it('nothing when both agree', () => {
 		expect(levelBrandProblems({ level: 'DV', brand: 'rapidssl' }, rapid)).toEqual([]);
 	});
 
-	it('says the field, the token\'s product and what to choose', () => {
+	it("says the field, the token's product and what to choose", () => {
 		expect(levelBrandProblems({ level: 'EV', brand: 'rapidssl' }, rapid)).toEqual([
-			{ field: 'Product Validation Level', problem: 'is EV but the token is for RapidSSL-12 (DV, brand RapidSSL): choose DV / RapidSSL' },
+			{
+				field: 'Product Validation Level',
+				problem:
+					'is EV but the token is for RapidSSL-12 (DV, brand RapidSSL): choose DV / RapidSSL',
+			},
 		]);
 		expect(levelBrandProblems({ level: 'DV', brand: 'other' }, rapid)).toEqual([
-			{ field: 'Product Brand', problem: 'is Other but the token is for RapidSSL-12 (DV, brand RapidSSL): choose DV / RapidSSL' },
+			{
+				field: 'Product Brand',
+				problem:
+					'is Other but the token is for RapidSSL-12 (DV, brand RapidSSL): choose DV / RapidSSL',
+			},
 		]);
 		expect(levelBrandProblems({ level: 'OV', brand: 'thawte' }, rapid)).toEqual([
-			{ field: 'Product Validation Level', problem: "is OV and 'Product Brand' is Thawte but the token is for RapidSSL-12 (DV, brand RapidSSL): choose DV / RapidSSL" },
+			{
+				field: 'Product Validation Level',
+				problem:
+					"is OV and 'Product Brand' is Thawte but the token is for RapidSSL-12 (DV, brand RapidSSL): choose DV / RapidSSL",
+			},
 		]);
 	});
 
@@ -74,8 +113,13 @@ describe('levelBrandProblems', () => {
 		const unlisted = tokenProduct('RapidSSL-12', undefined);
 		expect(unlisted).toEqual({ code: 'RapidSSL-12', level: null, brand: 'rapidssl' });
 		expect(levelBrandProblems({ level: 'EV', brand: 'rapidssl' }, unlisted)).toEqual([]);
-		expect(levelBrandProblems({ level: 'EV', brand: 'geotrust' }, unlisted)[0].problem).toBe('is GeoTrust but the token is for RapidSSL-12 (brand RapidSSL): choose RapidSSL');
-		const unknown = tokenProduct('SmarterMailPro-250', productFacts({ products: { st_product_code: 'SmarterMailPro-250', product_validation: '' } }));
+		expect(levelBrandProblems({ level: 'EV', brand: 'geotrust' }, unlisted)[0].problem).toBe(
+			'is GeoTrust but the token is for RapidSSL-12 (brand RapidSSL): choose RapidSSL',
+		);
+		const unknown = tokenProduct(
+			'SmarterMailPro-250',
+			productFacts({ products: { st_product_code: 'SmarterMailPro-250', product_validation: '' } }),
+		);
 		expect(levelBrandProblems({ level: 'EV', brand: 'digicert' }, unknown)).toEqual([]);
 	});
 });

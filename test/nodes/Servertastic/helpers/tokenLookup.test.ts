@@ -25,8 +25,14 @@ describe('tokenLookup: finding a reference in a showtokens answer', () => {
 
 describe('tokenLookup: texts', () => {
 	it('tells a used reference from other refusals', () => {
-		expect(isReusedReference({ message: 'Servertastic refused order/generatetoken: Reseller reference already used' })).toBe(true);
-		expect(isReusedReference({ message: 'Servertastic refused order/generatetoken: Invalid product' })).toBe(false);
+		expect(
+			isReusedReference({
+				message: 'Servertastic refused order/generatetoken: Reseller reference already used',
+			}),
+		).toBe(true);
+		expect(
+			isReusedReference({ message: 'Servertastic refused order/generatetoken: Invalid product' }),
+		).toBe(false);
 	});
 
 	it('never quotes an unreadable answer that may hold the token', () => {
@@ -38,18 +44,31 @@ describe('tokenLookup: texts', () => {
 
 	it('names the item and the reference when the lookup fails', () => {
 		const text = lookupFailedText('custom', 'mine-1', { message: 'timeout' }, 3);
-		expect(text.message).toBe('A token with the reseller reference mine-1 already exists and could not be looked up: timeout [item 3]');
+		expect(text.message).toBe(
+			'A token with the reseller reference mine-1 already exists and could not be looked up: timeout [item 3]',
+		);
 	});
 
 	it('after a lost answer with a random reference, warns that a re-run may buy twice', () => {
-		const facts = { mode: 'random' as const, reference: 'n8n-rnd-1', productCode: 'RapidSSL-12', ifReferenceUsed: 'returnExisting' as const };
+		const facts = {
+			mode: 'random' as const,
+			reference: 'n8n-rnd-1',
+			productCode: 'RapidSSL-12',
+			ifReferenceUsed: 'returnExisting' as const,
+		};
 		const text = uncertainTokenText({ message: 'reset', description: 'No answer.' }, facts);
 		expect(text).toEqual({
 			message: 'reset',
-			description: 'No answer. The token may have been generated all the same. With a random reference, running it again may buy a second token: look in Order → Get Many Tokens first.',
+			description:
+				'No answer. The token may have been generated all the same. With a random reference, running it again may buy a second token: look in Order → Get Many Tokens first.',
 		});
-		const derived = uncertainTokenText({ message: 'reset' }, { ...facts, mode: 'derived', otherProduct: 'RapidSSL-24' });
-		expect(derived.description).toContain('lists the reseller reference n8n-rnd-1 for RapidSSL-24, not RapidSSL-12');
+		const derived = uncertainTokenText(
+			{ message: 'reset' },
+			{ ...facts, mode: 'derived', otherProduct: 'RapidSSL-24' },
+		);
+		expect(derived.description).toContain(
+			'lists the reseller reference n8n-rnd-1 for RapidSSL-24, not RapidSSL-12',
+		);
 		expect(derived.description).toContain('and the re-run returns the token if it exists');
 	});
 });

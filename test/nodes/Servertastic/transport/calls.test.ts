@@ -15,12 +15,21 @@ describe('the table of calls', () => {
 	});
 
 	it('sends only place and reissue as a form (POST); everything else is GET', () => {
-		const posted = Object.entries(API_CALLS).filter(([, facts]) => facts.method === 'POST').map(([call]) => call);
+		const posted = Object.entries(API_CALLS)
+			.filter(([, facts]) => facts.method === 'POST')
+			.map(([call]) => call);
 		expect(posted).toEqual(['order/place', 'order/reissue']);
 	});
 
 	it('calls nothing a read that buys, places or changes something', () => {
-		for (const call of ['order/generatetoken', 'order/place', 'order/reissue', 'order/cancel', 'account/addtestpoints', 'account/regenerateapikey']) {
+		for (const call of [
+			'order/generatetoken',
+			'order/place',
+			'order/reissue',
+			'order/cancel',
+			'account/addtestpoints',
+			'account/regenerateapikey',
+		]) {
 			expect({ call, read: isReadCall(call) }).toEqual({ call, read: false });
 		}
 		expect(READ_CALLS.every((call) => API_CALLS[call].read)).toBe(true);

@@ -6,7 +6,14 @@ describe('certificateFacts', () => {
 	const leaf = (notBefore: Date) =>
 		toPem(
 			'CERTIFICATE',
-			issueLeaf(authority, 'shop.example.com', ['shop.example.com'], newKeyPair().publicKey, notBefore, new Date('2027-01-01T00:00:00Z')),
+			issueLeaf(
+				authority,
+				'shop.example.com',
+				['shop.example.com'],
+				newKeyPair().publicKey,
+				notBefore,
+				new Date('2027-01-01T00:00:00Z'),
+			),
 		);
 
 	it('reads the start of validity and a stable identity', () => {
@@ -25,7 +32,9 @@ describe('certificateFacts', () => {
 	it('gives no facts for no text, and an identity without dates for text that is not a certificate', () => {
 		expect(certificateFacts(null)).toBeNull();
 		expect(certificateFacts('  ')).toBeNull();
-		const odd = certificateFacts('-----BEGIN CERTIFICATE-----\nnot base64 der\n-----END CERTIFICATE-----')!;
+		const odd = certificateFacts(
+			'-----BEGIN CERTIFICATE-----\nnot base64 der\n-----END CERTIFICATE-----',
+		)!;
 		expect(odd.notBefore).toBeNull();
 		expect(odd.id).toMatch(/^[0-9a-f]{32}$/);
 		expect(certificateFacts('something else')!.id).not.toBe(odd.id);

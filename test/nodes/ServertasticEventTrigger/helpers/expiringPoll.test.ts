@@ -1,4 +1,8 @@
-import { baselineExpiring, commitExpiringPoll, planExpiringPoll } from '../../../../nodes/ServertasticEventTrigger/helpers/expiringPoll';
+import {
+	baselineExpiring,
+	commitExpiringPoll,
+	planExpiringPoll,
+} from '../../../../nodes/ServertasticEventTrigger/helpers/expiringPoll';
 import { hasBaseline } from '../../../../nodes/ServertasticEventTrigger/helpers/state';
 import { NOW, order } from '../../../support/triggerOrders';
 
@@ -14,12 +18,18 @@ describe('Certificate Expiring', () => {
 		state = commitExpiringPoll(state, plan.candidates, NOW);
 		expect(planExpiringPoll(state, answer).candidates).toEqual([]);
 		// Reissued with another expiry date: a new event.
-		expect(planExpiringPoll(state, [expiring('new', '2026-06-20 00:00:00')]).candidates.map((o) => o.id)).toEqual(['new']);
+		expect(
+			planExpiringPoll(state, [expiring('new', '2026-06-20 00:00:00')]).candidates.map((o) => o.id),
+		).toEqual(['new']);
 	});
 
 	it('leaves what is beyond the per-poll share and forgets expiry dates more than a day past', () => {
 		const state = baselineExpiring([], NOW);
-		const answer = [expiring('a', '2026-05-02 00:00:00'), expiring('b', '2026-05-03 00:00:00'), expiring('c', '2026-05-04 00:00:00')];
+		const answer = [
+			expiring('a', '2026-05-02 00:00:00'),
+			expiring('b', '2026-05-03 00:00:00'),
+			expiring('c', '2026-05-04 00:00:00'),
+		];
 		const plan = planExpiringPoll(state, answer, 2);
 		expect(plan.candidates.map((o) => o.id)).toEqual(['a', 'b']);
 		expect(plan.deferred.map((o) => o.id)).toEqual(['c']);

@@ -1,7 +1,12 @@
 import type { IDataObject } from 'n8n-workflow';
 
 import { daysUntil } from '../../../../nodes/Servertastic/helpers/apiDates';
-import { dataAccuracyOf, eventKey, expiringOrdersOf, modifiedOrdersOf } from '../../../../nodes/ServertasticEventTrigger/helpers/listedOrders';
+import {
+	dataAccuracyOf,
+	eventKey,
+	expiringOrdersOf,
+	modifiedOrdersOf,
+} from '../../../../nodes/ServertasticEventTrigger/helpers/listedOrders';
 import { NOW, order } from '../../../support/triggerOrders';
 
 /** A modifiedorders record as documented (api2.md): no order token, changes under modifications. */
@@ -22,16 +27,25 @@ describe('reading answers', () => {
 		expect(
 			modifiedOrdersOf({
 				orders: {
-					order: [entry('b', 'Completed', '2026-05-01 10:00:02'), { order_status: 'Completed', order_token: 'tok' }, entry('a', 'Queued', '2026-05-01 10:00:01'), entry('c', 'Queued', '2026-05-01 10:00:01')],
+					order: [
+						entry('b', 'Completed', '2026-05-01 10:00:02'),
+						{ order_status: 'Completed', order_token: 'tok' },
+						entry('a', 'Queued', '2026-05-01 10:00:01'),
+						entry('c', 'Queued', '2026-05-01 10:00:01'),
+					],
 				},
 			}).map((o) => o.id),
 		).toEqual(['a', 'c', 'b']);
 		const one = entry('a', 'Queued', '2026-05-01 10:00:01');
-		expect(modifiedOrdersOf({ orders: { order: one } })).toEqual([order('a', 'Queued', '2026-05-01 10:00:01', { record: one })]);
+		expect(modifiedOrdersOf({ orders: { order: one } })).toEqual([
+			order('a', 'Queued', '2026-05-01 10:00:01', { record: one }),
+		]);
 		for (const empty of ['', {}, undefined, { order: '' }, { order: {} }, { order: [] }]) {
 			expect(modifiedOrdersOf({ orders: empty } as IDataObject)).toEqual([]);
 		}
-		expect(modifiedOrdersOf({ orders: { order: [{ reseller_order_id: 'x', order_status: '' }] } })).toEqual([]);
+		expect(
+			modifiedOrdersOf({ orders: { order: [{ reseller_order_id: 'x', order_status: '' }] } }),
+		).toEqual([]);
 	});
 
 	it('the modification time is the latest timestamp of the record, in any order; none gives null', () => {
@@ -51,7 +65,11 @@ describe('reading answers', () => {
 			},
 		});
 		expect(listed.modified).toBe('2026-05-01 10:00:05');
-		expect(modifiedOrdersOf({ orders: { order: { reseller_order_id: 'b', order_status: 'Queued', modifications: '' } } })[0].modified).toBeNull();
+		expect(
+			modifiedOrdersOf({
+				orders: { order: { reseller_order_id: 'b', order_status: 'Queued', modifications: '' } },
+			})[0].modified,
+		).toBeNull();
 	});
 
 	it('reads expiring answers (orders.order, no token) soonest first; the days are counted from the expiry date', () => {
@@ -66,7 +84,11 @@ describe('reading answers', () => {
 		});
 		const orders = expiringOrdersOf({
 			orders: {
-				order: [expiringRecord('late', '2026-05-20 00:00:00'), expiringRecord('soon', '2026-05-03 00:00:00'), expiringRecord('odd', '')],
+				order: [
+					expiringRecord('late', '2026-05-20 00:00:00'),
+					expiringRecord('soon', '2026-05-03 00:00:00'),
+					expiringRecord('odd', ''),
+				],
 			},
 		});
 		expect(orders.map((o) => [o.id, o.expiryDate, daysUntil(o.expiryDate, NOW)])).toEqual([
@@ -85,8 +107,12 @@ describe('reading answers', () => {
 
 	it('keys events by what makes them one event', () => {
 		const o = order('t', 'Completed', '2026-05-01 10:00:00', { expiryDate: '2026-11-01 00:00:00' });
-		expect(eventKey('certificateIssued', o)).toBe('certificateIssued|t|Completed|2026-05-01 10:00:00');
-		expect(eventKey('orderStatusChanged', o)).toBe('orderStatusChanged|t|Completed|2026-05-01 10:00:00');
+		expect(eventKey('certificateIssued', o)).toBe(
+			'certificateIssued|t|Completed|2026-05-01 10:00:00',
+		);
+		expect(eventKey('orderStatusChanged', o)).toBe(
+			'orderStatusChanged|t|Completed|2026-05-01 10:00:00',
+		);
 		expect(eventKey('certificateExpiring', o)).toBe('certificateExpiring|t|2026-11-01 00:00:00');
 	});
 });

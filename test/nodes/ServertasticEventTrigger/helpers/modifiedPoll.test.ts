@@ -1,13 +1,34 @@
-import { eventKey, type ListedOrder, MAX_EVENTS_PER_POLL } from '../../../../nodes/ServertasticEventTrigger/helpers/listedOrders';
-import { baselineModified, commitModifiedPoll, modifiedSince, nextCursor, OVERLAP_SECONDS, planModifiedPoll } from '../../../../nodes/ServertasticEventTrigger/helpers/modifiedPoll';
-import { hasBaseline, readState, type TriggerState, writeState } from '../../../../nodes/ServertasticEventTrigger/helpers/state';
+import {
+	eventKey,
+	type ListedOrder,
+	MAX_EVENTS_PER_POLL,
+} from '../../../../nodes/ServertasticEventTrigger/helpers/listedOrders';
+import {
+	baselineModified,
+	commitModifiedPoll,
+	modifiedSince,
+	nextCursor,
+	OVERLAP_SECONDS,
+	planModifiedPoll,
+} from '../../../../nodes/ServertasticEventTrigger/helpers/modifiedPoll';
+import {
+	hasBaseline,
+	readState,
+	type TriggerState,
+	writeState,
+} from '../../../../nodes/ServertasticEventTrigger/helpers/state';
 import { NOW, order } from '../../../support/triggerOrders';
 
 /** A state after a baseline at 10:00 that knew tokA (placed) and tokB (completed). */
-function knownState(event: 'certificateIssued' | 'orderStatusChanged' = 'certificateIssued'): TriggerState {
+function knownState(
+	event: 'certificateIssued' | 'orderStatusChanged' = 'certificateIssued',
+): TriggerState {
 	return baselineModified(
 		event,
-		[order('tokA', 'Order Placed', '2026-05-01 09:00:00'), order('tokB', 'Completed', '2026-05-01 09:30:00')],
+		[
+			order('tokA', 'Order Placed', '2026-05-01 09:00:00'),
+			order('tokB', 'Completed', '2026-05-01 09:30:00'),
+		],
 		'2026-05-01 10:00:00',
 		'2026-04-01 10:00:00',
 		NOW,
@@ -20,16 +41,31 @@ describe('baseline', () => {
 		expect(state.cursor).toBe('2026-05-01 10:00:00');
 		// data_accuracy dates the data; the baseline is when the poll ran, if later.
 		expect(state.baselineAt).toBe('2026-05-01 12:00:00');
-		expect(baselineModified('certificateIssued', [], '2026-05-01 13:00:00', '2026-04-01 10:00:00', NOW).baselineAt).toBe('2026-05-01 13:00:00');
+		expect(
+			baselineModified('certificateIssued', [], '2026-05-01 13:00:00', '2026-04-01 10:00:00', NOW)
+				.baselineAt,
+		).toBe('2026-05-01 13:00:00');
 		expect(state.fired.size).toBe(0);
-		expect(state.orders.get('tokA')).toEqual({ status: 'Order Placed', modified: '2026-05-01 09:00:00', certificateId: null });
+		expect(state.orders.get('tokA')).toEqual({
+			status: 'Order Placed',
+			modified: '2026-05-01 09:00:00',
+			certificateId: null,
+		});
 		expect(hasBaseline(state, 'certificateIssued')).toBe(true);
 		expect(hasBaseline(state, 'orderStatusChanged')).toBe(false);
 		expect(hasBaseline(state, 'certificateExpiring')).toBe(false);
 	});
 
 	it('without data_accuracy starts at the latest change, or where it looked from', () => {
-		expect(baselineModified('certificateIssued', [order('a', 'Queued', '2026-05-01 09:00:00')], null, '2026-04-01 00:00:00', NOW).cursor).toBe('2026-05-01 09:00:00');
+		expect(
+			baselineModified(
+				'certificateIssued',
+				[order('a', 'Queued', '2026-05-01 09:00:00')],
+				null,
+				'2026-04-01 00:00:00',
+				NOW,
+			).cursor,
+		).toBe('2026-05-01 09:00:00');
 		const empty = baselineModified('certificateIssued', [], null, '2026-04-01 00:00:00', NOW);
 		expect(empty.cursor).toBe('2026-04-01 00:00:00');
 		expect(empty.baselineAt).toBe('2026-05-01 12:00:00');
@@ -53,7 +89,9 @@ describe('planning a poll of modified orders', () => {
 			'certificateIssued',
 			[],
 		);
-		expect(plan.candidates.map((c) => [c.order.id, c.previous?.status ?? null])).toEqual([['tokA', 'Order Placed']]);
+		expect(plan.candidates.map((c) => [c.order.id, c.previous?.status ?? null])).toEqual([
+			['tokA', 'Order Placed'],
+		]);
 		expect(plan.settled.map((c) => c.order.id)).toEqual(['tokC']);
 		expect(plan.deferred).toEqual([]);
 	});
@@ -81,7 +119,9 @@ describe('planning a poll of modified orders', () => {
 	});
 
 	it('offers at most the per-poll share and leaves the rest', () => {
-		const many = Array.from({ length: 5 }, (_, i) => order(`t${i}`, 'Completed', `2026-05-01 10:0${i}:00`));
+		const many = Array.from({ length: 5 }, (_, i) =>
+			order(`t${i}`, 'Completed', `2026-05-01 10:0${i}:00`),
+		);
 		const plan = planModifiedPoll(knownState(), many, 'certificateIssued', [], 2);
 		expect(plan.candidates.map((c) => c.order.id)).toEqual(['t0', 't1']);
 		expect(plan.deferred.map((c) => c.order.id)).toEqual(['t2', 't3', 't4']);
@@ -92,7 +132,10 @@ describe('planning a poll of modified orders', () => {
 describe('committing a poll', () => {
 	it('remembers every order, records fired keys, and moves the cursor to data_accuracy', () => {
 		const state = knownState();
-		const orders = [order('tokA', 'Completed', '2026-05-01 10:01:00'), order('tokC', 'Queued', '2026-05-01 10:02:00')];
+		const orders = [
+			order('tokA', 'Completed', '2026-05-01 10:01:00'),
+			order('tokC', 'Queued', '2026-05-01 10:02:00'),
+		];
 		const plan = planModifiedPoll(state, orders, 'certificateIssued', []);
 		const next = commitModifiedPoll(state, {
 			event: 'certificateIssued',
@@ -102,9 +145,15 @@ describe('committing a poll', () => {
 			timestamp: '2026-05-01 10:05:00',
 		});
 		expect(next.cursor).toBe('2026-05-01 10:05:00');
-		expect(next.orders.get('tokA')).toEqual({ status: 'Completed', modified: '2026-05-01 10:01:00', certificateId: 'cert-A' });
+		expect(next.orders.get('tokA')).toEqual({
+			status: 'Completed',
+			modified: '2026-05-01 10:01:00',
+			certificateId: 'cert-A',
+		});
 		expect(next.orders.get('tokC')?.status).toBe('Queued');
-		expect([...next.fired.keys()]).toEqual(['certificateIssued|tokA|Completed|2026-05-01 10:01:00']);
+		expect([...next.fired.keys()]).toEqual([
+			'certificateIssued|tokA|Completed|2026-05-01 10:01:00',
+		]);
 		// The input state is left as it was: a failed poll has nothing to undo.
 		expect(state.cursor).toBe('2026-05-01 10:00:00');
 		expect(state.orders.get('tokA')?.status).toBe('Order Placed');
@@ -114,7 +163,10 @@ describe('committing a poll', () => {
 
 	it('keeps the cursor while anything waits and does not remember what waits', () => {
 		const state = knownState();
-		const orders = [order('tokA', 'Completed', '2026-05-01 10:01:00'), order('tokD', 'Completed', '2026-05-01 10:02:00')];
+		const orders = [
+			order('tokA', 'Completed', '2026-05-01 10:01:00'),
+			order('tokD', 'Completed', '2026-05-01 10:02:00'),
+		];
 		const plan = planModifiedPoll(state, orders, 'certificateIssued', [], 1);
 		const next = commitModifiedPoll(state, {
 			event: 'certificateIssued',
@@ -126,14 +178,22 @@ describe('committing a poll', () => {
 		expect(next.cursor).toBe('2026-05-01 10:00:00');
 		expect(next.orders.has('tokD')).toBe(false);
 		expect(next.orders.get('tokA')?.status).toBe('Order Placed');
-		expect(planModifiedPoll(next, orders, 'certificateIssued', []).candidates.map((c) => c.order.id)).toEqual(['tokA', 'tokD']);
+		expect(
+			planModifiedPoll(next, orders, 'certificateIssued', []).candidates.map((c) => c.order.id),
+		).toEqual(['tokA', 'tokD']);
 	});
 
 	it('never moves the cursor backwards; without data_accuracy uses the latest change', () => {
-		expect(nextCursor('2026-05-01 10:00:00', '2026-05-01 09:00:00', [], false)).toBe('2026-05-01 10:00:00');
-		expect(nextCursor('2026-05-01 10:00:00', null, [order('a', 'Queued', '2026-05-01 10:03:00')], false)).toBe('2026-05-01 10:03:00');
+		expect(nextCursor('2026-05-01 10:00:00', '2026-05-01 09:00:00', [], false)).toBe(
+			'2026-05-01 10:00:00',
+		);
+		expect(
+			nextCursor('2026-05-01 10:00:00', null, [order('a', 'Queued', '2026-05-01 10:03:00')], false),
+		).toBe('2026-05-01 10:03:00');
 		expect(nextCursor('2026-05-01 10:00:00', null, [], false)).toBe('2026-05-01 10:00:00');
-		expect(nextCursor('2026-05-01 10:00:00', '2026-05-01 11:00:00', [], true)).toBe('2026-05-01 10:00:00');
+		expect(nextCursor('2026-05-01 10:00:00', '2026-05-01 11:00:00', [], true)).toBe(
+			'2026-05-01 10:00:00',
+		);
 	});
 
 	it('forgets fired keys once they are older than the overlap before the cursor', () => {
@@ -171,17 +231,45 @@ describe('a sequence of polls through saved state', () => {
 		const fired: string[] = [];
 		const poll = (orders: ListedOrder[], timestamp: string) => {
 			const plan = planModifiedPoll(state, orders, 'orderStatusChanged', []);
-			const outcomes = plan.candidates.map((candidate) => ({ candidate, decision: 'fire' as const, certificateId: null }));
-			fired.push(...plan.candidates.map((c) => `${c.order.id}:${c.previous?.status ?? '?'}→${c.order.status}`));
-			state = save(commitModifiedPoll(state, { event: 'orderStatusChanged', orders, plan, outcomes, timestamp }));
+			const outcomes = plan.candidates.map((candidate) => ({
+				candidate,
+				decision: 'fire' as const,
+				certificateId: null,
+			}));
+			fired.push(
+				...plan.candidates.map(
+					(c) => `${c.order.id}:${c.previous?.status ?? '?'}→${c.order.status}`,
+				),
+			);
+			state = save(
+				commitModifiedPoll(state, {
+					event: 'orderStatusChanged',
+					orders,
+					plan,
+					outcomes,
+					timestamp,
+				}),
+			);
 		};
-		poll([order('tokA', 'Awaiting Customer Verification', '2026-05-01 10:00:30')], '2026-05-01 10:01:00');
-		poll([order('tokA', 'Awaiting Customer Verification', '2026-05-01 10:00:30')], '2026-05-01 10:02:00');
 		poll(
-			[order('tokA', 'Awaiting Customer Verification', '2026-05-01 10:00:30'), order('tokA', 'Completed', '2026-05-01 10:02:30')].slice(1),
+			[order('tokA', 'Awaiting Customer Verification', '2026-05-01 10:00:30')],
+			'2026-05-01 10:01:00',
+		);
+		poll(
+			[order('tokA', 'Awaiting Customer Verification', '2026-05-01 10:00:30')],
+			'2026-05-01 10:02:00',
+		);
+		poll(
+			[
+				order('tokA', 'Awaiting Customer Verification', '2026-05-01 10:00:30'),
+				order('tokA', 'Completed', '2026-05-01 10:02:30'),
+			].slice(1),
 			'2026-05-01 10:03:00',
 		);
 		poll([order('tokA', 'Completed', '2026-05-01 10:02:30')], '2026-05-01 10:04:00');
-		expect(fired).toEqual(['tokA:Order Placed→Awaiting Customer Verification', 'tokA:Awaiting Customer Verification→Completed']);
+		expect(fired).toEqual([
+			'tokA:Order Placed→Awaiting Customer Verification',
+			'tokA:Awaiting Customer Verification→Completed',
+		]);
 	});
 });

@@ -12,7 +12,8 @@ import {
 describe('bounded memory', () => {
 	it('keeps the most recently changed orders and forgets the oldest beyond the cap', () => {
 		const orders = new Map();
-		for (let i = 0; i < 5; i++) remember(orders, `t${i}`, { status: 'Order Placed', modified: null, certificateId: null }, 3);
+		for (let i = 0; i < 5; i++)
+			remember(orders, `t${i}`, { status: 'Order Placed', modified: null, certificateId: null }, 3);
 		expect([...orders.keys()]).toEqual(['t2', 't3', 't4']);
 		remember(orders, 't2', { status: 'Completed', modified: null, certificateId: null }, 3);
 		remember(orders, 't5', { status: 'Order Placed', modified: null, certificateId: null }, 3);
@@ -40,9 +41,16 @@ describe('static data', () => {
 		state.event = 'certificateIssued';
 		state.cursor = '2026-05-01 10:00:00';
 		state.baselineAt = '2026-05-01 09:00:00';
-		state.orders.set('STR_1_1', { status: 'Completed', modified: '2026-05-01 09:30:00', certificateId: 'abc' });
+		state.orders.set('STR_1_1', {
+			status: 'Completed',
+			modified: '2026-05-01 09:30:00',
+			certificateId: 'abc',
+		});
 		state.orders.set('STR_1_2', { status: 'Order Placed', modified: null, certificateId: null });
-		state.fired.set('certificateIssued|STR_1_1|Completed|2026-05-01 09:30:00', '2026-05-01 09:30:00');
+		state.fired.set(
+			'certificateIssued|STR_1_1|Completed|2026-05-01 09:30:00',
+			'2026-05-01 09:30:00',
+		);
 		const staticData = {};
 		writeState(staticData, state);
 		const saved = JSON.parse(JSON.stringify(staticData));
@@ -52,12 +60,32 @@ describe('static data', () => {
 
 	it('reads nothing, another version or broken data as no state (a new baseline, never a replay)', () => {
 		expect(readState({})).toEqual(emptyState());
-		expect(readState({ [STATE_KEY]: { version: 99, event: 'certificateIssued', cursor: '2026-05-01 10:00:00' } })).toEqual(emptyState());
-		expect(readState({ [STATE_KEY]: { version: STATE_VERSION, event: 'somethingElse', cursor: '2026-05-01 10:00:00' } })).toEqual(emptyState());
+		expect(
+			readState({
+				[STATE_KEY]: { version: 99, event: 'certificateIssued', cursor: '2026-05-01 10:00:00' },
+			}),
+		).toEqual(emptyState());
+		expect(
+			readState({
+				[STATE_KEY]: {
+					version: STATE_VERSION,
+					event: 'somethingElse',
+					cursor: '2026-05-01 10:00:00',
+				},
+			}),
+		).toEqual(emptyState());
 		// Version 1 knew orders by order token: read as no state, so it takes a new baseline.
 		expect(STATE_VERSION).toBe(2);
 		expect(
-			readState({ [STATE_KEY]: { version: 1, event: 'certificateIssued', cursor: '2026-05-01 10:00:00', baselineAt: '2026-05-01 10:00:00', orders: [['tok', 'Completed', '', '']] } }),
+			readState({
+				[STATE_KEY]: {
+					version: 1,
+					event: 'certificateIssued',
+					cursor: '2026-05-01 10:00:00',
+					baselineAt: '2026-05-01 10:00:00',
+					orders: [['tok', 'Completed', '', '']],
+				},
+			}),
 		).toEqual(emptyState());
 		const partly = readState({
 			[STATE_KEY]: {
@@ -70,7 +98,9 @@ describe('static data', () => {
 			},
 		});
 		expect(partly.cursor).toBeNull();
-		expect([...partly.orders]).toEqual([['STR_1_1', { status: 'Completed', modified: null, certificateId: null }]]);
+		expect([...partly.orders]).toEqual([
+			['STR_1_1', { status: 'Completed', modified: null, certificateId: null }],
+		]);
 		expect([...partly.fired.keys()]).toEqual(['k']);
 	});
 

@@ -14,7 +14,11 @@ beforeEach(() => {
 	simulator = currentSimulator();
 });
 
-const advance = (extra: Record<string, unknown>) => ({ resource: 'order', operation: 'advanceTestOrder', ...extra });
+const advance = (extra: Record<string, unknown>) => ({
+	resource: 'order',
+	operation: 'advanceTestOrder',
+	...extra,
+});
 
 /** Runs the node with a credential of our choosing (runServertastic always uses Environment Test). */
 async function runWithCredential(
@@ -65,32 +69,47 @@ describe('Order → Advance Test Order inside n8n', () => {
 
 	it.each([
 		['Environment Live, no override', { environment: 'live' }],
-		['Environment Live, override to the live host', { environment: 'live', baseUrl: 'https://api2.servertastic.com/' }],
-		['Environment Test, override to the live host', { environment: 'test', baseUrl: 'https://API2.servertastic.com' }],
+		[
+			'Environment Live, override to the live host',
+			{ environment: 'live', baseUrl: 'https://api2.servertastic.com/' },
+		],
+		[
+			'Environment Test, override to the live host',
+			{ environment: 'test', baseUrl: 'https://API2.servertastic.com' },
+		],
 	])('refuses with a NodeOperationError before any request: %s', async (_name, credential) => {
 		const token = await placedOrder();
 		const result = await runWithCredential(credential, advance({ orderToken: token }));
 		expect(result.status).toBe('error');
 		expect(result.error?.name).toBe('NodeOperationError');
-		expect(result.error?.message).toMatch(/^Advance Test Order works only with the test API.*\[item 0\]$/);
+		expect(result.error?.message).toMatch(
+			/^Advance Test Order works only with the test API.*\[item 0\]$/,
+		);
 		expect(result.error?.description).toMatch(/Nothing was sent/);
 		expect(simulator.requests).toHaveLength(0);
 		expect(simulator.getOrder(token)?.status).toBe('Order Placed');
 		expectNoSecret(result);
 	});
 
-	it('with Environment Live and an override elsewhere (a proxy, here the simulator) it is the user\'s choice', async () => {
+	it("with Environment Live and an override elsewhere (a proxy, here the simulator) it is the user's choice", async () => {
 		const token = await placedOrder();
-		const result = await runWithCredential({ environment: 'live', baseUrl: simulator.url }, advance({ orderToken: token }));
+		const result = await runWithCredential(
+			{ environment: 'live', baseUrl: simulator.url },
+			advance({ orderToken: token }),
+		);
 		expect(result.status).toBe('success');
 		expect(simulator.requestsTo('order/advanceorder')).toHaveLength(1);
 	});
 
 	it('Continue (using error output) on live: every item is routed to the error branch, nothing sent', async () => {
-		const result = await runWithCredential({ environment: 'live' }, advance({ orderToken: '={{ $json.token }}' }), {
-			inputItems: [{ token: 'aaa111' }, { token: 'bbb222' }],
-			onError: 'continueErrorOutput',
-		});
+		const result = await runWithCredential(
+			{ environment: 'live' },
+			advance({ orderToken: '={{ $json.token }}' }),
+			{
+				inputItems: [{ token: 'aaa111' }, { token: 'bbb222' }],
+				onError: 'continueErrorOutput',
+			},
+		);
 		expect(result.status).toBe('success');
 		expect(result.success).toHaveLength(0);
 		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
@@ -103,10 +122,15 @@ describe('Order → Advance Test Order inside n8n', () => {
 		['HTTP 400', 400],
 	])('an API error with %s becomes a NodeApiError with the API message', async (_name, status) => {
 		const token = await placedOrder();
-		simulator.respondOnce('order/advanceorder', { status, body: { error: { code: -5, message: `Cannot advance (${API_KEY})` } } });
+		simulator.respondOnce('order/advanceorder', {
+			status,
+			body: { error: { code: -5, message: `Cannot advance (${API_KEY})` } },
+		});
 		const result = await runServertastic(simulator, advance({ orderToken: token }));
 		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('Servertastic refused order/advanceorder: Cannot advance (***)');
+		expect(result.error?.message).toBe(
+			'Servertastic refused order/advanceorder: Cannot advance (***)',
+		);
 		expect(result.error?.description).toBe(`The API answered with error -5 (HTTP ${status}).`);
 		expectNoSecret(result);
 	});
@@ -121,7 +145,9 @@ describe('Order → Advance Test Order inside n8n', () => {
 			onError: 'continueRegularOutput',
 		});
 		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		expect(result.success[0].json.error).toBe('Servertastic refused order/advanceorder: Order cannot be advanced from status Completed');
+		expect(result.success[0].json.error).toBe(
+			'Servertastic refused order/advanceorder: Order cannot be advanced from status Completed',
+		);
 		expect(result.success[1].json.success).toBe(true);
 		expect(simulator.getOrder(placed)?.status).toBe('Awaiting Customer Verification');
 	});
@@ -133,7 +159,8 @@ describe('Order → Advance Test Order inside n8n', () => {
 		expect(result.success[0].json).toEqual({
 			orderToken: token,
 			success: true,
-			message: 'Order was pushed. Please wait up to 3 minutes for the status to update - STR_1_201611071123',
+			message:
+				'Order was pushed. Please wait up to 3 minutes for the status to update - STR_1_201611071123',
 		});
 		serveFixture(simulator, 'order/advanceorder', fixture('order/advanceorder'));
 		const raw = await runServertastic(simulator, advance({ orderToken: token, output: 'raw' }));

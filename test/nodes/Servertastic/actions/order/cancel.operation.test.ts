@@ -9,7 +9,11 @@ beforeEach(() => {
 	simulator = currentSimulator();
 });
 
-const cancel = (extra: Record<string, unknown>) => ({ resource: 'order', operation: 'cancel', ...extra });
+const cancel = (extra: Record<string, unknown>) => ({
+	resource: 'order',
+	operation: 'cancel',
+	...extra,
+});
 
 /** A RapidSSL order placed through the node (20 points), with the recording cleared. */
 async function placedOrder(): Promise<string> {
@@ -57,30 +61,40 @@ describe('Order → Cancel inside n8n', () => {
 			cancelled: true,
 		});
 		serveFixture(simulator, 'order/cancel', fixture('order/cancel'));
-		const raw = await runServertastic(simulator, cancel({ orderToken: simulator.createToken({ productCode: 'RapidSSL-12' }), output: 'raw' }));
+		const raw = await runServertastic(
+			simulator,
+			cancel({ orderToken: simulator.createToken({ productCode: 'RapidSSL-12' }), output: 'raw' }),
+		);
 		expect(raw.success.map((item) => item.json)).toEqual([fixture('order/cancel')]);
 	});
 
 	it.each([
 		['HTTP 200 with an error body', 200],
 		['HTTP 400', 400],
-	])('turns an API error with %s into a NodeApiError with the API message', async (_name, status) => {
-		const token = await placedOrder();
-		simulator.respondOnce('order/cancel', {
-			status,
-			body: { error: { code: -5, message: `Orders can only be cancelled within 30 days (${API_KEY})` } },
-		});
-		const result = await runServertastic(simulator, cancel({ orderToken: token }));
-		expect(result.status).toBe('error');
-		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('Servertastic refused order/cancel: Orders can only be cancelled within 30 days (***)');
-		expect(result.error?.description).toBe(`The API answered with error -5 (HTTP ${status}).`);
-		expect(simulator.requestsTo('order/cancel')).toHaveLength(1);
-		expect(simulator.getOrder(token)?.status).toBe('Order Placed');
-		expectNoSecret(result);
-		const { message, description } = result.error as unknown as Record<string, unknown>;
-		expect(`${String(message)} ${String(description)}`).not.toContain(token);
-	});
+	])(
+		'turns an API error with %s into a NodeApiError with the API message',
+		async (_name, status) => {
+			const token = await placedOrder();
+			simulator.respondOnce('order/cancel', {
+				status,
+				body: {
+					error: { code: -5, message: `Orders can only be cancelled within 30 days (${API_KEY})` },
+				},
+			});
+			const result = await runServertastic(simulator, cancel({ orderToken: token }));
+			expect(result.status).toBe('error');
+			expect(result.error?.name).toBe('NodeApiError');
+			expect(result.error?.message).toBe(
+				'Servertastic refused order/cancel: Orders can only be cancelled within 30 days (***)',
+			);
+			expect(result.error?.description).toBe(`The API answered with error -5 (HTTP ${status}).`);
+			expect(simulator.requestsTo('order/cancel')).toHaveLength(1);
+			expect(simulator.getOrder(token)?.status).toBe('Order Placed');
+			expectNoSecret(result);
+			const { message, description } = result.error as unknown as Record<string, unknown>;
+			expect(`${String(message)} ${String(description)}`).not.toContain(token);
+		},
+	);
 
 	it('Continue (using error output): a refused item goes to the error branch, the others on, all paired', async () => {
 		const good = simulator.createToken({ productCode: 'RapidSSL-12' });
@@ -99,7 +113,9 @@ describe('Order → Cancel inside n8n', () => {
 			"'Order Token' is required [item 2]",
 		]);
 		// The empty token was refused before anything was sent.
-		expect(simulator.requestsTo('order/cancel').map((request) => request.query.order_token)).toEqual([good, cancelled]);
+		expect(
+			simulator.requestsTo('order/cancel').map((request) => request.query.order_token),
+		).toEqual([good, cancelled]);
 		expectNoSecret(result);
 	});
 

@@ -7,14 +7,27 @@ import type { Simulator } from '../../../../simulator';
 import { placeOrderThroughNode, runServertastic } from '../../../../support/servertastic';
 
 /** Runs Certificate → Generate Key and CSR; its one output item. */
-export async function generateKeyAndCsr(simulator: Simulator, parameters: INodeParameters): Promise<INodeExecutionData> {
-	const result = await runServertastic(simulator, { resource: 'certificate', operation: 'generateKeyAndCsr', ...parameters });
-	if (result.status !== 'success') throw new Error(`Generate Key and CSR failed: ${result.error?.message}`);
+export async function generateKeyAndCsr(
+	simulator: Simulator,
+	parameters: INodeParameters,
+): Promise<INodeExecutionData> {
+	const result = await runServertastic(simulator, {
+		resource: 'certificate',
+		operation: 'generateKeyAndCsr',
+		...parameters,
+	});
+	if (result.status !== 'success')
+		throw new Error(`Generate Key and CSR failed: ${result.error?.message}`);
 	return result.success[0];
 }
 
 /** Places an order with the CSR (DNS validation) and advances it `advances` times (2: Completed); recording cleared. */
-export async function placeAndIssue(simulator: Simulator, csr: string, advances = 2, dvAuthMethod = 'DNS'): Promise<string> {
+export async function placeAndIssue(
+	simulator: Simulator,
+	csr: string,
+	advances = 2,
+	dvAuthMethod = 'DNS',
+): Promise<string> {
 	const token = await placeOrderThroughNode(simulator, dvAuthMethod, csr);
 	for (let step = 0; step < advances; step++) simulator.advance(token);
 	simulator.reset();
@@ -23,7 +36,9 @@ export async function placeAndIssue(simulator: Simulator, csr: string, advances 
 
 /** The binary files of an output item, as bytes, by property. */
 export function filesOf(item: INodeExecutionData): Record<string, Buffer> {
-	return Object.fromEntries(Object.entries(item.binary ?? {}).map(([key, file]) => [key, Buffer.from(file.data, 'base64')]));
+	return Object.fromEntries(
+		Object.entries(item.binary ?? {}).map(([key, file]) => [key, Buffer.from(file.data, 'base64')]),
+	);
 }
 
 interface Certificates {
@@ -40,7 +55,10 @@ export function reviewWith(certificates: Certificates, caseName = 'completed'): 
 	if (certificates.intermediates || certificates.root) {
 		review.ca_certs = {
 			certificate_info: [
-				...(certificates.intermediates ?? []).map((certificate) => ({ type: 'INTERMEDIATE', certificate })),
+				...(certificates.intermediates ?? []).map((certificate) => ({
+					type: 'INTERMEDIATE',
+					certificate,
+				})),
 				...(certificates.root ? [{ type: 'ROOT', certificate: certificates.root }] : []),
 			],
 		};
@@ -49,4 +67,5 @@ export function reviewWith(certificates: Certificates, caseName = 'completed'): 
 	return review;
 }
 
-reviewWith.serve = (simulator: Simulator, review: IDataObject): void => serveFixture(simulator, 'order/review', review);
+reviewWith.serve = (simulator: Simulator, review: IDataObject): void =>
+	serveFixture(simulator, 'order/review', review);

@@ -2,7 +2,12 @@ import type { INodeParameters } from 'n8n-workflow';
 
 import { fixture, serveFixture } from '../../../../contract';
 import { allFields, runServertastic } from '../../../../support/servertastic';
-import { describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../../../../support/readChecks';
+import {
+	describeApiErrors,
+	expectNoSecret,
+	expectQueries,
+	useSimulator,
+} from '../../../../support/readChecks';
 
 const simulator = useSimulator();
 
@@ -104,7 +109,11 @@ describe('Order → Get inside n8n', () => {
 		});
 		const raw = await runServertastic(simulator(), get(token, { output: 'raw' }));
 		expect(raw.success[0].json).toEqual(
-			expect.objectContaining({ order_status: 'Order Placed', reseller_order_id: 'ST100001', success: 'Review Order' }),
+			expect.objectContaining({
+				order_status: 'Order Placed',
+				reseller_order_id: 'ST100001',
+				success: 'Review Order',
+			}),
 		);
 		expect(raw.success[0].json).not.toHaveProperty('order_token');
 		expectNoSecret(raw);
@@ -124,13 +133,25 @@ describe('Order → Get inside n8n', () => {
 			providerOrderId: '48213377',
 			approverEmail: 'admin@example.com',
 			approverNotifiedDate: '2024-03-12T10:46:02Z',
-			techContact: { title: 'Ms', firstName: 'Sam', lastName: 'Jones', phone: '+44 1234 567891', email: 'sam.jones@example.com' },
+			techContact: {
+				title: 'Ms',
+				firstName: 'Sam',
+				lastName: 'Jones',
+				phone: '+44 1234 567891',
+				email: 'sam.jones@example.com',
+			},
 			modifiedDate: '2024-03-12T10:46:02Z',
 		});
 		serveFixture(simulator(), 'order/review', fixture('order/review', 'ov'));
 		const ov = (await runServertastic(simulator(), getAll(token))).success[0].json;
 		expect(ov).toMatchObject({
-			organisation: { name: 'Example Ltd', division: 'IT', city: 'London', region: 'Greater London', country: 'GB' },
+			organisation: {
+				name: 'Example Ltd',
+				division: 'IT',
+				city: 'London',
+				region: 'Greater London',
+				country: 'GB',
+			},
 			serverCount: 1,
 		});
 	});
@@ -148,7 +169,8 @@ describe('Order → Get inside n8n', () => {
 			validation: {
 				method: 'DNS',
 				dnsRecord: { name: '_dnsauth.shop.example.com', type: 'TXT', value: 'c7cf0e1d2a' },
-				instructions: 'Create a DNS TXT record named _dnsauth.shop.example.com with the value c7cf0e1d2a.',
+				instructions:
+					'Create a DNS TXT record named _dnsauth.shop.example.com with the value c7cf0e1d2a.',
 			},
 			certificate: null,
 		});
@@ -194,16 +216,28 @@ describe('Order → Get inside n8n', () => {
 
 	it('Output Raw returns the answer exactly as it came', async () => {
 		const token = simulator().createToken({ productCode: 'RapidSSL-12' });
-		simulator().respondOnce('order/review', { status: 200, body: { success: 'ok', order_status: 'Queued', extra: { a: '1' } } });
+		simulator().respondOnce('order/review', {
+			status: 200,
+			body: { success: 'ok', order_status: 'Queued', extra: { a: '1' } },
+		});
 		const result = await runServertastic(simulator(), get(token, { output: 'raw' }));
-		expect(result.success.map((item) => item.json)).toEqual([{ success: 'ok', order_status: 'Queued', extra: { a: '1' } }]);
+		expect(result.success.map((item) => item.json)).toEqual([
+			{ success: 'ok', order_status: 'Queued', extra: { a: '1' } },
+		]);
 	});
 
 	it('the token is the one asked for: the review carries none', async () => {
 		const token = simulator().createToken({ productCode: 'RapidSSL-12' });
-		simulator().respondOnce('order/review', { status: 200, body: { success: 'Review Order', order_status: 'Queued' } });
+		simulator().respondOnce('order/review', {
+			status: 200,
+			body: { success: 'Review Order', order_status: 'Queued' },
+		});
 		const result = await runServertastic(simulator(), get(token));
-		expect(result.success[0].json).toMatchObject({ orderToken: token, status: 'Queued', isPlaced: true });
+		expect(result.success[0].json).toMatchObject({
+			orderToken: token,
+			status: 'Queued',
+			isPlaced: true,
+		});
 	});
 
 	it('one output item per input item, each paired with its input', async () => {
@@ -214,14 +248,18 @@ describe('Order → Get inside n8n', () => {
 		const result = await runServertastic(simulator(), get('={{ $json.token }}'), {
 			inputItems: tokens.map((token) => ({ token })),
 		});
-		expect(result.success.map((item) => [item.json.orderToken, item.json.productCode, item.pairedItem])).toEqual([
+		expect(
+			result.success.map((item) => [item.json.orderToken, item.json.productCode, item.pairedItem]),
+		).toEqual([
 			[tokens[0], 'RapidSSL-12', { item: 0 }],
 			[tokens[1], 'PositiveSSL-12', { item: 1 }],
 		]);
 	});
 
 	it('refuses an empty token before sending anything', async () => {
-		const result = await runServertastic(simulator(), get('={{ $json.token }}'), { inputItems: [{ token: '  ' }] });
+		const result = await runServertastic(simulator(), get('={{ $json.token }}'), {
+			inputItems: [{ token: '  ' }],
+		});
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toBe("'Order Token' must not be empty [item 0]");
 		expect(simulator().requests).toEqual([]);

@@ -1,6 +1,13 @@
 import { fixture, serveFixture } from '../../../../contract';
 import { runServertastic } from '../../../../support/servertastic';
-import { API_KEY, completeOrder, describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../../../../support/readChecks';
+import {
+	API_KEY,
+	completeOrder,
+	describeApiErrors,
+	expectNoSecret,
+	expectQueries,
+	useSimulator,
+} from '../../../../support/readChecks';
 
 const simulator = useSimulator();
 
@@ -16,7 +23,10 @@ const ISO = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$/;
 /** Three completed orders expiring in 10, 50 and 100 days, and one token never placed. */
 function threeOrders(): string[] {
 	const tokens = [10, 50, 100].map((days, index) => {
-		const token = simulator().createToken({ productCode: 'RapidSSL-12', reference: `REF-${index + 1}` });
+		const token = simulator().createToken({
+			productCode: 'RapidSSL-12',
+			reference: `REF-${index + 1}`,
+		});
 		completeOrder(simulator(), token, `site${index + 1}.example.com`, days);
 		return token;
 	});
@@ -42,7 +52,11 @@ describe('Order → Get Many Expiring inside n8n', () => {
 				points: 20,
 				daysRemaining: 10,
 			},
-			expect.objectContaining({ resellerOrderId: simulator().getOrder(tokens[1])!.resellerOrderId, domain: 'site2.example.com', daysRemaining: 50 }),
+			expect.objectContaining({
+				resellerOrderId: simulator().getOrder(tokens[1])!.resellerOrderId,
+				domain: 'site2.example.com',
+				daysRemaining: 50,
+			}),
 		]);
 		const expiry = simulator().getOrder(tokens[0])!.expiryDate!;
 		expect(result.success[0].json.expiryDate).toBe(`${expiry.toISOString().slice(0, 19)}Z`);
@@ -54,12 +68,23 @@ describe('Order → Get Many Expiring inside n8n', () => {
 		threeOrders();
 		const all = await runServertastic(simulator(), getManyExpiring({ days: 365 }));
 		expect(all.success.map((item) => item.json.daysRemaining)).toEqual([10, 50, 100]);
-		const limited = await runServertastic(simulator(), getManyExpiring({ days: 365, returnAll: false, limit: 2 }));
+		const limited = await runServertastic(
+			simulator(),
+			getManyExpiring({ days: 365, returnAll: false, limit: 2 }),
+		);
 		expect(limited.success.map((item) => item.json.daysRemaining)).toEqual([10, 50]);
-		const byDefault = await runServertastic(simulator(), { resource: 'order', operation: 'getManyExpiring', days: 365 });
+		const byDefault = await runServertastic(simulator(), {
+			resource: 'order',
+			operation: 'getManyExpiring',
+			days: 365,
+		});
 		// Limit defaults to 50: all three fit.
 		expect(byDefault.success).toHaveLength(3);
-		expect(simulator().requestsTo('order/expiring').map((request) => request.query.days)).toEqual(['365', '365', '365']);
+		expect(
+			simulator()
+				.requestsTo('order/expiring')
+				.map((request) => request.query.days),
+		).toEqual(['365', '365', '365']);
 	});
 
 	it('one order as a bare object gives one item, none ("", {} or absent) gives no item', async () => {
@@ -72,16 +97,29 @@ describe('Order → Get Many Expiring inside n8n', () => {
 		expect(response.success).toEqual([]);
 		expect(simulator().requestsTo('order/expiring')).toHaveLength(2);
 		for (const orders of [{}, { order: '' }, undefined]) {
-			simulator().respondOnce('order/expiring', { status: 200, body: { success: 'Expiring Orders', orders } });
+			simulator().respondOnce('order/expiring', {
+				status: 200,
+				body: { success: 'Expiring Orders', orders },
+			});
 			expect((await runServertastic(simulator(), getManyExpiring())).success).toEqual([]);
 		}
 	});
 
 	it('reads the documented records field by field; the days are counted from expiry_date (the API sends none)', async () => {
-		const inTenDays = new Date(Date.now() + 10 * 24 * 3600 * 1000 - 60_000).toISOString().slice(0, 19).replace('T', ' ');
-		const answer = fixture('order/expiring') as { orders: { order: Array<Record<string, string>> } };
+		const inTenDays = new Date(Date.now() + 10 * 24 * 3600 * 1000 - 60_000)
+			.toISOString()
+			.slice(0, 19)
+			.replace('T', ' ');
+		const answer = fixture('order/expiring') as {
+			orders: { order: Array<Record<string, string>> };
+		};
 		answer.orders.order[1].expiry_date = inTenDays;
-		answer.orders.order.push({ reseller_order_id: 'STR_3', order_status: 'Completed', expiry_date: '', order_points: '' });
+		answer.orders.order.push({
+			reseller_order_id: 'STR_3',
+			order_status: 'Completed',
+			expiry_date: '',
+			order_points: '',
+		});
 		serveFixture(simulator(), 'order/expiring', answer);
 		const result = await runServertastic(simulator(), getManyExpiring());
 		expect(result.success.map((item) => item.json)).toEqual([
@@ -105,7 +143,16 @@ describe('Order → Get Many Expiring inside n8n', () => {
 				points: 45,
 				daysRemaining: 10,
 			},
-			{ resellerOrderId: 'STR_3', status: 'Completed', productCode: null, domain: null, orderDate: null, expiryDate: null, points: null, daysRemaining: null },
+			{
+				resellerOrderId: 'STR_3',
+				status: 'Completed',
+				productCode: null,
+				domain: null,
+				orderDate: null,
+				expiryDate: null,
+				points: null,
+				daysRemaining: null,
+			},
 		]);
 		expect(result.success[0].json.daysRemaining as number).toBeLessThan(0);
 	});
@@ -128,17 +175,24 @@ describe('Order → Get Many Expiring inside n8n', () => {
 		}
 	});
 
-	it("refuses a Limit below 1 from an expression", async () => {
-		const result = await runServertastic(simulator(), getManyExpiring({ returnAll: false, limit: '={{ 0 }}' }));
+	it('refuses a Limit below 1 from an expression', async () => {
+		const result = await runServertastic(
+			simulator(),
+			getManyExpiring({ returnAll: false, limit: '={{ 0 }}' }),
+		);
 		expect(result.error?.message).toBe("'Limit' must be a whole number of at least 1 [item 0]");
 		expect(simulator().requests).toEqual([]);
 	});
 
 	it('each input item gives its own list, every order paired to its item', async () => {
 		threeOrders();
-		const result = await runServertastic(simulator(), getManyExpiring({ days: '={{ $json.days }}' }), {
-			inputItems: [{ days: 30 }, { days: 365 }],
-		});
+		const result = await runServertastic(
+			simulator(),
+			getManyExpiring({ days: '={{ $json.days }}' }),
+			{
+				inputItems: [{ days: 30 }, { days: 365 }],
+			},
+		);
 		expect(result.success.map((item) => [item.pairedItem, item.json.daysRemaining])).toEqual([
 			[{ item: 0 }, 10],
 			[{ item: 1 }, 10],

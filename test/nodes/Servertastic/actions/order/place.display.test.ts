@@ -70,7 +70,8 @@ describe('Order → Place: which fields the editor shows', () => {
 			for (const brand of PRODUCT_BRANDS)
 				for (const renewal of [false, true])
 					for (const adminSameAsTech of [false, true])
-						for (const csrSource of CSR_SOURCES) contexts.push({ level, method, brand, renewal, adminSameAsTech, csrSource });
+						for (const csrSource of CSR_SOURCES)
+							contexts.push({ level, method, brand, renewal, adminSameAsTech, csrSource });
 
 	it('shows exactly the fields that execute reads, for all 672 combinations of the switches', () => {
 		expect(contexts).toHaveLength(672);
@@ -78,7 +79,9 @@ describe('Order → Place: which fields the editor shows', () => {
 			const expected = [
 				...ALWAYS_VISIBLE,
 				...switchedProperties(context),
-				...PLACE_ORDER_FIELDS.filter((field) => fieldApplies(field, context)).map((field) => field.name),
+				...PLACE_ORDER_FIELDS.filter((field) => fieldApplies(field, context)).map(
+					(field) => field.name,
+				),
 			].sort();
 			expect({ context, visible: visibleParameters(contextParameters(context)).sort() }).toEqual({
 				context,
@@ -106,7 +109,13 @@ describe('Order → Place: which fields the editor shows', () => {
 	});
 
 	it('shows the organisation block and the contacts addresses for OV and EV only', () => {
-		const ovOnly = ['orgName', 'orgAddressLine1', 'orgPhone', 'techOrganisationName', 'adminCountryCode'];
+		const ovOnly = [
+			'orgName',
+			'orgAddressLine1',
+			'orgPhone',
+			'techOrganisationName',
+			'adminCountryCode',
+		];
 		for (const name of ovOnly) {
 			expect(visible({ level: 'DV' })).not.toContain(name);
 			expect(visible({ level: 'OV' })).toContain(name);
@@ -120,7 +129,9 @@ describe('Order → Place: which fields the editor shows', () => {
 			expect(visible({ level: 'DV' })).not.toContain(name);
 			expect(visible({ level: 'OV' })).toContain(name);
 			expect(visible({ level: 'EV' })).toContain(name);
-			expect(description.properties.filter((p) => p.name === name).every((p) => p.required === true)).toBe(true);
+			expect(
+				description.properties.filter((p) => p.name === name).every((p) => p.required === true),
+			).toBe(true);
 		}
 	});
 
@@ -134,20 +145,42 @@ describe('Order → Place: which fields the editor shows', () => {
 		expect(generated.filter((name) => name.startsWith('org'))).toEqual(keyPairOrganisation);
 		expect(visible({ csrSource: 'paste' }).filter((name) => name.startsWith('org'))).toEqual([]);
 		// Shown for OV/EV either way; the division only becomes required without a CSR.
-		for (const name of keyPairOrganisation) expect(visible({ level: 'OV', csrSource: 'paste' })).toContain(name);
+		for (const name of keyPairOrganisation)
+			expect(visible({ level: 'OV', csrSource: 'paste' })).toContain(name);
 	});
 
 	it('marks the key-pair fields required exactly when they are shown for it', () => {
 		const shown = (context: PlaceOrderContext, name: string) => {
-			const values = NodeHelpers.getNodeParameters(description.properties, { resource: 'order', operation: 'place', ...contextParameters(context) }, true, false, node, description)!;
-			return description.properties.filter((p) => p.name === name && NodeHelpers.displayParameter(values, p, node, description));
+			const values = NodeHelpers.getNodeParameters(
+				description.properties,
+				{ resource: 'order', operation: 'place', ...contextParameters(context) },
+				true,
+				false,
+				node,
+				description,
+			)!;
+			return description.properties.filter(
+				(p) => p.name === name && NodeHelpers.displayParameter(values, p, node, description),
+			);
 		};
 		const dvGenerate = { ...base, csrSource: 'generate' as const };
-		for (const name of ['domainName', 'orgName', 'orgDivision', 'orgCity', 'orgRegion', 'orgCountry']) {
-			expect({ name, required: shown(dvGenerate, name).map((p) => p.required) }).toEqual({ name, required: [true] });
+		for (const name of [
+			'domainName',
+			'orgName',
+			'orgDivision',
+			'orgCity',
+			'orgRegion',
+			'orgCountry',
+		]) {
+			expect({ name, required: shown(dvGenerate, name).map((p) => p.required) }).toEqual({
+				name,
+				required: [true],
+			});
 		}
 		expect(shown({ ...base, level: 'OV' }, 'orgDivision').map((p) => p.required)).toEqual([false]);
-		expect(shown({ ...base, level: 'OV', csrSource: 'generate' }, 'orgDivision').map((p) => p.required)).toEqual([true]);
+		expect(
+			shown({ ...base, level: 'OV', csrSource: 'generate' }, 'orgDivision').map((p) => p.required),
+		).toEqual([true]);
 	});
 
 	it('shows the web server type for OV and EV only; Hashing Algorithm and Competitive Upgrade always', () => {
@@ -158,8 +191,14 @@ describe('Order → Place: which fields the editor shows', () => {
 		// A fixed list (no per-token load, which fails in the editor on an expression token).
 		expect(hashing.typeOptions?.loadOptionsMethod).toBeUndefined();
 		expect(hashing.default).toBe('');
-		expect(hashing.options!.map((option) => (option as { value: string }).value)).toEqual(['', 'SHA-256', 'SHA-256-FULL-CHAIN']);
-		expect(hashing.hint).toMatch(/reads Get Product Fields for the token and sends the first value it lists/);
+		expect(hashing.options!.map((option) => (option as { value: string }).value)).toEqual([
+			'',
+			'SHA-256',
+			'SHA-256-FULL-CHAIN',
+		]);
+		expect(hashing.hint).toMatch(
+			/reads Get Product Fields for the token and sends the first value it lists/,
+		);
 	});
 
 	it('shows the previous order token only for a renewal', () => {
@@ -168,7 +207,9 @@ describe('Order → Place: which fields the editor shows', () => {
 	});
 
 	it('hides the admin contact when it copies the technical contact', () => {
-		expect(visible({ adminSameAsTech: false })).toEqual(expect.arrayContaining(['adminFirstName', 'adminEmail']));
+		expect(visible({ adminSameAsTech: false })).toEqual(
+			expect.arrayContaining(['adminFirstName', 'adminEmail']),
+		);
 		expect(visible({ adminSameAsTech: true })).not.toContain('adminFirstName');
 	});
 
@@ -189,11 +230,36 @@ describe('Order → Place: which fields the editor shows', () => {
 
 	it('marks required in the editor what the Place Order page marks required', () => {
 		// The first property of a name: for a field with several conditions, the OV/EV (or CSR) one.
-		const required = (name: string) => description.properties.find((p) => p.name === name)?.required === true;
-		for (const name of ['orderToken', 'csr', 'domainName', 'approverEmail', 'techFirstName', 'techJobTitle', 'orgName', 'orgPhone', 'orgJurisdictionCity', 'orgJurisdictionRegion', 'orgJurisdictionCountry']) {
+		const required = (name: string) =>
+			description.properties.find((p) => p.name === name)?.required === true;
+		for (const name of [
+			'orderToken',
+			'csr',
+			'domainName',
+			'approverEmail',
+			'techFirstName',
+			'techJobTitle',
+			'orgName',
+			'orgPhone',
+			'orgJurisdictionCity',
+			'orgJurisdictionRegion',
+			'orgJurisdictionCountry',
+		]) {
 			expect({ name, required: required(name) }).toEqual({ name, required: true });
 		}
-		for (const name of ['techAddressLine2', 'orgDuns', 'orgDivision', 'orgIncorporatingAgency', 'orgRegistrationNumber', 'orgAddressLine2', 'orgAddressLine3', 'intermediateCa', 'sanDomains', 'hashingAlgorithm', 'competitiveUpgrade']) {
+		for (const name of [
+			'techAddressLine2',
+			'orgDuns',
+			'orgDivision',
+			'orgIncorporatingAgency',
+			'orgRegistrationNumber',
+			'orgAddressLine2',
+			'orgAddressLine3',
+			'intermediateCa',
+			'sanDomains',
+			'hashingAlgorithm',
+			'competitiveUpgrade',
+		]) {
 			expect({ name, required: required(name) }).toEqual({ name, required: false });
 		}
 	});

@@ -10,7 +10,14 @@ const node = { typeVersion: 1 };
 
 function shownInOrder(parameters: INodeParameters): string[] {
 	const all = { resource: 'order', operation: 'place', ...parameters };
-	const values = NodeHelpers.getNodeParameters(description.properties, all, true, false, node, description)!;
+	const values = NodeHelpers.getNodeParameters(
+		description.properties,
+		all,
+		true,
+		false,
+		node,
+		description,
+	)!;
 	return description.properties
 		.filter((property) => NodeHelpers.displayParameter(values, property, node, description))
 		.map((property) => property.name);
@@ -23,7 +30,17 @@ const GROUPS: Array<[string, (name: string) => boolean]> = [
 	['csr', (name) => ['csrSource', 'csr', 'domainName'].includes(name)],
 	['validation', (name) => ['dvAuthMethod', 'approverEmail'].includes(name)],
 	['names', (name) => ['sanDomains', 'excludeAddon'].includes(name)],
-	['certificate', (name) => ['hashingAlgorithm', 'webServerType', 'renewal', 'previousOrderToken', 'competitiveUpgrade'].includes(name)],
+	[
+		'certificate',
+		(name) =>
+			[
+				'hashingAlgorithm',
+				'webServerType',
+				'renewal',
+				'previousOrderToken',
+				'competitiveUpgrade',
+			].includes(name),
+	],
 	['organisation', (name) => name.startsWith('org')],
 	['contacts', (name) => /^(tech|admin|ida)/.test(name)],
 	['settings', (name) => ['additionalParameters', 'output', 'fields', 'options'].includes(name)],
@@ -33,23 +50,41 @@ const groupOf = (name: string) => GROUPS.findIndex(([, member]) => member(name))
 describe('Order → Place: the form in the order a person fills it in', () => {
 	const contexts: INodeParameters[] = [
 		{},
-		{ validationLevel: 'OV', dvAuthMethod: 'EMAIL', productBrand: 'sectigossl', renewal: true, adminSameAsTech: false },
+		{
+			validationLevel: 'OV',
+			dvAuthMethod: 'EMAIL',
+			productBrand: 'sectigossl',
+			renewal: true,
+			adminSameAsTech: false,
+		},
 		{ validationLevel: 'EV', productBrand: 'digicert', csrSource: 'generate' },
 		{ validationLevel: 'DV', csrSource: 'generate', dvAuthMethod: 'EMAIL' },
 	];
 
-	it.each(contexts.map((context) => [JSON.stringify(context), context]))('%s: token, product, CSR, validation, names, certificate, organisation, contacts', (_label, context) => {
-		const shown = shownInOrder(context as INodeParameters).filter((name) => !['resource', 'operation'].includes(name));
-		const groups = shown.map(groupOf);
-		expect({ unknown: shown.filter((_name, index) => groups[index] < 0) }).toEqual({ unknown: [] });
-		expect(groups).toEqual([...groups].sort((a, b) => a - b));
-	});
+	it.each(contexts.map((context) => [JSON.stringify(context), context]))(
+		'%s: token, product, CSR, validation, names, certificate, organisation, contacts',
+		(_label, context) => {
+			const shown = shownInOrder(context as INodeParameters).filter(
+				(name) => !['resource', 'operation'].includes(name),
+			);
+			const groups = shown.map(groupOf);
+			expect({ unknown: shown.filter((_name, index) => groups[index] < 0) }).toEqual({
+				unknown: [],
+			});
+			expect(groups).toEqual([...groups].sort((a, b) => a - b));
+		},
+	);
 
-	it.each(contexts.map((context) => [JSON.stringify(context), context]))('%s: no two shown fields have the same label', (_label, context) => {
-		const shown = shownInOrder(context as INodeParameters);
-		const labels = shown.map((name) => description.properties.find((property) => property.name === name)!.displayName);
-		expect(labels.filter((label, index) => labels.indexOf(label) !== index)).toEqual([]);
-	});
+	it.each(contexts.map((context) => [JSON.stringify(context), context]))(
+		'%s: no two shown fields have the same label',
+		(_label, context) => {
+			const shown = shownInOrder(context as INodeParameters);
+			const labels = shown.map(
+				(name) => description.properties.find((property) => property.name === name)!.displayName,
+			);
+			expect(labels.filter((label, index) => labels.indexOf(label) !== index)).toEqual([]);
+		},
+	);
 
 	it('puts the CSR (and CSR Source, and Domain Name) above Approver Email, which depends on it', () => {
 		const shown = shownInOrder({ dvAuthMethod: 'EMAIL' });
@@ -87,13 +122,28 @@ describe('labels and hints', () => {
 
 	it('the labels the pre-flight names fields by are the labels the Place form shows', () => {
 		const shown = new Set(description.properties.map((property) => property.displayName));
-		const names = ['order_token', 'dv_auth_method', 'csr', 'domain_name', 'san_domains', 'hashing_algorithm', 'web_server_type', 'WebServerType', 'competitive_upgrade', 'renewal', 'exclude_addon'];
+		const names = [
+			'order_token',
+			'dv_auth_method',
+			'csr',
+			'domain_name',
+			'san_domains',
+			'hashing_algorithm',
+			'web_server_type',
+			'WebServerType',
+			'competitive_upgrade',
+			'renewal',
+			'exclude_addon',
+		];
 		expect(names.filter((name) => !shown.has(labelOfParameter(name)))).toEqual([]);
 	});
 
 	it('gives Previous Order Token, the SANs, Exclude Free Www and the Order Token a hint', () => {
 		const place = (name: string) =>
-			description.properties.find((property) => property.name === name && property.displayOptions?.show?.operation?.includes('place'))!;
+			description.properties.find(
+				(property) =>
+					property.name === name && property.displayOptions?.show?.operation?.includes('place'),
+			)!;
 		expect(place('previousOrderToken').hint).toMatch(/renews/);
 		expect(place('sanDomains').hint).toMatch(/besides the main one/);
 		expect(place('excludeAddon').hint).toMatch(/www\.example\.com/);
@@ -108,6 +158,10 @@ describe('labels and hints', () => {
 		expect(approver.default).toEqual({ mode: 'list', value: '' });
 		expect(approver.required).toBe(true);
 		expect(approver.modes?.[0].hint).toMatch(/empty until the CSR is entered above/);
-		expect(approver.modes?.[1]).toMatchObject({ name: 'email', displayName: 'By Value', type: 'string' });
+		expect(approver.modes?.[1]).toMatchObject({
+			name: 'email',
+			displayName: 'By Value',
+			type: 'string',
+		});
 	});
 });

@@ -12,7 +12,11 @@ import {
 
 const API_KEY = 'sk_live_Secret+Key/With=Chars_0123456789';
 /** Required for OV and EV (the Place Order page, ../shared/seeds/place-order.txt: "Required if ordering OV or EV certificate"). */
-const JURISDICTION = { orgJurisdictionCity: 'Cardiff', orgJurisdictionRegion: 'Wales', orgJurisdictionCountry: 'GB' };
+const JURISDICTION = {
+	orgJurisdictionCity: 'Cardiff',
+	orgJurisdictionRegion: 'Wales',
+	orgJurisdictionCountry: 'GB',
+};
 
 let simulator: Simulator;
 beforeAll(async () => {
@@ -50,7 +54,14 @@ describe('Order → Place inside n8n', () => {
 		const csr = csrFixture('rsa2048');
 		const result = await runServertastic(
 			simulator,
-			place({ orderToken: token, validationLevel: 'DV', productBrand: 'rapidssl', dvAuthMethod: 'EMAIL', approverEmail: 'admin@example.com', csr }),
+			place({
+				orderToken: token,
+				validationLevel: 'DV',
+				productBrand: 'rapidssl',
+				dvAuthMethod: 'EMAIL',
+				approverEmail: 'admin@example.com',
+				csr,
+			}),
 		);
 		expect(result.status).toBe('success');
 		const request = onlyPlaceRequest();
@@ -72,7 +83,12 @@ describe('Order → Place inside n8n', () => {
 			orderToken: token,
 			commonName: 'www.example.com',
 			domains: ['www.example.com'],
-			validation: { method: 'EMAIL', approverEmail: 'admin@example.com', dnsRecord: null, file: null },
+			validation: {
+				method: 'EMAIL',
+				approverEmail: 'admin@example.com',
+				dnsRecord: null,
+				file: null,
+			},
 		});
 		expect(item.json.resellerOrderId).toEqual(expect.any(String));
 		expect(item.json.inviteUrl).toEqual(expect.any(String));
@@ -84,7 +100,10 @@ describe('Order → Place inside n8n', () => {
 	});
 
 	it('DV with DNS validation from expressions, one order per item, each paired', async () => {
-		const tokens = [simulator.createToken({ productCode: 'RapidSSL-12' }), simulator.createToken({ productCode: 'RapidSSL-12' })];
+		const tokens = [
+			simulator.createToken({ productCode: 'RapidSSL-12' }),
+			simulator.createToken({ productCode: 'RapidSSL-12' }),
+		];
 		const result = await runServertastic(
 			simulator,
 			{
@@ -102,20 +121,41 @@ describe('Order → Place inside n8n', () => {
 			},
 			{
 				inputItems: [
-					{ token: tokens[0], csr: csrFixture('ec-p256'), first: 'Ada', phone: 442079460000, email: 'ada@example.com' },
-					{ token: tokens[1], csr: csrFixture('ec-p384'), first: 'Grace', phone: '+1 555 010 0200', email: 'grace@example.net' },
+					{
+						token: tokens[0],
+						csr: csrFixture('ec-p256'),
+						first: 'Ada',
+						phone: 442079460000,
+						email: 'ada@example.com',
+					},
+					{
+						token: tokens[1],
+						csr: csrFixture('ec-p384'),
+						first: 'Grace',
+						phone: '+1 555 010 0200',
+						email: 'grace@example.net',
+					},
 				],
 			},
 		);
 		expect(result.status).toBe('success');
 		const bodies = simulator.requestsTo('order/place').map((request) => request.body);
-		expect(bodies.map((body) => [body.order_token, body.dv_auth_method, body.tech_contact_first_name, body.tech_contact_phone])).toEqual([
+		expect(
+			bodies.map((body) => [
+				body.order_token,
+				body.dv_auth_method,
+				body.tech_contact_first_name,
+				body.tech_contact_phone,
+			]),
+		).toEqual([
 			[tokens[0], 'DNS', 'Ada', '442079460000'],
 			[tokens[1], 'DNS', 'Grace', '+1 555 010 0200'],
 		]);
 		expect(bodies[0]).not.toHaveProperty('approver_email_address');
 		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
-		const dns = result.success[0].json.validation as { dnsRecord: { name: string; type: string; value: string } };
+		const dns = result.success[0].json.validation as {
+			dnsRecord: { name: string; type: string; value: string };
+		};
 		expect(dns.dnsRecord.value).toEqual(expect.any(String));
 		expect(dns.dnsRecord.value.length).toBeGreaterThan(0);
 		expect(result.success[1].json.commonName).toBe('secure.example.net');
@@ -231,10 +271,22 @@ describe('Order → Place inside n8n', () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 		const result = await runServertastic(
 			simulator,
-			place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048'), renewal: true, previousOrderToken: previous, excludeAddon: true }),
+			place({
+				orderToken: token,
+				productBrand: 'rapidssl',
+				dvAuthMethod: 'DNS',
+				csr: csrFixture('rsa2048'),
+				renewal: true,
+				previousOrderToken: previous,
+				excludeAddon: true,
+			}),
 		);
 		expect(result.status).toBe('success');
-		expect(onlyPlaceRequest().body).toMatchObject({ renewal: '1', previous_order_token: previous, exclude_addon: '1' });
+		expect(onlyPlaceRequest().body).toMatchObject({
+			renewal: '1',
+			previous_order_token: previous,
+			exclude_addon: '1',
+		});
 	});
 
 	it('SANs and additional parameters: sent de-duplicated and as given', async () => {
@@ -250,7 +302,9 @@ describe('Order → Place inside n8n', () => {
 				idaEmail: 'ida@example.com',
 				idaPhone: '+44 20 7946 0002',
 				hashingAlgorithm: 'SHA-256-FULL-CHAIN',
-				additionalParameters: { parameter: [{ name: 'ida_fax_number', value: '+44 20 7946 0003' }] },
+				additionalParameters: {
+					parameter: [{ name: 'ida_fax_number', value: '+44 20 7946 0003' }],
+				},
 				// ida_fax_number is not among this product's fields: the pre-flight would refuse it.
 				options: { preflight: false },
 			}),
@@ -264,12 +318,24 @@ describe('Order → Place inside n8n', () => {
 			ida_fax_number: '+44 20 7946 0003',
 			hashing_algorithm: 'SHA-256-FULL-CHAIN',
 		});
-		expect(result.success[0].json.domains).toEqual(['www.example.com', 'shop.example.com', 'mail.example.com']);
+		expect(result.success[0].json.domains).toEqual([
+			'www.example.com',
+			'shop.example.com',
+			'mail.example.com',
+		]);
 	});
 
 	it('never sends the API key to the place call', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-		await runServertastic(simulator, place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }));
+		await runServertastic(
+			simulator,
+			place({
+				orderToken: token,
+				productBrand: 'rapidssl',
+				dvAuthMethod: 'DNS',
+				csr: csrFixture('rsa2048'),
+			}),
+		);
 		const request = onlyPlaceRequest();
 		expectNoSecret(JSON.stringify(request));
 		expect(request.rawBody).not.toContain('api_key');
@@ -279,33 +345,119 @@ describe('Order → Place inside n8n', () => {
 describe('Order → Place: bad input is refused before anything is sent', () => {
 	const cases: Array<[string, Record<string, unknown>, RegExp]> = [
 		['a CSR that is not PEM', { csr: 'not a csr' }, /^'CSR' cannot be read: .* \[item 0\]$/],
-		['an RSA 1024 key', { csr: csrFixture('rsa1024') }, /^'CSR' is not acceptable: RSA key is 1024 bits/],
+		[
+			'an RSA 1024 key',
+			{ csr: csrFixture('rsa1024') },
+			/^'CSR' is not acceptable: RSA key is 1024 bits/,
+		],
 		['an Ed25519 key', { csr: csrFixture('ed25519') }, /^'CSR' is not acceptable/],
-		['file validation for a wildcard', { csr: csrFixture('wildcard'), dvAuthMethod: 'FILE' }, /^'Validation Method' cannot be HTTP or HTTPS file for the wildcard name/],
-		['HTTPS file validation for a wildcard SAN', { dvAuthMethod: 'SFILE', sanDomains: '*.shop.example.com' }, /wildcard/],
+		[
+			'file validation for a wildcard',
+			{ csr: csrFixture('wildcard'), dvAuthMethod: 'FILE' },
+			/^'Validation Method' cannot be HTTP or HTTPS file for the wildcard name/,
+		],
+		[
+			'HTTPS file validation for a wildcard SAN',
+			{ dvAuthMethod: 'SFILE', sanDomains: '*.shop.example.com' },
+			/wildcard/,
+		],
 		// Empty required fields are stopped by n8n itself before the run; expressions that come out empty reach the node.
-		['an approver email that comes out empty', { dvAuthMethod: 'EMAIL', approverEmail: '={{ $json.nothing ?? "" }}' }, /^'Approver Email' is required when the validation method is Email \[item 0\]$/],
+		[
+			'an approver email that comes out empty',
+			{ dvAuthMethod: 'EMAIL', approverEmail: '={{ $json.nothing ?? "" }}' },
+			/^'Approver Email' is required when the validation method is Email \[item 0\]$/,
+		],
 		['a malformed email', { techEmail: 'ada at example' }, /^'Tech Contact Email' /],
 		['a malformed phone', { techPhone: 'call me maybe' }, /^'Tech Contact Phone' /],
-		['a bad country', { validationLevel: 'OV', ...TECH_ADDRESS, ...ORGANISATION, ...JURISDICTION, orgCountry: 'UK' }, /^'Organisation Country Code' .*GB/],
-		['OV fields that come out empty', { validationLevel: 'OV', ...TECH_ADDRESS, ...ORGANISATION, ...JURISDICTION, orgName: '={{ "" }}', orgPhone: '={{ " " }}' }, /^'Organisation Name' is required for OV orders \(and 1 more\) \[item 0\]$/],
-		['an OV order whose jurisdiction comes out empty', { validationLevel: 'OV', ...TECH_ADDRESS, ...ORGANISATION, orgJurisdictionCity: '={{ "" }}', orgJurisdictionRegion: '={{ "" }}', orgJurisdictionCountry: '={{ "" }}' }, /^'Jurisdiction City' is required for OV orders \(and 2 more\) \[item 0\]$/],
-		['text before the CSR block', { csr: `My CSR:\n${csrFixture('rsa2048')}` }, /^'CSR' cannot be read: Paste only the certificate signing request: there is other text before/],
-		['a control character after the CSR block', { csr: `${csrFixture('rsa2048')}\u0000` }, /^'CSR' cannot be read: .*control character U\+0000/],
-		['a form feed inside the CSR', { csr: csrFixture('rsa2048').replace(/\n(?!-)/, '\n\f') }, /^'CSR' cannot be read: The CSR is not valid base64: it contains the control character U\+000C/],
-		['two CSR blocks', { csr: `${csrFixture('rsa2048')}${csrFixture('ec-p256')}` }, /^'CSR' cannot be read: The text contains more than one certificate signing request/],
-		['a SAN that is not a host name', { sanDomains: 'ok.example.com, not_a host' }, /^'Additional Domains \(SANs\)' /],
+		[
+			'a bad country',
+			{
+				validationLevel: 'OV',
+				...TECH_ADDRESS,
+				...ORGANISATION,
+				...JURISDICTION,
+				orgCountry: 'UK',
+			},
+			/^'Organisation Country Code' .*GB/,
+		],
+		[
+			'OV fields that come out empty',
+			{
+				validationLevel: 'OV',
+				...TECH_ADDRESS,
+				...ORGANISATION,
+				...JURISDICTION,
+				orgName: '={{ "" }}',
+				orgPhone: '={{ " " }}',
+			},
+			/^'Organisation Name' is required for OV orders \(and 1 more\) \[item 0\]$/,
+		],
+		[
+			'an OV order whose jurisdiction comes out empty',
+			{
+				validationLevel: 'OV',
+				...TECH_ADDRESS,
+				...ORGANISATION,
+				orgJurisdictionCity: '={{ "" }}',
+				orgJurisdictionRegion: '={{ "" }}',
+				orgJurisdictionCountry: '={{ "" }}',
+			},
+			/^'Jurisdiction City' is required for OV orders \(and 2 more\) \[item 0\]$/,
+		],
+		[
+			'text before the CSR block',
+			{ csr: `My CSR:\n${csrFixture('rsa2048')}` },
+			/^'CSR' cannot be read: Paste only the certificate signing request: there is other text before/,
+		],
+		[
+			'a control character after the CSR block',
+			{ csr: `${csrFixture('rsa2048')}\u0000` },
+			/^'CSR' cannot be read: .*control character U\+0000/,
+		],
+		[
+			'a form feed inside the CSR',
+			{ csr: csrFixture('rsa2048').replace(/\n(?!-)/, '\n\f') },
+			/^'CSR' cannot be read: The CSR is not valid base64: it contains the control character U\+000C/,
+		],
+		[
+			'two CSR blocks',
+			{ csr: `${csrFixture('rsa2048')}${csrFixture('ec-p256')}` },
+			/^'CSR' cannot be read: The text contains more than one certificate signing request/,
+		],
+		[
+			'a SAN that is not a host name',
+			{ sanDomains: 'ok.example.com, not_a host' },
+			/^'Additional Domains \(SANs\)' /,
+		],
 		['CR/LF in a field', { techJobTitle: 'CTO\r\nX-Injected: 1' }, /^'Tech Contact Job Title' /],
-		['an object from an expression', { techPhone: '={{ { "number": 1 } }}' }, /^'Tech Contact Phone' must be text, but its value is an object \[item 0\]$/],
-		['an unknown validation method from an expression', { dvAuthMethod: '={{ "POST" }}', approverEmail: '={{ "admin@example.com" }}' }, /^'Validation Method' must be one of EMAIL, DNS, FILE, SFILE/],
-		['a renewal of a DigiCert product without the previous token', { renewal: true, productBrand: 'digicert' }, /^'Previous Order Token' is required/],
+		[
+			'an object from an expression',
+			{ techPhone: '={{ { "number": 1 } }}' },
+			/^'Tech Contact Phone' must be text, but its value is an object \[item 0\]$/,
+		],
+		[
+			'an unknown validation method from an expression',
+			{ dvAuthMethod: '={{ "POST" }}', approverEmail: '={{ "admin@example.com" }}' },
+			/^'Validation Method' must be one of EMAIL, DNS, FILE, SFILE/,
+		],
+		[
+			'a renewal of a DigiCert product without the previous token',
+			{ renewal: true, productBrand: 'digicert' },
+			/^'Previous Order Token' is required/,
+		],
 	];
 
 	it.each(cases)('refuses %s, naming the field and the item', async (_name, changes, message) => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 		const result = await runServertastic(
 			simulator,
-			place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048'), ...changes }),
+			place({
+				orderToken: token,
+				productBrand: 'rapidssl',
+				dvAuthMethod: 'DNS',
+				csr: csrFixture('rsa2048'),
+				...changes,
+			}),
 		);
 		expect(result.status).toBe('error');
 		expect(result.error?.message).toMatch(message);
@@ -315,8 +467,19 @@ describe('Order → Place: bad input is refused before anything is sent', () => 
 	});
 
 	it('lists every problem of the item in the description', async () => {
-		const result = await runServertastic(simulator, place({ orderToken: 'tok_1', dvAuthMethod: 'EMAIL', approverEmail: '={{ "" }}', csr: 'x', techEmail: 'bad' }));
-		expect(result.error?.description).toMatch(/^Nothing was sent to Servertastic\. Fix:\n- 'CSR' cannot be read/);
+		const result = await runServertastic(
+			simulator,
+			place({
+				orderToken: 'tok_1',
+				dvAuthMethod: 'EMAIL',
+				approverEmail: '={{ "" }}',
+				csr: 'x',
+				techEmail: 'bad',
+			}),
+		);
+		expect(result.error?.description).toMatch(
+			/^Nothing was sent to Servertastic\. Fix:\n- 'CSR' cannot be read/,
+		);
 		expect(result.error?.description).toContain("- 'Approver Email' is required");
 		expect(result.error?.description).toContain("- 'Tech Contact Email' ");
 	});
@@ -328,7 +491,12 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 		{ token: simulator.createToken({ productCode: 'RapidSSL-12' }), csr: 'broken' },
 		{ token: simulator.createToken({ productCode: 'RapidSSL-12' }), csr: csrFixture('ec-p256') },
 	];
-	const expressionPlace = place({ orderToken: '={{ $json.token }}', productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: '={{ $json.csr }}' });
+	const expressionPlace = place({
+		orderToken: '={{ $json.token }}',
+		productBrand: 'rapidssl',
+		dvAuthMethod: 'DNS',
+		csr: '={{ $json.csr }}',
+	});
 
 	it('stops the workflow on a bad item by default, before any order of the batch is placed', async () => {
 		const result = await runServertastic(simulator, expressionPlace, { inputItems: items() });
@@ -340,7 +508,10 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 
 	it('Continue (using error output): the bad item goes to the error branch, the rest on, all paired', async () => {
 		const inputItems = items();
-		const result = await runServertastic(simulator, expressionPlace, { inputItems, onError: 'continueErrorOutput' });
+		const result = await runServertastic(simulator, expressionPlace, {
+			inputItems,
+			onError: 'continueErrorOutput',
+		});
 		expect(result.status).toBe('success');
 		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 2 }]);
 		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 1 }]);
@@ -348,15 +519,25 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 		expect(result.downstream.error[0].json.error).toMatch(/^'CSR' cannot be read: .* \[item 1\]$/);
 		// n8n merges the failed input item into the error item, so the branch can report it.
 		expect(result.downstream.error[0].json.token).toBe(inputItems[1].token);
-		expect(result.downstream.success.map((item) => item.json.orderToken)).toEqual([inputItems[0].token, inputItems[2].token]);
+		expect(result.downstream.success.map((item) => item.json.orderToken)).toEqual([
+			inputItems[0].token,
+			inputItems[2].token,
+		]);
 		expect(simulator.requestsTo('order/place')).toHaveLength(2);
 	});
 
 	it('Continue (regular output): one item per input, the failed one carrying error and message (its description)', async () => {
-		const result = await runServertastic(simulator, expressionPlace, { inputItems: items(), onError: 'continueRegularOutput' });
+		const result = await runServertastic(simulator, expressionPlace, {
+			inputItems: items(),
+			onError: 'continueRegularOutput',
+		});
 		expect(result.status).toBe('success');
 		expect(result.success).toHaveLength(3);
-		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }, { item: 2 }]);
+		expect(result.success.map((item) => item.pairedItem)).toEqual([
+			{ item: 0 },
+			{ item: 1 },
+			{ item: 2 },
+		]);
 		expect(Object.keys(result.success[1].json).sort()).toEqual(['error', 'message']);
 		expect(result.success[1].json.message).toMatch(/^Nothing was sent to Servertastic/);
 	});
@@ -365,36 +546,79 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 		['HTTP 200 with an error body', 200],
 		['HTTP 400', 400],
 		['HTTP 500', 500],
-	])('turns an API error with %s into a NodeApiError carrying the API message', async (_name, status) => {
-		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-		simulator.respondOnce('order/place', { status, body: { error: { code: -9, message: `Insufficient points to place this order (${API_KEY})` } } });
-		const result = await runServertastic(simulator, place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }));
-		expect(result.status).toBe('error');
-		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('Servertastic refused order/place: Insufficient points to place this order (***)');
-		expect(result.error?.description).toBe(`The API answered with error -9 (HTTP ${status}).`);
-		expect(simulator.requestsTo('order/place')).toHaveLength(1);
-		expectNoSecret(serialiseEverything(result));
-		// The node's own parameters travel with n8n's error object; the texts must not hold the token.
-		const { message, description, context, errorResponse } = result.error as unknown as Record<string, unknown>;
-		expect(serialiseEverything({ message, description, context, errorResponse })).not.toContain(token);
-	});
+	])(
+		'turns an API error with %s into a NodeApiError carrying the API message',
+		async (_name, status) => {
+			const token = simulator.createToken({ productCode: 'RapidSSL-12' });
+			simulator.respondOnce('order/place', {
+				status,
+				body: {
+					error: { code: -9, message: `Insufficient points to place this order (${API_KEY})` },
+				},
+			});
+			const result = await runServertastic(
+				simulator,
+				place({
+					orderToken: token,
+					productBrand: 'rapidssl',
+					dvAuthMethod: 'DNS',
+					csr: csrFixture('rsa2048'),
+				}),
+			);
+			expect(result.status).toBe('error');
+			expect(result.error?.name).toBe('NodeApiError');
+			expect(result.error?.message).toBe(
+				'Servertastic refused order/place: Insufficient points to place this order (***)',
+			);
+			expect(result.error?.description).toBe(`The API answered with error -9 (HTTP ${status}).`);
+			expect(simulator.requestsTo('order/place')).toHaveLength(1);
+			expectNoSecret(serialiseEverything(result));
+			// The node's own parameters travel with n8n's error object; the texts must not hold the token.
+			const { message, description, context, errorResponse } = result.error as unknown as Record<
+				string,
+				unknown
+			>;
+			expect(serialiseEverything({ message, description, context, errorResponse })).not.toContain(
+				token,
+			);
+		},
+	);
 
 	it('routes an API error to the error output too, without the key anywhere in the run', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-		simulator.respondOnce('order/place', { status: 200, body: { error: { code: -1, message: 'Token already used' } } });
-		const result = await runServertastic(simulator, place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }), { onError: 'continueErrorOutput' });
+		simulator.respondOnce('order/place', {
+			status: 200,
+			body: { error: { code: -1, message: 'Token already used' } },
+		});
+		const result = await runServertastic(
+			simulator,
+			place({
+				orderToken: token,
+				productBrand: 'rapidssl',
+				dvAuthMethod: 'DNS',
+				csr: csrFixture('rsa2048'),
+			}),
+			{ onError: 'continueErrorOutput' },
+		);
 		expect(result.status).toBe('success');
 		expect(result.success).toHaveLength(0);
 		expect(result.downstream.error).toHaveLength(1);
-		expect(result.downstream.error[0].json.error).toBe('Servertastic refused order/place: Token already used');
+		expect(result.downstream.error[0].json.error).toBe(
+			'Servertastic refused order/place: Token already used',
+		);
 		expect(result.errorOutput[0].pairedItem).toEqual({ item: 0 });
 		expectNoSecret(serialiseEverything(result));
 	});
 
 	it('without the check first, a second place of the same token gets the API refusal, not a retry', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-		const parameters = place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048'), options: { checkOrderFirst: false } });
+		const parameters = place({
+			orderToken: token,
+			productBrand: 'rapidssl',
+			dvAuthMethod: 'DNS',
+			csr: csrFixture('rsa2048'),
+			options: { checkOrderFirst: false },
+		});
 		expect((await runServertastic(simulator, parameters)).status).toBe('success');
 		const second = await runServertastic(simulator, parameters);
 		expect(second.status).toBe('error');
@@ -408,15 +632,27 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 		const url = closed.url;
 		await closed.close();
 		const unreachable = { ...simulator, url, apiKey: API_KEY } as Simulator;
-		const parameters = place({ orderToken: 'tok_123456', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') });
+		const parameters = place({
+			orderToken: 'tok_123456',
+			dvAuthMethod: 'DNS',
+			csr: csrFixture('rsa2048'),
+		});
 		const saved = { ...retryPolicy };
 		Object.assign(retryPolicy, { baseDelayMs: 1, maxDelayMs: 4 });
 		try {
 			// A chosen hashing algorithm: no productfields read is needed, the place call is the first request.
-			const direct = await runServertastic(unreachable, { ...parameters, hashingAlgorithm: 'SHA-256', options: { checkOrderFirst: false, preflight: false } });
-			expect(direct.error?.message).toBe('Servertastic could not be reached for order/place: the connection was refused');
+			const direct = await runServertastic(unreachable, {
+				...parameters,
+				hashingAlgorithm: 'SHA-256',
+				options: { checkOrderFirst: false, preflight: false },
+			});
+			expect(direct.error?.message).toBe(
+				'Servertastic could not be reached for order/place: the connection was refused',
+			);
 			const checked = await runServertastic(unreachable, parameters);
-			expect(checked.error?.message).toBe('Servertastic could not be reached for order/review: the connection was refused (gave up after 4 attempts)');
+			expect(checked.error?.message).toBe(
+				'Servertastic could not be reached for order/review: the connection was refused (gave up after 4 attempts)',
+			);
 			expectNoSecret(serialiseEverything(direct) + serialiseEverything(checked));
 		} finally {
 			Object.assign(retryPolicy, saved);
@@ -425,23 +661,51 @@ describe('Order → Place: errors, continue-on-fail and pairing', () => {
 
 	it('reports a body that is not JSON', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-		simulator.respondOnce('order/place', { status: 502, body: '<html><body><h1>502 Bad Gateway</h1></body></html>', contentType: 'text/html' });
-		const result = await runServertastic(simulator, place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }));
-		expect(result.error?.message).toBe('Servertastic sent an answer to order/place that is not JSON (HTTP 502, text/html)');
+		simulator.respondOnce('order/place', {
+			status: 502,
+			body: '<html><body><h1>502 Bad Gateway</h1></body></html>',
+			contentType: 'text/html',
+		});
+		const result = await runServertastic(
+			simulator,
+			place({
+				orderToken: token,
+				productBrand: 'rapidssl',
+				dvAuthMethod: 'DNS',
+				csr: csrFixture('rsa2048'),
+			}),
+		);
+		expect(result.error?.message).toBe(
+			'Servertastic sent an answer to order/place that is not JSON (HTTP 502, text/html)',
+		);
 		expect(result.error?.description).toBe('It began: 502 Bad Gateway');
 	});
 
 	it('refuses an answer with neither success nor error', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 		simulator.respondOnce('order/place', { status: 200, body: { something: 'else' } });
-		const result = await runServertastic(simulator, place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048') }));
+		const result = await runServertastic(
+			simulator,
+			place({
+				orderToken: token,
+				productBrand: 'rapidssl',
+				dvAuthMethod: 'DNS',
+				csr: csrFixture('rsa2048'),
+			}),
+		);
 		expect(result.error?.message).toBe('Servertastic did not confirm the order');
 	});
 });
 
 describe('Order → Place: safer placing', () => {
 	const dns = (token: string, extra: Record<string, unknown> = {}) =>
-		place({ orderToken: token, productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048'), ...extra });
+		place({
+			orderToken: token,
+			productBrand: 'rapidssl',
+			dvAuthMethod: 'DNS',
+			csr: csrFixture('rsa2048'),
+			...extra,
+		});
 
 	it('checks the order first: a re-run returns the current state and spends nothing', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
@@ -457,20 +721,31 @@ describe('Order → Place: safer placing', () => {
 			message: 'The order was already placed; nothing was sent',
 			resellerOrderId: first.success[0].json.resellerOrderId,
 		});
-		expect((again.success[0].json.validation as { dnsRecord: unknown }).dnsRecord).toEqual((first.success[0].json.validation as { dnsRecord: unknown }).dnsRecord);
+		expect((again.success[0].json.validation as { dnsRecord: unknown }).dnsRecord).toEqual(
+			(first.success[0].json.validation as { dnsRecord: unknown }).dnsRecord,
+		);
 		expect(simulator.requestsTo('order/place')).toHaveLength(1);
 		expect(simulator.points()).toBe(points);
 		expect(simulator.requests.map((r) => r.call)).toEqual([
-			'order/review', 'product/listproducts', 'order/productfields', 'order/place', 'order/review',
+			'order/review',
+			'product/listproducts',
+			'order/productfields',
+			'order/place',
+			'order/review',
 		]);
 	});
 
 	it('can fail instead when the order is already placed', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 		await runServertastic(simulator, dns(token));
-		const again = await runServertastic(simulator, dns(token, { options: { ifAlreadyPlaced: 'fail' } }));
+		const again = await runServertastic(
+			simulator,
+			dns(token, { options: { ifAlreadyPlaced: 'fail' } }),
+		);
 		expect(again.status).toBe('error');
-		expect(again.error?.message).toBe('The order is already placed (status: Order Placed) [item 0]');
+		expect(again.error?.message).toBe(
+			'The order is already placed (status: Order Placed) [item 0]',
+		);
 	});
 
 	it('places a token whose earlier placement rolled back', async () => {
@@ -498,25 +773,46 @@ describe('Order → Place: safer placing', () => {
 			}),
 		);
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe(`'Additional Parameter "made_up_parameter"' is not a field of this product (and 1 more) [item 0]`);
-		expect(result.error?.description).toContain("'Additional Domains (SANs)' lists 3 names but this token allows 2");
+		expect(result.error?.message).toBe(
+			`'Additional Parameter "made_up_parameter"' is not a field of this product (and 1 more) [item 0]`,
+		);
+		expect(result.error?.description).toContain(
+			"'Additional Domains (SANs)' lists 3 names but this token allows 2",
+		);
 		expect(simulator.requestsTo('order/place')).toHaveLength(0);
 	});
 
 	it('pre-flight: a multi-domain token needs its SANs; a select value must be allowed', async () => {
 		const multi = simulator.createToken({ productCode: 'PositiveSSLMDC-12', sanCount: 2 });
-		const noSans = await runServertastic(simulator, place({ orderToken: multi, productBrand: 'positivessl', dvAuthMethod: 'DNS', csr: csrFixture('rsa2048'), idaEmail: 'ida@example.com', idaPhone: '+44 20 7946 0002' }));
-		expect(noSans.error?.message).toBe("'Additional Domains (SANs)' is required for this product [item 0]");
+		const noSans = await runServertastic(
+			simulator,
+			place({
+				orderToken: multi,
+				productBrand: 'positivessl',
+				dvAuthMethod: 'DNS',
+				csr: csrFixture('rsa2048'),
+				idaEmail: 'ida@example.com',
+				idaPhone: '+44 20 7946 0002',
+			}),
+		);
+		expect(noSans.error?.message).toBe(
+			"'Additional Domains (SANs)' is required for this product [item 0]",
+		);
 		const digicert = simulator.createToken({ productCode: 'RapidSSL-12' });
 		const badCa = await runServertastic(simulator, dns(digicert, { intermediateCa: 'Made Up CA' }));
-		expect(badCa.error?.message).toMatch(/^'Intermediate CA' must be one of .* for this product \(got "Made Up CA"\) \[item 0\]$/);
+		expect(badCa.error?.message).toMatch(
+			/^'Intermediate CA' must be one of .* for this product \(got "Made Up CA"\) \[item 0\]$/,
+		);
 		expect(simulator.requestsTo('order/place')).toHaveLength(0);
 	});
 
 	it('Validate Only: reports what would be sent, spends nothing', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
 		const points = simulator.points();
-		const result = await runServertastic(simulator, dns(token, { options: { validateOnly: true } }));
+		const result = await runServertastic(
+			simulator,
+			dns(token, { options: { validateOnly: true } }),
+		);
 		expect(result.status).toBe('success');
 		expect(result.success[0].json).toMatchObject({
 			valid: true,
@@ -524,16 +820,27 @@ describe('Order → Place: safer placing', () => {
 			checkedAgainstProductFields: true,
 			orderToken: token,
 			commonName: 'www.example.com',
-			wouldSend: { order_token: token, dv_auth_method: 'DNS', tech_contact_email: 'ada@example.com' },
+			wouldSend: {
+				order_token: token,
+				dv_auth_method: 'DNS',
+				tech_contact_email: 'ada@example.com',
+			},
 		});
 		expect(simulator.requestsTo('order/place')).toHaveLength(0);
 		expect(simulator.points()).toBe(points);
 	});
 
 	it('Validate Only: returns local problems as a report instead of failing, without calling the API', async () => {
-		const result = await runServertastic(simulator, dns('tok_123456', { csr: 'broken', techEmail: 'nope', options: { validateOnly: true } }));
+		const result = await runServertastic(
+			simulator,
+			dns('tok_123456', { csr: 'broken', techEmail: 'nope', options: { validateOnly: true } }),
+		);
 		expect(result.status).toBe('success');
-		expect(result.success[0].json).toMatchObject({ valid: false, checkedAgainstProductFields: false, wouldSend: null });
+		expect(result.success[0].json).toMatchObject({
+			valid: false,
+			checkedAgainstProductFields: false,
+			wouldSend: null,
+		});
 		expect(result.success[0].json.problems).toEqual([
 			expect.stringMatching(/^'CSR' cannot be read/),
 			expect.stringMatching(/^'Tech Contact Email' /),
@@ -546,30 +853,54 @@ describe('Order → Place: safer placing', () => {
 		simulator.respondOnce('order/place', { status: 0, body: '', process: true, destroy: true });
 		const result = await runServertastic(simulator, dns(token));
 		expect(result.status).toBe('success');
-		expect(result.success[0].json).toMatchObject({ placement: 'confirmedAfterUncertainAnswer', status: 'Order Placed' });
+		expect(result.success[0].json).toMatchObject({
+			placement: 'confirmedAfterUncertainAnswer',
+			status: 'Order Placed',
+		});
 		expect(simulator.requestsTo('order/place')).toHaveLength(1);
-		expect(simulator.requests.map((r) => r.call).slice(-2)).toEqual(['order/place', 'order/review']);
+		expect(simulator.requests.map((r) => r.call).slice(-2)).toEqual([
+			'order/place',
+			'order/review',
+		]);
 	});
 
 	it('after a lost answer, checks the order state instead of placing again: not placed', async () => {
 		const token = simulator.createToken({ productCode: 'RapidSSL-12' });
-		simulator.respondOnce('order/place', { status: 502, body: '<html>Bad Gateway</html>', contentType: 'text/html' });
+		simulator.respondOnce('order/place', {
+			status: 502,
+			body: '<html>Bad Gateway</html>',
+			contentType: 'text/html',
+		});
 		const result = await runServertastic(simulator, dns(token));
 		expect(result.status).toBe('error');
-		expect(result.error?.message).toBe('Servertastic sent an answer to order/place that is not JSON (HTTP 502, text/html)');
+		expect(result.error?.message).toBe(
+			'Servertastic sent an answer to order/place that is not JSON (HTTP 502, text/html)',
+		);
 		expect(simulator.requestsTo('order/place')).toHaveLength(1);
 		expect(simulator.getOrder(token)).toMatchObject({ status: 'Order Placed', placements: 0 });
 	});
 
 	it('with a concurrency of 3, keeps the input order and pairing of 12 items', async () => {
-		const tokens = Array.from({ length: 12 }, () => simulator.createToken({ productCode: 'RapidSSL-12' }));
+		const tokens = Array.from({ length: 12 }, () =>
+			simulator.createToken({ productCode: 'RapidSSL-12' }),
+		);
 		const result = await runServertastic(
 			simulator,
-			place({ orderToken: '={{ $json.token }}', productBrand: 'rapidssl', dvAuthMethod: 'DNS', csr: csrFixture('ec-p256'), options: { concurrency: 3 } }),
+			place({
+				orderToken: '={{ $json.token }}',
+				productBrand: 'rapidssl',
+				dvAuthMethod: 'DNS',
+				csr: csrFixture('ec-p256'),
+				options: { concurrency: 3 },
+			}),
 			{ inputItems: tokens.map((token) => ({ token })) },
 		);
 		expect(result.success.map((item) => item.json.orderToken)).toEqual(tokens);
-		expect(result.success.map((item) => item.pairedItem)).toEqual(tokens.map((_token, item) => ({ item })));
-		expect(new Set(simulator.requestsTo('order/place').map((r) => r.body.order_token)).size).toBe(12);
+		expect(result.success.map((item) => item.pairedItem)).toEqual(
+			tokens.map((_token, item) => ({ item })),
+		);
+		expect(new Set(simulator.requestsTo('order/place').map((r) => r.body.order_token)).size).toBe(
+			12,
+		);
 	});
 });

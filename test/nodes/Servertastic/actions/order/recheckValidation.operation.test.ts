@@ -9,7 +9,11 @@ beforeEach(() => {
 	simulator = currentSimulator();
 });
 
-const recheck = (extra: Record<string, unknown>) => ({ resource: 'order', operation: 'recheckValidation', ...extra });
+const recheck = (extra: Record<string, unknown>) => ({
+	resource: 'order',
+	operation: 'recheckValidation',
+	...extra,
+});
 
 async function placedOrder(dvAuthMethod = 'DNS'): Promise<string> {
 	return await placeOrderThroughNode(simulator, dvAuthMethod);
@@ -42,40 +46,67 @@ describe('Order → Recheck Validation inside n8n', () => {
 	it('FILE validation: the check\'s status from `status`; none ("", {} or absent) gives null', async () => {
 		const token = await placedOrder('FILE');
 		const file = await runServertastic(simulator, recheck({ orderToken: token }));
-		expect(file.success[0].json).toMatchObject({ success: true, message: 'Order Polled', status: 'Pending' });
+		expect(file.success[0].json).toMatchObject({
+			success: true,
+			message: 'Order Polled',
+			status: 'Pending',
+		});
 		serveFixture(simulator, 'order/pollauth', fixture('order/pollauth'));
-		expect((await runServertastic(simulator, recheck({ orderToken: token }))).success[0].json).toMatchObject({ status: 'Pending' });
-		for (const body of [fixture('order/pollauth', 'no-status'), { success: 'Order Polled', status: {} }, { success: 'Order Polled', status: '' }]) {
+		expect(
+			(await runServertastic(simulator, recheck({ orderToken: token }))).success[0].json,
+		).toMatchObject({ status: 'Pending' });
+		for (const body of [
+			fixture('order/pollauth', 'no-status'),
+			{ success: 'Order Polled', status: {} },
+			{ success: 'Order Polled', status: '' },
+		]) {
 			serveFixture(simulator, 'order/pollauth', body);
 			const result = await runServertastic(simulator, recheck({ orderToken: token }));
-			expect(result.success[0].json).toMatchObject({ success: true, message: 'Order Polled', status: null });
+			expect(result.success[0].json).toMatchObject({
+				success: true,
+				message: 'Order Polled',
+				status: null,
+			});
 		}
 	});
 
 	it.each([
 		['HTTP 200 with an error body', 200],
 		['HTTP 400', 400],
-	])('turns an API error with %s into a NodeApiError with the API message', async (_name, status) => {
-		const token = await placedOrder('DNS');
-		simulator.respondOnce('order/pollauth', {
-			status,
-			body: { error: { code: -5, message: `Nothing to poll (${API_KEY})` } },
-		});
-		const result = await runServertastic(simulator, recheck({ orderToken: token }));
-		expect(result.status).toBe('error');
-		expect(result.error?.name).toBe('NodeApiError');
-		expect(result.error?.message).toBe('Servertastic refused order/pollauth: Nothing to poll (***)');
-		expect(result.error?.description).toBe(`The API answered with error -5 (HTTP ${status}).`);
-		expect(simulator.requests).toHaveLength(1);
-		expectNoSecret(result);
-	});
+	])(
+		'turns an API error with %s into a NodeApiError with the API message',
+		async (_name, status) => {
+			const token = await placedOrder('DNS');
+			simulator.respondOnce('order/pollauth', {
+				status,
+				body: { error: { code: -5, message: `Nothing to poll (${API_KEY})` } },
+			});
+			const result = await runServertastic(simulator, recheck({ orderToken: token }));
+			expect(result.status).toBe('error');
+			expect(result.error?.name).toBe('NodeApiError');
+			expect(result.error?.message).toBe(
+				'Servertastic refused order/pollauth: Nothing to poll (***)',
+			);
+			expect(result.error?.description).toBe(`The API answered with error -5 (HTTP ${status}).`);
+			expect(simulator.requests).toHaveLength(1);
+			expectNoSecret(result);
+		},
+	);
 
 	it('is not retried: a lost answer is reported once, saying the request may have arrived', async () => {
 		const token = await placedOrder('DNS');
-		simulator.respondOnce('order/pollauth', { status: 502, body: '<html>Bad Gateway</html>', contentType: 'text/html' });
+		simulator.respondOnce('order/pollauth', {
+			status: 502,
+			body: '<html>Bad Gateway</html>',
+			contentType: 'text/html',
+		});
 		const result = await runServertastic(simulator, recheck({ orderToken: token }));
-		expect(result.error?.message).toBe('Servertastic sent an answer to order/pollauth that is not JSON (HTTP 502, text/html)');
-		expect(result.error?.description).toContain('The request may have reached Servertastic all the same');
+		expect(result.error?.message).toBe(
+			'Servertastic sent an answer to order/pollauth that is not JSON (HTTP 502, text/html)',
+		);
+		expect(result.error?.description).toContain(
+			'The request may have reached Servertastic all the same',
+		);
 		expect(simulator.requests).toHaveLength(1);
 	});
 
@@ -89,7 +120,8 @@ describe('Order → Recheck Validation inside n8n', () => {
 		expect(result.status).toBe('success');
 		expect(result.success.map((item) => item.pairedItem)).toEqual([{ item: 0 }, { item: 1 }]);
 		expect(result.success[0].json).toEqual({
-			error: 'Servertastic refused order/pollauth: This order is validated by EMAIL: there is nothing to poll',
+			error:
+				'Servertastic refused order/pollauth: This order is validated by EMAIL: there is nothing to poll',
 			message: 'The API answered with error -5 (HTTP 400).',
 		});
 		expect(result.success[1].json).toMatchObject({ orderToken: dns, success: true });

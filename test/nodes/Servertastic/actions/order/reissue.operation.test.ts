@@ -10,10 +10,17 @@ beforeEach(() => {
 	simulator = currentSimulator();
 });
 
-const reissue = (extra: Record<string, unknown>) => ({ resource: 'order', operation: 'reissue', ...extra });
+const reissue = (extra: Record<string, unknown>) => ({
+	resource: 'order',
+	operation: 'reissue',
+	...extra,
+});
 
 /** A completed RapidSSL order for www.example.com (placed by the node with DNS, then advanced), recording cleared. */
-async function completedOrder(productCode = 'RapidSSL-12', csr = csrFixture('rsa2048')): Promise<string> {
+async function completedOrder(
+	productCode = 'RapidSSL-12',
+	csr = csrFixture('rsa2048'),
+): Promise<string> {
 	const token = simulator.createToken({ productCode });
 	const result = await runServertastic(simulator, {
 		resource: 'order',
@@ -48,7 +55,10 @@ describe('Order → Reissue inside n8n', () => {
 	it('with a new CSR and DNS: POSTs token, CSR and method; returns the DNS record to create', async () => {
 		const token = await completedOrder();
 		const csr = csrFixture('ec-p256');
-		const result = await runServertastic(simulator, allFields(reissue({ orderToken: token, csr, validationMethod: 'DNS' })));
+		const result = await runServertastic(
+			simulator,
+			allFields(reissue({ orderToken: token, csr, validationMethod: 'DNS' })),
+		);
 		expect(result.status).toBe('success');
 		const request = onlyReissueRequest();
 		expect(request.body).toEqual({ order_token: token, csr: csr.trim(), dv_auth_method: 'DNS' });
@@ -112,11 +122,25 @@ describe('Order → Reissue inside n8n', () => {
 		expect(result.success[0].json.commonName).toBe('www.example.com');
 		// Simplified (the default) keeps the new private key and leaves the CSR out; Raw is the answer as it came.
 		serveFixture(simulator, 'order/reissue', fixture('order/reissue'));
-		const simple = (await runServertastic(simulator, reissue({ orderToken: token }))).success[0].json;
-		expect(Object.keys(simple)).toEqual(['orderToken', 'success', 'message', 'commonName', 'validation', 'validationFile', 'dnsRecord', 'privateKey']);
+		const simple = (await runServertastic(simulator, reissue({ orderToken: token }))).success[0]
+			.json;
+		expect(Object.keys(simple)).toEqual([
+			'orderToken',
+			'success',
+			'message',
+			'commonName',
+			'validation',
+			'validationFile',
+			'dnsRecord',
+			'privateKey',
+		]);
 		expect(simple.privateKey).toBe(answer.private_key);
 		// The DNS record stays in Simplified: a DNS node takes it as it is.
-		expect(simple.dnsRecord).toEqual({ name: 'www.example.com', type: 'TXT', value: answer.dns_string });
+		expect(simple.dnsRecord).toEqual({
+			name: 'www.example.com',
+			type: 'TXT',
+			value: answer.dns_string,
+		});
 		serveFixture(simulator, 'order/reissue', fixture('order/reissue'));
 		const raw = await runServertastic(simulator, reissue({ orderToken: token, output: 'raw' }));
 		expect(raw.success.map((item) => item.json)).toEqual([answer]);
@@ -126,7 +150,11 @@ describe('Order → Reissue inside n8n', () => {
 		const token = await completedOrder();
 		const result = await runServertastic(
 			simulator,
-			reissue({ orderToken: token, validationMethod: 'EMAIL', approverEmailAddress: 'webmaster@example.com' }),
+			reissue({
+				orderToken: token,
+				validationMethod: 'EMAIL',
+				approverEmailAddress: 'webmaster@example.com',
+			}),
 		);
 		expect(result.status).toBe('success');
 		expect(onlyReissueRequest().body).toEqual({
@@ -163,7 +191,11 @@ describe('Order → Reissue inside n8n', () => {
 	describe('a bad CSR or method is refused before any request', () => {
 		it.each([
 			['an unreadable CSR', { csr: 'not a csr' }, /^'CSR' cannot be read: /],
-			['an RSA key of 1024 bits', { csr: csrFixture('rsa1024') }, /^'CSR' is not acceptable: RSA key is 1024 bits/],
+			[
+				'an RSA key of 1024 bits',
+				{ csr: csrFixture('rsa1024') },
+				/^'CSR' is not acceptable: RSA key is 1024 bits/,
+			],
 			['an Ed25519 key', { csr: csrFixture('ed25519') }, /^'CSR' is not acceptable: /],
 			[
 				'a private key pasted instead',
@@ -175,8 +207,16 @@ describe('Order → Reissue inside n8n', () => {
 				{ csr: csrFixture('wildcard'), validationMethod: 'FILE' },
 				/^'Validation Method' cannot be HTTP or HTTPS file for the wildcard name "\*\.example\.com"/,
 			],
-			['a malformed approver email', { validationMethod: 'EMAIL', approverEmailAddress: 'admin at example.com' }, /^'Approver Email' /],
-			['a validation method outside the list', { validationMethod: 'WHOIS' }, /^'Validation Method' must be one of /],
+			[
+				'a malformed approver email',
+				{ validationMethod: 'EMAIL', approverEmailAddress: 'admin at example.com' },
+				/^'Approver Email' /,
+			],
+			[
+				'a validation method outside the list',
+				{ validationMethod: 'WHOIS' },
+				/^'Validation Method' must be one of /,
+			],
 		])('%s', async (_name, extra, message) => {
 			const result = await runServertastic(simulator, reissue({ orderToken: 'abc123', ...extra }));
 			expect(result.status).toBe('error');
@@ -188,9 +228,13 @@ describe('Order → Reissue inside n8n', () => {
 
 		it('with On Error → Stop, one bad CSR in a batch stops it before any item is sent', async () => {
 			const token = await completedOrder();
-			const result = await runServertastic(simulator, reissue({ orderToken: token, csr: '={{ $json.csr }}' }), {
-				inputItems: [{ csr: csrFixture('ec-p256') }, { csr: 'broken' }],
-			});
+			const result = await runServertastic(
+				simulator,
+				reissue({ orderToken: token, csr: '={{ $json.csr }}' }),
+				{
+					inputItems: [{ csr: csrFixture('ec-p256') }, { csr: 'broken' }],
+				},
+			);
 			expect(result.status).toBe('error');
 			expect(result.error?.message).toMatch(/^'CSR' cannot be read: .* \[item 1\]$/);
 			expect(simulator.requests).toHaveLength(0);
@@ -203,8 +247,14 @@ describe('Order → Reissue inside n8n', () => {
 		['HTTP 400', 400],
 	])('an API error with %s becomes a NodeApiError with the API message', async (_name, status) => {
 		const token = await completedOrder();
-		simulator.respondOnce('order/reissue', { status, body: { error: { code: -4, message: `CSR rejected (${API_KEY})` } } });
-		const result = await runServertastic(simulator, reissue({ orderToken: token, csr: csrFixture('ec-p256') }));
+		simulator.respondOnce('order/reissue', {
+			status,
+			body: { error: { code: -4, message: `CSR rejected (${API_KEY})` } },
+		});
+		const result = await runServertastic(
+			simulator,
+			reissue({ orderToken: token, csr: csrFixture('ec-p256') }),
+		);
 		expect(result.error?.name).toBe('NodeApiError');
 		expect(result.error?.message).toBe('Servertastic refused order/reissue: CSR rejected (***)');
 		expect(result.error?.description).toBe(`The API answered with error -4 (HTTP ${status}).`);
@@ -217,17 +267,23 @@ describe('Order → Reissue inside n8n', () => {
 	it('Continue (using error output): an order that is not completed is refused by the API and routed, paired', async () => {
 		const completed = await completedOrder();
 		const pending = simulator.createToken({ productCode: 'RapidSSL-12' });
-		const result = await runServertastic(simulator, reissue({ orderToken: '={{ $json.token }}', validationMethod: 'DNS' }), {
-			inputItems: [{ token: pending }, { token: completed }],
-			onError: 'continueErrorOutput',
-		});
+		const result = await runServertastic(
+			simulator,
+			reissue({ orderToken: '={{ $json.token }}', validationMethod: 'DNS' }),
+			{
+				inputItems: [{ token: pending }, { token: completed }],
+				onError: 'continueErrorOutput',
+			},
+		);
 		expect(result.status).toBe('success');
 		expect(result.errorOutput.map((item) => item.pairedItem)).toEqual([{ item: 0 }]);
 		expect(result.downstream.error[0].json.error).toBe(
 			'Servertastic refused order/reissue: Only completed orders can be reissued (status is Order Placed)',
 		);
 		expect(result.downstream.error[0].json.token).toBe(pending);
-		expect(result.success.map((item) => [item.pairedItem, item.json.orderToken])).toEqual([[{ item: 1 }, completed]]);
+		expect(result.success.map((item) => [item.pairedItem, item.json.orderToken])).toEqual([
+			[{ item: 1 }, completed],
+		]);
 		expectNoSecret(result);
 	});
 });

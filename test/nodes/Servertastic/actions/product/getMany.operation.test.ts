@@ -1,7 +1,13 @@
 import { fixture, serveFixture } from '../../../../contract';
 import { PRODUCTS } from '../../../../simulator';
 import { runServertastic } from '../../../../support/servertastic';
-import { API_KEY, describeApiErrors, expectNoSecret, expectQueries, useSimulator } from '../../../../support/readChecks';
+import {
+	API_KEY,
+	describeApiErrors,
+	expectNoSecret,
+	expectQueries,
+	useSimulator,
+} from '../../../../support/readChecks';
 
 const simulator = useSimulator();
 
@@ -16,7 +22,9 @@ describe('Product → Get Many inside n8n', () => {
 	it('SSL by default: one tidy item per product with numbers; api_key sent', async () => {
 		const result = await runServertastic(simulator(), getMany());
 		expect(result.status).toBe('success');
-		expectQueries(simulator(), 'product/listproducts', [{ product_group: 'SSL', api_key: API_KEY }]);
+		expectQueries(simulator(), 'product/listproducts', [
+			{ product_group: 'SSL', api_key: API_KEY },
+		]);
 		expect(result.success.map((item) => item.json)).toEqual(
 			PRODUCTS.map((product) => ({
 				productCode: product.code,
@@ -30,37 +38,68 @@ describe('Product → Get Many inside n8n', () => {
 				baseSanPoints: product.sanPoints,
 			})),
 		);
-		expect(result.success.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(true);
+		expect(result.success.every((item) => (item.pairedItem as { item: number }).item === 0)).toBe(
+			true,
+		);
 		expectNoSecret(result);
 	});
 
 	it('Product Group All and SmarterTools are sent as named (api2.md)', async () => {
 		await runServertastic(simulator(), getMany({ productGroup: 'All' }));
 		await runServertastic(simulator(), getMany({ productGroup: 'SmarterTools' }));
-		expect(simulator().requestsTo('product/listproducts').map((request) => request.query.product_group)).toEqual(['All', 'SmarterTools']);
+		expect(
+			simulator()
+				.requestsTo('product/listproducts')
+				.map((request) => request.query.product_group),
+		).toEqual(['All', 'SmarterTools']);
 	});
 
 	it('Validation Level filters; empty means all', async () => {
 		const ev = await runServertastic(simulator(), getMany({ validationLevels: ['EV'] }));
-		expect(ev.success.map((item) => item.json.productCode)).toEqual(['TrueBizIDEV-12', 'SecureSiteProEV-12']);
+		expect(ev.success.map((item) => item.json.productCode)).toEqual([
+			'TrueBizIDEV-12',
+			'SecureSiteProEV-12',
+		]);
 		const ovEv = await runServertastic(simulator(), getMany({ validationLevels: ['OV', 'EV'] }));
-		expect(ovEv.success.map((item) => item.json.validationLevel)).toEqual(['OV', 'OV', 'OV', 'EV', 'EV']);
-		const fromText = await runServertastic(simulator(), getMany({ validationLevels: '={{ "ov, ev" }}' }));
+		expect(ovEv.success.map((item) => item.json.validationLevel)).toEqual([
+			'OV',
+			'OV',
+			'OV',
+			'EV',
+			'EV',
+		]);
+		const fromText = await runServertastic(
+			simulator(),
+			getMany({ validationLevels: '={{ "ov, ev" }}' }),
+		);
 		expect(fromText.success).toHaveLength(5);
 		const none = await runServertastic(simulator(), getMany({ validationLevels: [] }));
 		expect(none.success).toHaveLength(PRODUCTS.length);
 	});
 
 	it('refuses an unknown validation level before sending anything', async () => {
-		const result = await runServertastic(simulator(), getMany({ validationLevels: '={{ ["DV", "XV"] }}' }));
+		const result = await runServertastic(
+			simulator(),
+			getMany({ validationLevels: '={{ ["DV", "XV"] }}' }),
+		);
 		expect(result.error?.message).toBe("'Validation Level' must list only DV, OV and EV [item 0]");
 		expect(simulator().requests).toEqual([]);
 	});
 
 	it('Limit applies after the filter; Return All gives every product', async () => {
-		const limited = await runServertastic(simulator(), getMany({ returnAll: false, limit: 2, validationLevels: ['OV'] }));
-		expect(limited.success.map((item) => item.json.productCode)).toEqual(['TrueBizID-12', 'SecureSite-12']);
-		const byDefault = await runServertastic(simulator(), { resource: 'product', operation: 'getMany', limit: 3 });
+		const limited = await runServertastic(
+			simulator(),
+			getMany({ returnAll: false, limit: 2, validationLevels: ['OV'] }),
+		);
+		expect(limited.success.map((item) => item.json.productCode)).toEqual([
+			'TrueBizID-12',
+			'SecureSite-12',
+		]);
+		const byDefault = await runServertastic(simulator(), {
+			resource: 'product',
+			operation: 'getMany',
+			limit: 3,
+		});
 		expect(byDefault.success).toHaveLength(3);
 	});
 
@@ -111,16 +150,50 @@ describe('Product → Get Many inside n8n', () => {
 		serveFixture(simulator(), 'product/listproducts', fixture('product/listproducts'));
 		const result = await runServertastic(simulator(), getMany());
 		expect(result.success.map((item) => item.json)).toEqual([
-			{ productCode: 'RapidSSL-12', name: 'RapidSSL - 1 Years', description: '<p>Domain validated certificate.</p>', validationLevel: 'DV', minSanCount: 0, maxSanCount: 0, maxServerCount: 0, points: 10, baseSanPoints: 0 },
-			{ productCode: 'QuickSSLPremiumMD-12', name: 'QuickSSL Premium Multi Domain - 1 Years', description: '<p>Multi domain, four SANs included.</p>', validationLevel: 'DV', minSanCount: 4, maxSanCount: 4, maxServerCount: 0, points: 120, baseSanPoints: 0 },
-			{ productCode: 'TrueBizID-12', name: 'True BusinessID - 1 Years', description: '<p>Organisation validated certificate.</p>', validationLevel: 'OV', minSanCount: 0, maxSanCount: 0, maxServerCount: 0, points: 95, baseSanPoints: 0 },
+			{
+				productCode: 'RapidSSL-12',
+				name: 'RapidSSL - 1 Years',
+				description: '<p>Domain validated certificate.</p>',
+				validationLevel: 'DV',
+				minSanCount: 0,
+				maxSanCount: 0,
+				maxServerCount: 0,
+				points: 10,
+				baseSanPoints: 0,
+			},
+			{
+				productCode: 'QuickSSLPremiumMD-12',
+				name: 'QuickSSL Premium Multi Domain - 1 Years',
+				description: '<p>Multi domain, four SANs included.</p>',
+				validationLevel: 'DV',
+				minSanCount: 4,
+				maxSanCount: 4,
+				maxServerCount: 0,
+				points: 120,
+				baseSanPoints: 0,
+			},
+			{
+				productCode: 'TrueBizID-12',
+				name: 'True BusinessID - 1 Years',
+				description: '<p>Organisation validated certificate.</p>',
+				validationLevel: 'OV',
+				minSanCount: 0,
+				maxSanCount: 0,
+				maxServerCount: 0,
+				points: 95,
+				baseSanPoints: 0,
+			},
 		]);
 	});
 
 	it('each input item gives its own list, paired to it', async () => {
-		const result = await runServertastic(simulator(), getMany({ validationLevels: '={{ $json.levels }}' }), {
-			inputItems: [{ levels: ['EV'] }, { levels: ['OV'] }],
-		});
+		const result = await runServertastic(
+			simulator(),
+			getMany({ validationLevels: '={{ $json.levels }}' }),
+			{
+				inputItems: [{ levels: ['EV'] }, { levels: ['OV'] }],
+			},
+		);
 		expect(result.success.map((item) => [item.pairedItem, item.json.validationLevel])).toEqual([
 			[{ item: 0 }, 'EV'],
 			[{ item: 0 }, 'EV'],

@@ -1,4 +1,7 @@
-import { COUNTRY_HINTS, ISO_COUNTRY_CODES } from '../../../../../nodes/Servertastic/helpers/countries';
+import {
+	COUNTRY_HINTS,
+	ISO_COUNTRY_CODES,
+} from '../../../../../nodes/Servertastic/helpers/countries';
 import {
 	countryCodeProblem,
 	emailProblem,
@@ -13,9 +16,12 @@ describe('ISO_COUNTRY_CODES', () => {
 		expect(ISO_COUNTRY_CODES.size).toBe(249);
 	});
 
-	it.each(['GB', 'US', 'DE', 'AX', 'SS', 'FR', 'NL', 'IE', 'CW', 'SX', 'BQ', 'ZW'])('contains %s', (code) => {
-		expect(ISO_COUNTRY_CODES.has(code)).toBe(true);
-	});
+	it.each(['GB', 'US', 'DE', 'AX', 'SS', 'FR', 'NL', 'IE', 'CW', 'SX', 'BQ', 'ZW'])(
+		'contains %s',
+		(code) => {
+			expect(ISO_COUNTRY_CODES.has(code)).toBe(true);
+		},
+	);
 
 	it.each(['UK', 'EU', 'XK', 'EL', 'AC', 'AN', 'YU', 'gb', ''])('does not contain %p', (code) => {
 		expect(ISO_COUNTRY_CODES.has(code)).toBe(false);
@@ -90,7 +96,10 @@ describe('emailProblem', () => {
 		['ja(ne)@example.com', '"(" is not allowed'],
 		['zoë@example.com', 'non-ASCII characters such as "ë"'],
 		[`${'l'.repeat(65)}@example.com`, 'has 65 characters, at most 64'],
-		[`a@${'d'.repeat(63)}.${'e'.repeat(63)}.${'f'.repeat(63)}.${'g'.repeat(57)}.com`, 'has 255 characters, at most 254'],
+		[
+			`a@${'d'.repeat(63)}.${'e'.repeat(63)}.${'f'.repeat(63)}.${'g'.repeat(57)}.com`,
+			'has 255 characters, at most 254',
+		],
 		['jane@bücher.de', 'did you mean "xn--bcher-kva.de"?'],
 		['jane@[192.0.2.1]', 'not an IP address'],
 		['jane@192.0.2.1', 'must be a domain name, not an IP address'],

@@ -1,4 +1,8 @@
-import { hostnameProblem, isWildcardName, parseSanList } from '../../../../../nodes/Servertastic/helpers/validation/hostnames';
+import {
+	hostnameProblem,
+	isWildcardName,
+	parseSanList,
+} from '../../../../../nodes/Servertastic/helpers/validation/hostnames';
 
 // Each bad case names a fragment the message must contain, so the wording stays helpful.
 
@@ -66,11 +70,19 @@ describe('hostnameProblem', () => {
 		['www.example', false, '".example"'],
 		['host.localhost', false, '".localhost"'],
 		[`${'a'.repeat(64)}.example.com`, false, 'part of 64 characters between dots, at most 63'],
-		[`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.com`, false, 'at most 253'],
+		[
+			`${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(58)}.com`,
+			false,
+			'at most 253',
+		],
 		['bücher.de', false, 'punycode (xn--) form; did you mean "xn--bcher-kva.de"?'],
 		['*.bücher.de', true, 'did you mean "*.xn--bcher-kva.de"?'],
 		['例え.jp', false, 'punycode'],
-		['https://www.example.com/shop', false, 'without "https://" or a path; did you mean "www.example.com"?'],
+		[
+			'https://www.example.com/shop',
+			false,
+			'without "https://" or a path; did you mean "www.example.com"?',
+		],
 		['www.example.com/shop', false, 'did you mean "www.example.com"?'],
 		['http://user@www.example.com:8080/', false, 'did you mean "www.example.com"?'],
 		['example.com:443', false, 'must not include a port (":443")'],
@@ -103,13 +115,22 @@ describe('parseSanList', () => {
 		[' , \n ', []],
 		['example.com', ['example.com']],
 		['example.com, www.example.com', ['example.com', 'www.example.com']],
-		['example.com www.example.com\tmail.example.com', ['example.com', 'www.example.com', 'mail.example.com']],
+		[
+			'example.com www.example.com\tmail.example.com',
+			['example.com', 'www.example.com', 'mail.example.com'],
+		],
 		['example.com\r\nwww.example.com\n\n', ['example.com', 'www.example.com']],
 		['Example.COM,,example.com, WWW.example.com', ['example.com', 'www.example.com']],
 		['b.example.com, a.example.com, b.example.com', ['b.example.com', 'a.example.com']],
 		['*.example.com, example.com', ['*.example.com', 'example.com']],
-		[['example.com', 'www.example.com'], ['example.com', 'www.example.com']],
-		[['example.com, a.example.com', ' B.example.com ', '', 'example.com'], ['example.com', 'a.example.com', 'b.example.com']],
+		[
+			['example.com', 'www.example.com'],
+			['example.com', 'www.example.com'],
+		],
+		[
+			['example.com, a.example.com', ' B.example.com ', '', 'example.com'],
+			['example.com', 'a.example.com', 'b.example.com'],
+		],
 		[[], []],
 	])('parses %p', (input, names) => {
 		expect(parseSanList(input)).toEqual({ names, problems: [] });
@@ -117,7 +138,13 @@ describe('parseSanList', () => {
 
 	it('reports every bad name, quoted, and keeps them in names', () => {
 		const result = parseSanList('example.com, bad..name, 192.0.2.1\n*.com, example.com.');
-		expect(result.names).toEqual(['example.com', 'bad..name', '192.0.2.1', '*.com', 'example.com.']);
+		expect(result.names).toEqual([
+			'example.com',
+			'bad..name',
+			'192.0.2.1',
+			'*.com',
+			'example.com.',
+		]);
 		expect(result.problems).toEqual([
 			'"bad..name" is not a valid host name: must not contain two dots in a row',
 			'"192.0.2.1" is not a valid host name: must be a host name, not an IP address: certificates for IP addresses cannot be ordered through this API',

@@ -1,4 +1,7 @@
-import { orderTokenProblem, textProblem } from '../../../../../nodes/Servertastic/helpers/validation/text';
+import {
+	orderTokenProblem,
+	textProblem,
+} from '../../../../../nodes/Servertastic/helpers/validation/text';
 
 // Each bad case names a fragment the message must contain, so the wording stays helpful.
 
@@ -24,7 +27,11 @@ describe('textProblem', () => {
 		['a\rb', undefined, '(found \\r at position 2)'],
 		['Acme\r\nX-Injected: 1', undefined, 'without line breaks'],
 		['nul\u0000byte', undefined, '\\u0000'],
-		['bell\u0007', { multiline: true }, 'must not contain control characters (found \\u0007 at position 5)'],
+		[
+			'bell\u0007',
+			{ multiline: true },
+			'must not contain control characters (found \\u0007 at position 5)',
+		],
 		['del\u007f', undefined, '\\u007F'],
 		['c1\u0085', { multiline: true }, '\\u0085'],
 		['esc\u001b[31m', undefined, '\\u001B'],
