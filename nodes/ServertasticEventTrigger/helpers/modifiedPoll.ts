@@ -80,10 +80,12 @@ export interface ModifiedPlan {
 }
 
 /**
- * An unknown order the memory may have dropped: changed before the cursor (an earlier answer brought
- * it: data_accuracy is "the time to send as the next date", api2.md) and no later than the latest
- * order forgotten. Only when more orders changed within the overlap than the memory keeps; without
- * this, each would fire again as news. An unknown order past either date is still news.
+ * An unknown order the memory may have dropped: changed no later than the cursor (an earlier answer
+ * brought it: data_accuracy is "the time to send as the next date", api2.md) and no later than the
+ * latest order forgotten. Only when more orders changed within the overlap than the memory keeps;
+ * without this, each would fire again as news. An unknown order past either date is still news. At
+ * the cursor's own second (one-second dates) a change made after the answer cannot be told from a
+ * forgotten one; only when the memory overflowed up to that second is it taken as seen.
  */
 function wasForgotten(state: TriggerState, order: ListedOrder): boolean {
 	const { cursor, forgottenUpTo } = state;
@@ -91,7 +93,7 @@ function wasForgotten(state: TriggerState, order: ListedOrder): boolean {
 		!!order.modified &&
 		!!cursor &&
 		!!forgottenUpTo &&
-		order.modified < cursor &&
+		order.modified <= cursor &&
 		order.modified <= forgottenUpTo
 	);
 }

@@ -106,7 +106,7 @@ describe('more changes within the overlap than the trigger remembers', () => {
 		);
 	});
 
-	it('an unknown order is still news when nothing of its time was forgotten, or when it changed at or after the cursor', () => {
+	it('an unknown order is still news when nothing of its time was forgotten, or when it changed after the cursor', () => {
 		const state = baselineModified(
 			'orderStatusChanged',
 			changedOrders(10, 'Processing'),
@@ -115,16 +115,27 @@ describe('more changes within the overlap than the trigger remembers', () => {
 			NOW,
 		);
 		expect(state.forgottenUpTo).toBeNull();
+		const ids = (plan: { candidates: Array<{ order: ListedOrder }> }) =>
+			plan.candidates.map((c) => c.order.id);
 		// Changed before the cursor, yet never seen (the overlap is there for such an order): news.
 		const late = order('late', 'Processing', '2026-05-01 10:02:00');
-		expect(
-			planModifiedPoll(state, [late], 'orderStatusChanged', []).candidates.map((c) => c.order.id),
-		).toEqual(['late']);
-		// With orders of that time forgotten, only one changed at or after the cursor is news.
-		const forgetful = { ...state, forgottenUpTo: '2026-05-01 10:05:00' };
+		const later = order('later', 'Processing', '2026-05-01 10:04:00');
 		const atCursor = order('atCursor', 'Processing', '2026-05-01 10:05:00');
-		const plan = planModifiedPoll(forgetful, [late, atCursor], 'orderStatusChanged', []);
-		expect(plan.candidates.map((c) => c.order.id)).toEqual(['atCursor']);
+		const after = order('after', 'Processing', '2026-05-01 10:05:01');
+		const all = [late, later, atCursor, after];
+		expect(ids(planModifiedPoll(state, all, 'orderStatusChanged', []))).toEqual([
+			'late',
+			'later',
+			'atCursor',
+			'after',
+		]);
+		// Orders up to 10:03 forgotten: only what changed after that is news.
+		const upTo1003 = { ...state, forgottenUpTo: '2026-05-01 10:03:00' };
+		const plan = planModifiedPoll(upTo1003, all, 'orderStatusChanged', []);
+		expect(ids(plan)).toEqual(['later', 'atCursor', 'after']);
 		expect(plan.settled.map((c) => c.order.id)).toEqual(['late']);
+		// Forgotten up to the cursor's own second: only a change after the cursor is news.
+		const upToCursor = { ...state, forgottenUpTo: '2026-05-01 10:05:00' };
+		expect(ids(planModifiedPoll(upToCursor, all, 'orderStatusChanged', []))).toEqual(['after']);
 	});
 });
