@@ -49,6 +49,13 @@ async function main(): Promise<void> {
 				order.status = i % 2 ? 'Awaiting Customer Verification' : 'Order Placed';
 				order.domainName = `open${i}.example.com`;
 				order.placedAt = new Date();
+				// Its placing as a dated modification: modifiedorders records carry them (api2.md), and
+				// the trigger knows an order's change by its latest modification date.
+				order.modifications.push({
+					date: order.modifiedAt,
+					eventId: 1_000_000 + i,
+					eventName: 'Order Placed',
+				});
 				return token;
 			});
 			reply(open.length);
