@@ -1,9 +1,13 @@
 /**
  * The field spec of Order → Place: one row per API parameter that depends on the product, the
  * validation method, the CSR source or the renewal switch. The node's properties, what execute reads, what is
- * validated and the request body all come from these rows, so an API name is written only here.
+ * validated and the request body all come from these rows, so an API name is written only here (the
+ * contact rows in placeOrderContactFields.ts, the organisation rows in placeOrderOrganisationFields.ts).
  * Names marked `unconfirmedName` are best guesses (see the README); correcting one is a one-line change.
  */
+
+import { contactFields } from './placeOrderContactFields';
+import { ORGANISATION_FIELDS } from './placeOrderOrganisationFields';
 
 export type ValidationLevel = 'DV' | 'OV' | 'EV';
 export type DvAuthMethod = 'EMAIL' | 'DNS' | 'FILE' | 'SFILE';
@@ -31,7 +35,6 @@ export const PRODUCT_BRANDS: readonly ProductBrand[] = [
 	'other',
 ];
 
-const ORGANISATION_LEVELS: ValidationLevel[] = ['OV', 'EV'];
 /** Brands whose certificates DigiCert issues: their renewals need the previous order token. */
 export const DIGICERT_SUPPLIED_BRANDS: ProductBrand[] = [
 	'digicert',
@@ -84,93 +87,6 @@ export interface FieldCondition {
 	required?: boolean;
 }
 
-type ContactRole = 'tech' | 'admin';
-
-function contactFields(role: ContactRole): PlaceOrderField[] {
-	// Labels fit the editor's default panel width (at most 28 characters); names stay as they were.
-	const who = role === 'tech' ? 'Tech Contact' : 'Admin Contact';
-	const separate = role === 'admin' ? { adminSeparate: true as const } : {};
-	const person = (
-		suffix: string,
-		label: string,
-		check: ValueCheck,
-		extra: Partial<PlaceOrderField> = {},
-	): PlaceOrderField => ({
-		name: `${role}${label.replace(/ /g, '')}`,
-		apiName: `${role}_contact_${suffix}`,
-		displayName: `${who} ${label === 'Organisation Name' ? 'Organisation' : label}`,
-		check,
-		required: true,
-		when: { ...separate },
-		...extra,
-	});
-	const address = (
-		suffix: string,
-		label: string,
-		check: ValueCheck,
-		required = true,
-		description?: string,
-	): PlaceOrderField =>
-		person(suffix, label, check, {
-			required,
-			description,
-			when: { ...separate, levels: ORGANISATION_LEVELS },
-		});
-	return [
-		person('first_name', 'First Name', 'text', { description: 'Must be a real person' }),
-		person('last_name', 'Last Name', 'text'),
-		person('phone', 'Phone', 'phone', { placeholder: '+44 20 7946 0000' }),
-		person('email', 'Email', 'email', {
-			placeholder: 'name@example.com',
-			description:
-				role === 'tech'
-					? 'Receives a copy of the certificate once the order is processed'
-					: undefined,
-		}),
-		person('title', 'Job Title', 'text'),
-		address(
-			'organisation_name',
-			'Organisation Name',
-			'text',
-			true,
-			"The contact's organisation name",
-		),
-		address('address_line1', 'Address Line 1', 'text'),
-		address('address_line2', 'Address Line 2', 'text', false),
-		address('address_city', 'City', 'text'),
-		address('address_region', 'Region', 'text'),
-		address('address_post_code', 'Post Code', 'text'),
-		address('address_country', 'Country Code', 'country'),
-	];
-}
-
-/** An organisation field of OV and EV orders; `keyPair` adds when Servertastic makes the key pair. */
-function organisationField(
-	name: string,
-	apiSuffix: string,
-	displayName: string,
-	check: ValueCheck,
-	required: boolean,
-	description?: string,
-	keyPair?: FieldCondition[],
-): PlaceOrderField {
-	const when = keyPair
-		? [{ levels: ORGANISATION_LEVELS }, ...keyPair]
-		: { levels: ORGANISATION_LEVELS };
-	return { name, apiName: `org_${apiSuffix}`, displayName, check, required, when, description };
-}
-
-// Without a CSR, api2.md's productfields example requires org_name, org_division, org_address_city,
-// _region and _country (required_if domain_name and !csr), and its Fields table says the same:
-// "required if the csr isn't supplied". For DV orders they then appear; for OV/EV the division turns required.
-const DV_KEY_PAIR: FieldCondition[] = [
-	{ levels: ['DV'], csrSources: ['generate'], required: true },
-];
-const DIVISION_WHEN: FieldCondition[] = [
-	{ levels: ORGANISATION_LEVELS, csrSources: ['paste'] },
-	{ csrSources: ['generate'], required: true },
-];
-
 export const PLACE_ORDER_FIELDS: readonly PlaceOrderField[] = [
 	{
 		name: 'approverEmail',
@@ -215,117 +131,7 @@ export const PLACE_ORDER_FIELDS: readonly PlaceOrderField[] = [
 		required: true,
 		unconfirmedName: true,
 	},
-	organisationField(
-		'orgName',
-		'name',
-		'Organisation Name',
-		'text',
-		true,
-		'Legal name of the organisation',
-		DV_KEY_PAIR,
-	),
-	organisationField('orgDuns', 'duns', 'Organisation DUNS Number', 'text', false),
-	{
-		...organisationField('orgDivision', 'division', 'Organisation Division', 'text', false),
-		when: DIVISION_WHEN,
-	},
-	organisationField(
-		'orgIncorporatingAgency',
-		'incorporating_agency',
-		'Incorporating Agency',
-		'text',
-		false,
-		'The agency the organisation is incorporated with, e.g. Companies House',
-	),
-	organisationField(
-		'orgRegistrationNumber',
-		'registration_number',
-		'Registration Number',
-		'text',
-		false,
-		"The organisation's company registration number",
-	),
-	// The Place Order page: "Required if ordering OV or EV certificate", for all three.
-	organisationField(
-		'orgJurisdictionCity',
-		'jurisdiction_city',
-		'Jurisdiction City',
-		'text',
-		true,
-		'City of incorporation',
-	),
-	organisationField(
-		'orgJurisdictionRegion',
-		'jurisdiction_region',
-		'Jurisdiction Region',
-		'text',
-		true,
-		'State or region of incorporation',
-	),
-	organisationField(
-		'orgJurisdictionCountry',
-		'jurisdiction_country',
-		'Jurisdiction Country Code',
-		'country',
-		true,
-		'Country of incorporation, ISO 3166 two-letter code',
-	),
-	organisationField(
-		'orgAddressLine1',
-		'address_line1',
-		'Organisation Address Line 1',
-		'text',
-		true,
-	),
-	organisationField(
-		'orgAddressLine2',
-		'address_line2',
-		'Organisation Address Line 2',
-		'text',
-		false,
-	),
-	organisationField(
-		'orgAddressLine3',
-		'address_line3',
-		'Organisation Address Line 3',
-		'text',
-		false,
-	),
-	organisationField(
-		'orgCity',
-		'address_city',
-		'Organisation City',
-		'text',
-		true,
-		undefined,
-		DV_KEY_PAIR,
-	),
-	organisationField(
-		'orgRegion',
-		'address_region',
-		'Organisation Region',
-		'text',
-		true,
-		undefined,
-		DV_KEY_PAIR,
-	),
-	organisationField(
-		'orgPostalCode',
-		'address_postal_code',
-		'Organisation Postal Code',
-		'text',
-		true,
-	),
-	organisationField(
-		'orgCountry',
-		'address_country',
-		'Organisation Country Code',
-		'country',
-		true,
-		undefined,
-		DV_KEY_PAIR,
-	),
-	organisationField('orgPhone', 'address_phone', 'Organisation Phone', 'phone', true),
+	...ORGANISATION_FIELDS,
 	{
 		name: 'intermediateCa',
 		apiName: 'intermediate_ca',
