@@ -24,7 +24,8 @@ import { textProblem } from '../../helpers/validation/text';
 import { readChoice, readCollection, readText } from '../parameters';
 import { sendWrite, settle } from '../writeCall';
 import { lookUp, tokenError } from './generateToken.lookup';
-import { executeFor, type ItemProblem, readEmail, refuseItem } from './orderAction';
+import { executeFor } from './orderAction';
+import { type ItemProblem, readEmail, refuseItem } from './orderInput';
 
 type IfReferenceUsed = 'returnExisting' | 'error';
 
