@@ -17,7 +17,7 @@ import {
 import { prepareKeyRequest, type KeyRequest } from '../../helpers/keyRequest';
 import type { ItemProblem } from '../../helpers/itemProblem';
 import { readChoice, readCollection, readText, readTextOrList } from '../parameters';
-import { refuseItem } from '../order/orderAction';
+import { refuseItem } from '../order/orderInput';
 
 export const CSR_BINARY_PROPERTY = 'csr';
 export const KEY_BINARY_PROPERTY = 'key';

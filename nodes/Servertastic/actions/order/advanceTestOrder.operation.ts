@@ -4,12 +4,8 @@ import { NodeOperationError } from 'n8n-workflow';
 import { SERVERTASTIC_BASE_URLS } from '../../../../credentials/ServertasticApi.credentials';
 import { CREDENTIAL_TYPE } from '../../transport';
 import { orderTokenProperty } from '../common.descriptions';
-import {
-	actionOutputSpec,
-	orderAction,
-	type OrderTokenItem,
-	prepareOrderToken,
-} from './orderAction';
+import { actionOutputSpec, orderAction } from './orderAction';
+import { type OrderTokenItem, prepareOrderToken } from './orderInput';
 
 function hostOf(url: string): string {
 	const match = /^[a-z][a-z0-9+.-]*:\/\/(?:[^@/?#]*@)?(\[[^\]]*\]|[^:/?#]*)/i.exec(url);

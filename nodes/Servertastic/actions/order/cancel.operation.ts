@@ -1,5 +1,6 @@
 import { orderTokenProperty } from '../common.descriptions';
-import { actionOutputSpec, orderAction, prepareOrderToken } from './orderAction';
+import { actionOutputSpec, orderAction } from './orderAction';
+import { prepareOrderToken } from './orderInput';
 
 export const { output, description, prepare, execute } = orderAction({
 	operation: 'cancel',

@@ -1,10 +1,6 @@
 import { orderTokenProperty } from '../common.descriptions';
-import {
-	actionOutputSpec,
-	orderAction,
-	orderApproverProperty,
-	prepareWithApprover,
-} from './orderAction';
+import { actionOutputSpec, orderAction, orderApproverProperty } from './orderAction';
+import { prepareWithApprover } from './orderInput';
 
 export const { output, description, prepare, execute } = orderAction({
 	operation: 'changeApproverEmail',

@@ -1,13 +1,7 @@
 import type { IExecuteFunctions, INodeExecutionData, NodeApiError } from 'n8n-workflow';
 
 import { textOf } from '../../helpers/output';
-import {
-	derivedReference,
-	MAX_REFERENCE_LENGTH,
-	randomReference,
-	REFERENCE_MODES,
-	type ReferenceMode,
-} from '../../helpers/reference';
+import { REFERENCE_MODES, type ReferenceMode } from '../../helpers/reference';
 import {
 	type EarlierToken,
 	earlierTokenOutput,
@@ -20,36 +14,21 @@ import {
 	reusedReferenceText,
 	uncertainTokenText,
 } from '../../helpers/tokenLookup';
-import { textProblem } from '../../helpers/validation/text';
-import { readChoice, readCollection, readText } from '../parameters';
+import { readChoice } from '../parameters';
 import { sendWrite, settle } from '../writeCall';
+import {
+	claimReference,
+	type IfReferenceUsed,
+	readCount,
+	readIfReferenceUsed,
+	readProductCode,
+	readReference,
+} from './generateToken.input';
 import { lookUp, tokenError } from './generateToken.lookup';
-import { executeFor, type ItemProblem, readEmail, refuseItem } from './orderAction';
-
-type IfReferenceUsed = 'returnExisting' | 'error';
+import { executeFor } from './orderAction';
+import { type ItemProblem, readEmail, refuseItem } from './orderInput';
 
 export { description, output } from './generateToken.description';
-
-function readCount(
-	context: IExecuteFunctions,
-	name: string,
-	label: string,
-	minimum: number,
-	itemIndex: number,
-	problems: ItemProblem[],
-): number {
-	const value = context.getNodeParameter(name, itemIndex, minimum) as unknown;
-	const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : value;
-	if (typeof number !== 'number' || !Number.isInteger(number) || number < minimum) {
-		const shown = typeof value === 'string' ? `"${value.slice(0, 20)}"` : String(value);
-		problems.push({
-			field: label,
-			problem: `must be a whole number of at least ${minimum}, not ${shown}`,
-		});
-		return minimum;
-	}
-	return number;
-}
 
 interface PreparedItem {
 	mode: ReferenceMode;
@@ -57,19 +36,10 @@ interface PreparedItem {
 	params: Record<string, string>;
 }
 
-/** References already taken by earlier items of this run: a duplicate item is refused before any request. */
-const referencesByRun = new WeakMap<object, Map<string, number>>();
-
+/** Reads and checks one item; its reference is taken for it, so a later item cannot repeat it. */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
 	const problems: ItemProblem[] = [];
-	const productCode = readText(this, 'productCode', itemIndex, 'Product').trim();
-	if (!productCode) problems.push({ field: 'Product', problem: 'is required' });
-	else if (!/^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$/.test(productCode)) {
-		problems.push({
-			field: 'Product',
-			problem: `must be a product code such as RapidSSL-12 (letters, digits, ".", "-" and "_"), not "${productCode.slice(0, 40)}"`,
-		});
-	}
+	const productCode = readProductCode(this, itemIndex, problems);
 	const email = readEmail(
 		this,
 		'endCustomerEmail',
@@ -87,44 +57,14 @@ export async function prepare(this: IExecuteFunctions, itemIndex: number): Promi
 		'Reseller Reference',
 		REFERENCE_MODES,
 	);
-	const ifReferenceUsed =
-		readCollection(this, 'options', itemIndex).ifReferenceUsed ?? 'returnExisting';
-	if (ifReferenceUsed !== 'returnExisting' && ifReferenceUsed !== 'error') {
-		problems.push({
-			field: 'If the Reference Was Used Before',
-			problem: `must be returnExisting or error, not "${String(ifReferenceUsed).slice(0, 40)}"`,
-		});
-	}
-
-	let reference = '';
-	if (mode === 'custom') {
-		reference = readText(this, 'customReference', itemIndex, 'Custom Reference').trim();
-		const problem = reference
-			? textProblem(reference, { maxLength: MAX_REFERENCE_LENGTH })
-			: 'is required when Reseller Reference is Custom';
-		if (problem) problems.push({ field: 'Custom Reference', problem });
-	} else if (mode === 'derived') {
-		reference = derivedReference(this.getInputData()[itemIndex]?.json ?? {}, productCode);
-	} else {
-		reference = randomReference();
-	}
+	const ifReferenceUsed = readIfReferenceUsed(this, itemIndex, problems);
+	const reference = readReference(this, mode, productCode, itemIndex, problems);
 	if (problems.length) throw refuseItem(this, problems, itemIndex);
-
-	const taken = referencesByRun.get(this) ?? new Map<string, number>();
-	referencesByRun.set(this, taken);
-	const earlier = taken.get(reference);
-	if (earlier !== undefined) {
-		const why =
-			mode === 'derived'
-				? `is the same as item ${earlier} (same data and product), so it would buy the same token twice`
-				: `is the same as for item ${earlier}: each token needs its own reference`;
-		throw refuseItem(this, [{ field: 'Reseller Reference', problem: why }], itemIndex);
-	}
-	taken.set(reference, itemIndex);
+	claimReference(this, reference, mode, itemIndex);
 
 	return {
 		mode,
-		ifReferenceUsed: ifReferenceUsed as IfReferenceUsed,
+		ifReferenceUsed,
 		params: {
 			st_product_code: productCode,
 			end_customer_email: email,

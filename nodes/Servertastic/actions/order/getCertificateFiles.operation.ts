@@ -1,21 +1,13 @@
-import type { IBinaryData, IDataObject, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
+import type { IBinaryData, IExecuteFunctions, INodeExecutionData } from 'n8n-workflow';
 import { NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
-import type { KeyObject } from 'crypto';
 
-import {
-	CertificateFilesError,
-	certificateFacts,
-	certificatePem,
-	orderChain,
-	readCertificates,
-} from '../../helpers/certificateChain';
-import { checkKeyMatches, pkcs7Pem, readPrivateKey } from '../../helpers/certificateFiles';
-import { privateKeyPem, publicKeySha256 } from '../../helpers/keyPair';
+import { CertificateFilesError } from '../../helpers/certificateChain';
+import { readPrivateKey } from '../../helpers/certificateFiles';
 import { tidyOrder } from '../../helpers/orderReview';
-import { buildPfx } from '../../helpers/pkcs12';
 import { apiRequest } from '../../transport';
 import { readBoolean, readChoice, readCollection, readText } from '../parameters';
 import { properties } from './getCertificateFiles.description';
+import { type FileOptions, type Files, makeFiles } from './getCertificateFiles.files';
 
 export const description = updateDisplayOptions(
 	{ show: { resource: ['order'], operation: ['getCertificateFiles'] } },
@@ -24,15 +16,9 @@ export const description = updateDisplayOptions(
 
 const KEY_SOURCES = ['none', 'text', 'binary'] as const;
 const PASSWORD_MIN_LENGTH = 4;
-const PEM = 'application/x-pem-file';
 
-interface PreparedItem {
+interface PreparedItem extends FileOptions {
 	orderToken: string;
-	privateKey?: KeyObject;
-	passphrase: string;
-	pfxPassword: string;
-	includeRoot: boolean;
-	unencryptedKeyFile: boolean;
 }
 
 function refusal(
@@ -116,93 +102,8 @@ function caught(run: () => void): unknown {
 	}
 }
 
-interface Files {
-	json: IDataObject;
-	files: Array<{ property: string; fileName: string; mimeType: string; data: Buffer }>;
-}
-
 const isFiles = (value: unknown): value is Files =>
 	typeof value === 'object' && value !== null && 'files' in value && 'json' in value;
-
-/** Every check and every file, from the tidy order; a CertificateFilesError names what is wrong. */
-async function makeFiles(order: IDataObject, item: PreparedItem): Promise<Files> {
-	const [leaf] = readCertificates(String(order.certificate), "The order's certificate");
-	const caTexts = (order.intermediateCertificates as string[]) ?? [];
-	const intermediates = caTexts.flatMap((text, index) =>
-		readCertificates(text, `CA certificate ${index + 1}`),
-	);
-	const roots = order.rootCertificate
-		? readCertificates(String(order.rootCertificate), 'The root certificate')
-		: [];
-	const { chain, leftOut } = orderChain(leaf, intermediates, roots, item.includeRoot);
-	if (item.privateKey) checkKeyMatches(item.privateKey, leaf);
-	const p7b = order.pkcs7 ? pkcs7Pem(String(order.pkcs7), leaf) : null;
-
-	const leafPem = certificatePem(leaf);
-	const chainPem = chain.map(certificatePem).join('');
-	const files: Files['files'] = [
-		{
-			property: 'certificate',
-			fileName: 'certificate.pem',
-			mimeType: PEM,
-			data: Buffer.from(leafPem),
-		},
-	];
-	if (chain.length)
-		files.push({
-			property: 'chain',
-			fileName: 'chain.pem',
-			mimeType: PEM,
-			data: Buffer.from(chainPem),
-		});
-	files.push({
-		property: 'fullchain',
-		fileName: 'fullchain.pem',
-		mimeType: PEM,
-		data: Buffer.from(leafPem + chainPem),
-	});
-	if (p7b)
-		files.push({
-			property: 'p7b',
-			fileName: 'certificate.p7b',
-			mimeType: 'application/x-pkcs7-certificates',
-			data: Buffer.from(p7b),
-		});
-	const facts = certificateFacts(leaf, new Date());
-	if (item.privateKey) {
-		const keyPassphrase = item.unencryptedKeyFile ? undefined : item.passphrase || undefined;
-		files.push({
-			property: 'key',
-			fileName: 'key.pem',
-			mimeType: PEM,
-			data: Buffer.from(privateKeyPem(item.privateKey, keyPassphrase)),
-		});
-		const pfx = await buildPfx({
-			privateKey: item.privateKey,
-			certificates: [leaf.raw, ...chain.map((certificate) => certificate.raw)],
-			password: item.pfxPassword,
-			friendlyName: typeof facts.commonName === 'string' ? facts.commonName : undefined,
-		});
-		files.push({
-			property: 'pfx',
-			fileName: 'certificate.pfx',
-			mimeType: 'application/x-pkcs12',
-			data: pfx,
-		});
-	}
-	const json: IDataObject = {
-		orderToken: order.orderToken,
-		status: order.status,
-		domain: order.domain,
-		...facts,
-		publicKeySha256: publicKeySha256(leaf.publicKey),
-		chainSubjects: chain.map((certificate) => certificate.subject.replace(/\n/g, ', ')),
-		leftOutCertificates: leftOut,
-		keyMatchesCertificate: item.privateKey ? true : null,
-		files: files.map((file) => file.fileName),
-	};
-	return { json, files };
-}
 
 export async function execute(
 	this: IExecuteFunctions,

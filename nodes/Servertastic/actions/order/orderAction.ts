@@ -4,13 +4,10 @@ import type {
 	INodeExecutionData,
 	INodeProperties,
 } from 'n8n-workflow';
-import { NodeApiError, NodeOperationError, updateDisplayOptions } from 'n8n-workflow';
+import { NodeApiError, updateDisplayOptions } from 'n8n-workflow';
 
-import type { ItemProblem } from '../../helpers/itemProblem';
 import { textOf } from '../../helpers/output';
 import type { OutputSpec } from '../../helpers/outputMode';
-import { emailProblem } from '../../helpers/validation/contacts';
-import { orderTokenProblem as tokenShapeProblem } from '../../helpers/validation/text';
 import type { ServertasticCall } from '../../transport';
 import {
 	approverEmailLocator,
@@ -19,112 +16,17 @@ import {
 	optionsCollection,
 	outputProperties,
 } from '../common.descriptions';
-import { readText } from '../parameters';
 import { sendWrite } from '../writeCall';
+import type { OrderTokenItem } from './orderInput';
 
 /**
- * What the operations that act on one order (change approver, cancel, reissue...) share: reading
- * and checking the order token, refusing bad input before any request, sending the call once,
- * and the output shape { orderToken, success, message, ...call fields, response }.
+ * What the operations that act on one order (change approver, cancel, reissue...) share: sending
+ * the call once and the output shape { orderToken, success, message, ...call fields, response }.
+ * Reading and checking their input is in orderInput.ts.
  */
-
-export type { ItemProblem };
 
 /** The Options collection of an action: only Concurrency, as actions are never retried. */
 export const actionOptionsProperty: INodeProperties = optionsCollection([concurrencyOption]);
-
-/** One error for every problem of the item; names fields, never values (a token is a secret of a kind). */
-export function refuseItem(
-	context: IExecuteFunctions,
-	problems: ItemProblem[],
-	itemIndex: number,
-	nothingDone = 'Nothing was sent to Servertastic.',
-): NodeOperationError {
-	const [first] = problems;
-	const more = problems.length > 1 ? ` (and ${problems.length - 1} more)` : '';
-	return new NodeOperationError(
-		context.getNode(),
-		`'${first.field}' ${first.problem}${more} [item ${itemIndex}]`,
-		{
-			itemIndex,
-			description: `${nothingDone} Fix:\n${problems
-				.map((problem) => `- '${problem.field}' ${problem.problem}`)
-				.join('\n')}`,
-		},
-	);
-}
-
-export function orderTokenProblem(value: string): string | undefined {
-	return value ? tokenShapeProblem(value) : 'is required';
-}
-
-/** Reads the Order Token field; a problem is added to `problems` and '' returned. */
-export function readOrderToken(
-	context: IExecuteFunctions,
-	itemIndex: number,
-	problems: ItemProblem[],
-): string {
-	const token = readText(context, 'orderToken', itemIndex, 'Order Token').trim();
-	const problem = orderTokenProblem(token);
-	if (problem) problems.push({ field: 'Order Token', problem });
-	return token;
-}
-
-export interface OrderTokenItem {
-	orderToken: string;
-}
-
-/** The prepare of an action that takes only the order token: the token checked before any request. */
-export async function prepareOrderToken(
-	this: IExecuteFunctions,
-	itemIndex: number,
-): Promise<OrderTokenItem> {
-	const problems: ItemProblem[] = [];
-	const orderToken = readOrderToken(this, itemIndex, problems);
-	if (problems.length) throw refuseItem(this, problems, itemIndex);
-	return { orderToken };
-}
-
-/** Reads an email field; `required: false` allows it empty (then ''). */
-export function readEmail(
-	context: IExecuteFunctions,
-	name: string,
-	label: string,
-	itemIndex: number,
-	problems: ItemProblem[],
-	required: boolean,
-): string {
-	const email = readText(context, name, itemIndex, label).trim();
-	if (!email) {
-		if (required) problems.push({ field: label, problem: 'is required' });
-		return '';
-	}
-	const problem = emailProblem(email);
-	if (problem) problems.push({ field: label, problem });
-	return email;
-}
-
-export interface ApproverItem extends OrderTokenItem {
-	email: string;
-}
-
-/** The prepare of an action that takes the order token and an approver address (`required` or not). */
-export function prepareWithApprover(required: boolean) {
-	return async function (this: IExecuteFunctions, itemIndex: number): Promise<ApproverItem> {
-		const problems: ItemProblem[] = [];
-		const orderToken = readOrderToken(this, itemIndex, problems);
-		const email = readEmail(
-			this,
-			'approverEmailAddress',
-			'Approver Email',
-			itemIndex,
-			problems,
-			required,
-		);
-		if (problems.length) throw refuseItem(this, problems, itemIndex);
-		return { orderToken, email };
-	};
-}
 
 /** The Approver Email field of an action on an order: its list holds the order's allowed approvers. */
 export function orderApproverProperty(required: boolean, description: string): INodeProperties {

@@ -1,6 +1,7 @@
 import { textOf } from '../../helpers/output';
 import { orderTokenProperty } from '../common.descriptions';
-import { actionOutputSpec, orderAction, prepareOrderToken } from './orderAction';
+import { actionOutputSpec, orderAction } from './orderAction';
+import { prepareOrderToken } from './orderInput';
 
 export const { output, description, prepare, execute } = orderAction({
 	operation: 'recheckValidation',

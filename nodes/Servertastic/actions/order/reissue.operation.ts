@@ -13,12 +13,9 @@ import {
 	actionOutput,
 	executeFor,
 	actionOutputSpec,
-	type ItemProblem,
-	readEmail,
-	readOrderToken,
-	refuseItem,
 	sendOrderAction,
 } from './orderAction';
+import { type ItemProblem, readEmail, readOrderToken, refuseItem } from './orderInput';
 import { withValidationHandOff } from './validationHandOff';
 
 const KEEP = 'keep';

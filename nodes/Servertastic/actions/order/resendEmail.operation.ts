@@ -4,13 +4,8 @@ import { objectOf } from '../../helpers/normalise';
 import { textOf } from '../../helpers/output';
 import { orderTokenProperty } from '../common.descriptions';
 import { readChoice } from '../parameters';
-import {
-	actionOutputSpec,
-	type ItemProblem,
-	orderAction,
-	readOrderToken,
-	refuseItem,
-} from './orderAction';
+import { actionOutputSpec, orderAction } from './orderAction';
+import { type ItemProblem, readOrderToken, refuseItem } from './orderInput';
 
 /** The API's spelling: Fulfillment. */
 const EMAIL_TYPES = ['Approver', 'Fulfillment'] as const;
