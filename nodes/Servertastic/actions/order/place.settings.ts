@@ -8,39 +8,29 @@ import { concurrencyOption, optionsCollection, outputProperties } from '../commo
  * mode shows it once (Simplified and Selected as privateKey, Raw as the answer's private_key), each
  * with its notice.
  */
+const PLACED_KEYS = [
+	'orderToken',
+	'placement',
+	'status',
+	'resellerOrderId',
+	'inviteUrl',
+	'message',
+	'commonName',
+	'domains',
+	'validation',
+	'validationFile',
+	'dnsRecord',
+	'csrSource',
+	'csr',
+	'privateKey',
+	'privateKeyNotice',
+];
+/** What Simplified leaves out: the CSR and its source, long and rarely needed next (Selected Fields and Raw keep them). */
+const NOT_SIMPLE = ['csrSource', 'csr'];
+
 export const output: OutputSpec = {
-	keys: [
-		'orderToken',
-		'placement',
-		'status',
-		'resellerOrderId',
-		'inviteUrl',
-		'message',
-		'commonName',
-		'domains',
-		'validation',
-		'validationFile',
-		'dnsRecord',
-		'csrSource',
-		'csr',
-		'privateKey',
-		'privateKeyNotice',
-	],
-	simple: [
-		'orderToken',
-		'placement',
-		'status',
-		'resellerOrderId',
-		'inviteUrl',
-		'message',
-		'commonName',
-		'domains',
-		'validation',
-		'validationFile',
-		'dnsRecord',
-		'privateKey',
-		'privateKeyNotice',
-	],
+	keys: PLACED_KEYS,
+	simple: PLACED_KEYS.filter((key) => !NOT_SIMPLE.includes(key)),
 	alwaysKept: ['privateKey', 'privateKeyNotice'],
 	rawExtras: ['privateKeyNotice'],
 };
