@@ -53,8 +53,13 @@ function shutDown(failed: boolean): Promise<void> {
 	return shuttingDown;
 }
 
+let stopping = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-	process.once(signal, () => {
+	// `on`, not `once`: Ctrl-C reaches this process twice (from the terminal, and forwarded by npm run);
+	// a second signal during the shutdown would otherwise kill it with the signal, not exit 0.
+	process.on(signal, () => {
+		if (stopping) return;
+		stopping = true;
 		say(`\n${signal}: stopping n8n and the simulator...`);
 		// While the demo waits for Ctrl-C, stopping is the normal end; earlier it interrupts the run.
 		void shutDown(!running).finally(() => process.exit(running ? 0 : 130));
