@@ -1,4 +1,4 @@
-import type { INodeProperties } from 'n8n-workflow';
+import type { INodeProperties, INodePropertyOptions } from 'n8n-workflow';
 
 import { DEFAULT_OUTPUT_MODE, fieldTitle, type OutputSpec } from '../helpers/outputMode';
 
@@ -91,6 +91,22 @@ export function approverEmailLocator(
 
 export const ORDER_APPROVER_HINT =
 	"The addresses Servertastic allows for the order's domain, read with the order token. The list stays empty until a token is chosen; for a token from an expression, type or map the address By Value.";
+
+/** The validation methods Place and Reissue offer (the API's dv_auth_method values). */
+export const DCV_METHOD_OPTIONS: INodePropertyOptions[] = [
+	{ name: 'DNS', value: 'DNS', description: 'Add a DNS record to the domain' },
+	{ name: 'Email', value: 'EMAIL', description: 'Approve an email sent to an approver address' },
+	{
+		name: 'HTTP File',
+		value: 'FILE',
+		description: 'Publish a file over HTTP (not for wildcard names)',
+	},
+	{
+		name: 'HTTPS File',
+		value: 'SFILE',
+		description: 'Publish a file over HTTPS (not for wildcard names)',
+	},
+];
 
 export const DEFAULT_CONCURRENCY = 5;
 

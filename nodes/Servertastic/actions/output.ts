@@ -10,6 +10,7 @@ import {
 	type OutputSpec,
 	shapeOutput,
 } from '../helpers/outputMode';
+import { parameterValue } from './parameters';
 
 /**
  * Reads an item's Output and Fields; bad ones stop the item before any request. Without the
@@ -20,9 +21,9 @@ export function readOutputChoice(
 	spec: OutputSpec,
 	itemIndex: number,
 ): OutputChoice {
-	const mode = context.getNodeParameter('output', itemIndex, DEFAULT_OUTPUT_MODE) as unknown;
-	const fields =
-		mode === 'selected' ? (context.getNodeParameter('fields', itemIndex, []) as unknown) : [];
+	// Read as the other parameters are: once per execution unless an expression makes it per item.
+	const mode = parameterValue(context, 'output', itemIndex, DEFAULT_OUTPUT_MODE);
+	const fields = mode === 'selected' ? parameterValue(context, 'fields', itemIndex, []) : [];
 	const problem = outputChoiceProblem(spec, mode, fields);
 	if (problem) {
 		throw new NodeOperationError(context.getNode(), `${problem} [item ${itemIndex}]`, {

@@ -21,7 +21,7 @@ const constantsByContext = new WeakMap<object, Map<string, unknown>>();
  * A resource locator (Order Token, Approver Email, Product) is read with n8n's extractValue: its
  * value, whichever mode; a workflow saved when the field was plain text holds a string, read as it is.
  */
-function parameterValue(
+export function parameterValue(
 	context: IExecuteFunctions,
 	name: string,
 	itemIndex: number,

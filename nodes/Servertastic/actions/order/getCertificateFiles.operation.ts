@@ -5,6 +5,7 @@ import { CertificateFilesError } from '../../helpers/certificateChain';
 import { readPrivateKey } from '../../helpers/certificateFiles';
 import { tidyOrder } from '../../helpers/orderReview';
 import { apiRequest } from '../../transport';
+import { readRequiredOrderToken } from '../listOperations';
 import { readBoolean, readChoice, readCollection, readText } from '../parameters';
 import { properties } from './getCertificateFiles.description';
 import { type FileOptions, type Files, makeFiles } from './getCertificateFiles.files';
@@ -61,8 +62,7 @@ async function keyText(
 
 /** Reads and checks one item, the private key included, before any request. */
 export async function prepare(this: IExecuteFunctions, itemIndex: number): Promise<PreparedItem> {
-	const orderToken = readText(this, 'orderToken', itemIndex, 'Order Token').trim();
-	if (!orderToken) throw refusal(this, "'Order Token' must not be empty", itemIndex);
+	const orderToken = readRequiredOrderToken(this, itemIndex);
 	const source = readChoice(this, 'privateKeySource', itemIndex, 'Private Key', KEY_SOURCES);
 	const options = readCollection(this, 'options', itemIndex);
 	const prepared: PreparedItem = {

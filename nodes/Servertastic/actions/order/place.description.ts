@@ -2,7 +2,7 @@ import type { INodeProperties } from 'n8n-workflow';
 import { updateDisplayOptions } from 'n8n-workflow';
 
 import { PLACE_ORDER_FIELDS } from '../../helpers/placeOrderFields';
-import { orderTokenLocator } from '../common.descriptions';
+import { DCV_METHOD_OPTIONS, orderTokenLocator } from '../common.descriptions';
 import { PLACE_SETTINGS } from './place.settings';
 import { specProperties } from './place.specProperties';
 
@@ -102,24 +102,7 @@ const properties: INodeProperties[] = [
 		displayName: 'Validation Method',
 		name: 'dvAuthMethod',
 		type: 'options',
-		options: [
-			{ name: 'DNS', value: 'DNS', description: 'Add a DNS record to the domain' },
-			{
-				name: 'Email',
-				value: 'EMAIL',
-				description: 'Approve an email sent to an approver address',
-			},
-			{
-				name: 'HTTP File',
-				value: 'FILE',
-				description: 'Publish a file over HTTP (not for wildcard names)',
-			},
-			{
-				name: 'HTTPS File',
-				value: 'SFILE',
-				description: 'Publish a file over HTTPS (not for wildcard names)',
-			},
-		],
+		options: DCV_METHOD_OPTIONS,
 		default: 'EMAIL',
 		description: 'How the certificate authority checks control of the domain (DCV)',
 	},

@@ -6,7 +6,11 @@ import { textOf } from '../../helpers/output';
 import { DV_AUTH_METHODS, type DvAuthMethod } from '../../helpers/placeOrderFields';
 import { hostnameProblem } from '../../helpers/validation/hostnames';
 import { apiRequest } from '../../transport';
-import { approverEmailLocator, orderTokenProperty } from '../common.descriptions';
+import {
+	approverEmailLocator,
+	DCV_METHOD_OPTIONS,
+	orderTokenProperty,
+} from '../common.descriptions';
 import { readChoice, readText } from '../parameters';
 import {
 	actionDescription,
@@ -59,22 +63,7 @@ export const description = actionDescription('reissue', output, [
 		name: 'validationMethod',
 		type: 'options',
 		options: [
-			{ name: 'DNS', value: 'DNS', description: 'Add a DNS record to the domain' },
-			{
-				name: 'Email',
-				value: 'EMAIL',
-				description: 'Approve an email sent to an approver address',
-			},
-			{
-				name: 'HTTP File',
-				value: 'FILE',
-				description: 'Publish a file over HTTP (not for wildcard names)',
-			},
-			{
-				name: 'HTTPS File',
-				value: 'SFILE',
-				description: 'Publish a file over HTTPS (not for wildcard names)',
-			},
+			...DCV_METHOD_OPTIONS,
 			{
 				name: 'Keep Current',
 				value: KEEP,

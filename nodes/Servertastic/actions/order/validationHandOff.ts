@@ -22,23 +22,20 @@ export async function withValidationHandOff(
 ): Promise<INodeExecutionData> {
 	const validation = (json.validation ?? null) as DcvInstructions | null;
 	const file = validation?.file ?? null;
-	const output: IDataObject = {
-		...json,
-		validationFile:
-			file && file.path
-				? { name: file.path.replace(/^.*\//, ''), path: file.path, url: file.url }
-				: null,
-		dnsRecord: validation?.dnsRecord ? { ...validation.dnsRecord } : null,
+	const path = file?.path ?? null;
+	const name = path ? path.replace(/^.*\//, '') : '';
+	const item: INodeExecutionData = {
+		json: {
+			...json,
+			validationFile: file && path ? { name, path, url: file.url } : null,
+			dnsRecord: validation?.dnsRecord ? { ...validation.dnsRecord } : null,
+		},
+		pairedItem: { item: itemIndex },
 	};
-	const item: INodeExecutionData = { json: output, pairedItem: { item: itemIndex } };
-	if (file && file.path) {
-		const name = file.path.replace(/^.*\//, '');
+	if (file && path) {
+		const data = Buffer.from(file.contents, 'utf8');
 		const binary: IBinaryKeyData = {
-			[VALIDATION_FILE_PROPERTY]: await context.helpers.prepareBinaryData(
-				Buffer.from(file.contents, 'utf8'),
-				name,
-				'text/plain',
-			),
+			[VALIDATION_FILE_PROPERTY]: await context.helpers.prepareBinaryData(data, name, 'text/plain'),
 		};
 		item.binary = binary;
 	}
